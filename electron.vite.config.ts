@@ -1,0 +1,39 @@
+import { resolve } from 'node:path'
+import { cpSync } from 'node:fs'
+import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
+import vue from '@vitejs/plugin-vue'
+
+const contract = resolve(__dirname, 'electron/contract/api.ts')
+
+// The migrations are SQL files read at start-up; ship them beside the main bundle.
+const copyMigrations = {
+  name: 'copy-migrations',
+  writeBundle() {
+    cpSync(resolve(__dirname, 'electron/services/db/migrations'), resolve(__dirname, 'out/main/migrations'), { recursive: true })
+  }
+}
+
+export default defineConfig({
+  main: {
+    plugins: [externalizeDepsPlugin(), copyMigrations],
+    resolve: { alias: { '@contract': contract } },
+    build: { rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } } }
+  },
+  preload: {
+    plugins: [externalizeDepsPlugin({ exclude: ['zod'] })],
+    resolve: { alias: { '@contract': contract } },
+    build: {
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        // A sandboxed preload must be a CommonJS script.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: {
+    root: 'src',
+    plugins: [vue()],
+    resolve: { alias: { '@contract': contract, '@': resolve(__dirname, 'src') } },
+    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/index.html') } } }
+  }
+})

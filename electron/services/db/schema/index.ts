@@ -1,0 +1,4 @@
+export * from './meta'
+export * from './departments'
+export * from './audit'
+export * from './registry'

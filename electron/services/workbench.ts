@@ -1,0 +1,64 @@
+import { userInfo } from 'node:os'
+import { openDatabase, type OpenDb, type OpenOptions } from './db/open'
+import type { Ctx } from './context'
+import { operatorOf } from './settings/service'
+import { seedDefaultDepartments } from './departments/service'
+
+function osUser(): string {
+  try {
+    return userInfo().username || '本机用户'
+  } catch {
+    return '本机用户'
+  }
+}
+
+/**
+ * The database the program is working on right now. The shell (Electron or
+ * the browser host) owns one; 设置 can switch it to another file.
+ */
+export class Workbench {
+  private current: OpenDb
+
+  constructor(
+    file: string,
+    private readonly opts: OpenOptions & { desktop?: boolean } = {}
+  ) {
+    this.current = Workbench.openPrepared(file, opts)
+  }
+
+  /** Opens a file and fills a brand-new one with the default member departments. */
+  private static openPrepared(file: string, opts: OpenOptions): OpenDb {
+    const opened = openDatabase(file, opts)
+    const ctx: Ctx = { db: opened.db, sqlite: opened.sqlite, file, actor: '系统' }
+    seedDefaultDepartments(ctx)
+    return opened
+  }
+
+  get file(): string {
+    return this.current.file
+  }
+
+  get desktop(): boolean {
+    return this.opts.desktop ?? false
+  }
+
+  get migrationsDir(): string | undefined {
+    return this.opts.migrationsDir
+  }
+
+  ctx(): Ctx {
+    const { db, sqlite, file } = this.current
+    return { db, sqlite, file, actor: operatorOf({ db }, osUser()) }
+  }
+
+  /** Switches to another file; the current one stays open if the new one is refused. */
+  switchTo(file: string): void {
+    const next = Workbench.openPrepared(file, this.opts)
+    this.current.sqlite.close()
+    this.current = next
+  }
+
+  close(): void {
+    if (this.current.sqlite.open) this.current.sqlite.close()
+  }
+}
