@@ -1,0 +1,2 @@
+export { isWorkday, addWorkdays, workdaysBetween, coveredYears, uncoveredYears, coverageWarning, BUNDLED_SOURCE, type HolidayOverride } from './calendar'
+export { getHolidayOverrides, setHolidayOverrides, HOLIDAY_OVERRIDES_KEY } from './overrides'
