@@ -3,13 +3,13 @@ import { cpSync } from 'node:fs'
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 
-const contract = resolve(__dirname, 'electron/contract/api.ts')
+const contract = resolve(import.meta.dirname, 'electron/contract/api.ts')
 
 // The migrations are SQL files read at start-up; ship them beside the main bundle.
 const copyMigrations = {
   name: 'copy-migrations',
   writeBundle() {
-    cpSync(resolve(__dirname, 'electron/services/db/migrations'), resolve(__dirname, 'out/main/migrations'), { recursive: true })
+    cpSync(resolve(import.meta.dirname, 'electron/services/db/migrations'), resolve(import.meta.dirname, 'out/main/migrations'), { recursive: true })
   }
 }
 
@@ -17,14 +17,14 @@ export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin(), copyMigrations],
     resolve: { alias: { '@contract': contract } },
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } } }
+    build: { rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } } }
   },
   preload: {
     plugins: [externalizeDepsPlugin({ exclude: ['zod'] })],
     resolve: { alias: { '@contract': contract } },
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
         // A sandboxed preload must be a CommonJS script.
         output: { format: 'cjs', entryFileNames: '[name].cjs' }
       }
@@ -33,7 +33,7 @@ export default defineConfig({
   renderer: {
     root: 'src',
     plugins: [vue()],
-    resolve: { alias: { '@contract': contract, '@': resolve(__dirname, 'src') } },
-    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/index.html') } } }
+    resolve: { alias: { '@contract': contract, '@': resolve(import.meta.dirname, 'src') } },
+    build: { rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/index.html') } } }
   }
 })

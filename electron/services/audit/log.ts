@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { desc, asc, eq, and, type SQL } from 'drizzle-orm'
+import { desc, eq, and, type SQL } from 'drizzle-orm'
 import { auditLog } from '../db/schema'
 import type { Ctx } from '../context'
 import { nowText } from '../time'
@@ -70,7 +70,10 @@ export function verifyAuditChain(ctx: Ctx): ChainCheck {
   let prev = GENESIS_HASH
   let count = 0
   let lastId = 0
-  for (const row of ctx.db.select().from(auditLog).orderBy(asc(auditLog.id)).iterate()) {
+  const rows = ctx.sqlite
+    .prepare('SELECT id, at, actor, action, entity, entity_id AS entityId, detail, prev_hash AS prevHash, hash FROM audit_log ORDER BY id')
+    .iterate() as IterableIterator<{ id: number; at: string; actor: string; action: string; entity: string; entityId: string; detail: string; prevHash: string; hash: string }>
+  for (const row of rows) {
     count++
     if (row.id !== lastId + 1) return { ok: false, entries: count, brokenAt: { id: row.id, reason: `第 ${lastId + 1} 条记录缺失（被删除）` } }
     if (row.prevHash !== prev) return { ok: false, entries: count, brokenAt: { id: row.id, reason: '与前一条记录的链接不符（前一条被删除或修改）' } }

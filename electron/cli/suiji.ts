@@ -1,0 +1,52 @@
+/**
+ * 命令行：`npm run -s suiji -- <command>` over the same services as the app.
+ * Exit codes: 0 done, 1 done with a negative answer, 2 could not run.
+ */
+import { UserError } from '../services/errors'
+import { CliError } from './args'
+import type { Command } from './commands/types'
+import { dbInit, auditVerify } from './commands/db'
+import { demo } from './commands/demo'
+
+const commands: Command[] = [dbInit, demo, auditVerify]
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length))
+  return [
+    '双随机联合抽查工作台 命令行',
+    '',
+    '用法：npm run -s suiji -- <命令> [参数]',
+    '',
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    '加 --json 时输出一行 JSON，便于脚本处理。退出码：0 完成，1 完成但结果为否（如校验不一致），2 无法执行。'
+  ].join('\n')
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    console.log(help())
+    return 0
+  }
+  // Longest match first, so "db init" wins over a hypothetical "db".
+  const cmd = [...commands].sort((a, b) => b.name.length - a.name.length).find((c) => argv.join(' ').startsWith(c.name + ' ') || argv.join(' ') === c.name)
+  if (!cmd) {
+    console.error(`未知命令：${argv.join(' ')}\n\n${help()}`)
+    return 2
+  }
+  const rest = argv.slice(cmd.name.split(' ').length)
+  if (rest.includes('--help')) {
+    console.log(`用法：npm run -s suiji -- ${cmd.usage}\n${cmd.summary}`)
+    return 0
+  }
+  return cmd.run(rest)
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    if (e instanceof UserError || e instanceof CliError) console.error(`错误：${e.message}`)
+    else console.error('程序内部错误：', e)
+    process.exit(2)
+  }
+)

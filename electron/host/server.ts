@@ -1,0 +1,134 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize, sep } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { dispatch } from '../services/api/dispatch'
+import { handlers } from '../services/api/handlers'
+import type { Workbench } from '../services/workbench'
+import { CSP } from './csp'
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+  '.ico': 'image/x-icon'
+}
+
+export interface Host {
+  url: string
+  /** The URL to open: carries the per-launch token the page needs for every call. */
+  launchUrl: string
+  port: number
+  token: string
+  close(): Promise<void>
+}
+
+export interface HostOptions {
+  wb: Workbench
+  rendererDir: string
+  port?: number
+  token?: string
+}
+
+const MAX_BODY = 5 * 1024 * 1024
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8') {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store'
+  })
+  res.end(body)
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let size = 0
+  const chunks: Buffer[] = []
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY) throw new Error('too large')
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/**
+ * Serves the built renderer and the API contract on 127.0.0.1 only.
+ * Every API call must carry the per-launch token; Host and Origin must name
+ * this very server, so another site in the same browser cannot call it.
+ */
+export async function startHost(opts: HostOptions): Promise<Host> {
+  const token = opts.token ?? randomBytes(24).toString('base64url')
+  const root = normalize(opts.rendererDir)
+  let port = 0
+  const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`]
+
+  const server = createServer(async (req, res) => {
+    try {
+      if (!allowedHosts().includes(req.headers.host ?? '')) return send(res, 403, JSON.stringify({ ok: false, error: { code: 'host', message: '拒绝访问：主机名不符。' } }))
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+      if (url.pathname.startsWith('/api/')) {
+        const origin = req.headers.origin
+        if (origin !== undefined && !allowedHosts().some((h) => origin === `http://${h}`)) {
+          return send(res, 403, JSON.stringify({ ok: false, error: { code: 'origin', message: '拒绝访问：来源不符。' } }))
+        }
+        if (req.method !== 'POST') return send(res, 405, JSON.stringify({ ok: false, error: { code: 'method', message: '只接受 POST 调用。' } }))
+        if (!sameToken(req.headers['x-suiji-token'] as string | undefined, token)) {
+          return send(res, 401, JSON.stringify({ ok: false, error: { code: 'token', message: '访问口令无效：请使用启动时显示的完整地址重新打开本页面。' } }))
+        }
+        const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
+        const text = await readBody(req)
+        let input: unknown
+        try {
+          input = text ? JSON.parse(text) : undefined
+        } catch {
+          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'json', message: '请求格式错误。' } }))
+        }
+        return send(res, 200, JSON.stringify(await dispatch(handlers, opts.wb, channel, input)))
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '', 'text/plain')
+      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '')
+      const file = normalize(join(root, rel))
+      if (!file.startsWith(root + sep)) return send(res, 404, 'not found', 'text/plain')
+      try {
+        send(res, 200, await readFile(file), MIME[extname(file)] ?? 'application/octet-stream')
+      } catch {
+        send(res, 404, 'not found', 'text/plain')
+      }
+    } catch (e) {
+      send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: `程序内部错误：${(e as Error).message}` } }))
+    }
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  const url = `http://127.0.0.1:${port}/`
+  return {
+    url,
+    launchUrl: `${url}?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * `npm start`: opens the desktop window when Electron can run here, otherwise
+ * serves the same program to a browser on 127.0.0.1 and says why.
+ */
+import { spawn } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { findElectron } from './electronBinary'
+import { startHost } from './server'
+import { Workbench } from '../services/workbench'
+import { defaultDbFile } from '../services/paths'
+import { UserError } from '../services/errors'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const args = process.argv.slice(2)
+const forceBrowser = args.includes('--browser') || process.env.SUIJI_BROWSER === '1'
+const dbArg = args.indexOf('--db')
+const dbFile = dbArg >= 0 ? resolve(args[dbArg + 1]!) : defaultDbFile()
+
+const electron = forceBrowser ? { missing: '已指定以浏览器方式运行' } : findElectron()
+if ('path' in electron) {
+  const child = spawn(electron.path, [root, ...(dbArg >= 0 ? ['--db', dbFile] : [])], { stdio: 'inherit' })
+  child.on('exit', (code) => process.exit(code ?? 0))
+} else {
+  mkdirSync(dirname(dbFile), { recursive: true })
+  let wb: Workbench
+  try {
+    wb = new Workbench(dbFile, { migrationsDir: join(root, 'electron/services/db/migrations') })
+  } catch (e) {
+    console.error(e instanceof UserError ? e.message : e)
+    process.exit(2)
+  }
+  const host = await startHost({ wb, rendererDir: join(root, 'out/renderer'), port: Number(process.env.SUIJI_PORT ?? 0) })
+  console.log(`桌面窗口无法启动：${electron.missing}。`)
+  console.log('已改用浏览器方式运行本程序（只在本机可访问）。请在浏览器中打开：')
+  console.log(`\n    ${host.launchUrl}\n`)
+  console.log(`数据库文件：${dbFile}`)
+  console.log('按 Ctrl+C 退出。')
+  const stop = async () => {
+    await host.close()
+    wb.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}

@@ -1,0 +1,76 @@
+/**
+ * The Electron shell, kept thin: one window, the security settings, the
+ * app:// protocol and the IPC wiring. All logic lives in ../services.
+ */
+import { app, BrowserWindow, dialog } from 'electron'
+import { mkdirSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Workbench } from '../services/workbench'
+import { defaultDataDir, defaultDbFile } from '../services/paths'
+import { UserError } from '../services/errors'
+import { registerIpc } from './ipc'
+import { registerScheme, serveRenderer } from './protocol'
+import { APP_ORIGIN, hardenContents, hardenSession } from './security'
+
+const here = dirname(fileURLToPath(import.meta.url))
+app.setPath('userData', defaultDataDir())
+
+// One instance per machine user: a second launch focuses the first window, so one database is never opened twice.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  registerScheme()
+  let win: BrowserWindow | null = null
+  let wb: Workbench | null = null
+
+  const setTitle = () => win?.setTitle(`双随机联合抽查工作台 — ${wb?.file ?? ''}`)
+
+  app.on('second-instance', () => {
+    if (!win) return
+    if (win.isMinimized()) win.restore()
+    win.focus()
+  })
+  app.on('web-contents-created', (_e, contents) => hardenContents(contents))
+  app.on('window-all-closed', () => {
+    wb?.close()
+    app.quit()
+  })
+
+  void app.whenReady().then(() => {
+    hardenSession()
+    serveRenderer(join(here, '../renderer'))
+    const argDb = process.argv.indexOf('--db')
+    const file = argDb >= 0 ? resolve(process.argv[argDb + 1]!) : defaultDbFile()
+    mkdirSync(dirname(file), { recursive: true })
+    try {
+      wb = new Workbench(file, { migrationsDir: join(here, 'migrations'), desktop: true })
+    } catch (e) {
+      dialog.showErrorBox('无法打开数据库', e instanceof UserError ? e.message : String(e))
+      app.quit()
+      return
+    }
+    registerIpc(() => wb!, setTitle)
+    win = new BrowserWindow({
+      width: 1360,
+      height: 860,
+      minWidth: 1100,
+      minHeight: 700,
+      show: false,
+      title: '双随机联合抽查工作台',
+      webPreferences: {
+        preload: join(here, '../preload/index.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        spellcheck: false
+      }
+    })
+    win.once('ready-to-show', () => win?.show())
+    win.on('page-title-updated', (e) => e.preventDefault())
+    setTitle()
+    if (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
+    else void win.loadURL(`${APP_ORIGIN}/index.html`)
+  })
+}

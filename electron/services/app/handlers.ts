@@ -1,0 +1,34 @@
+import { statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { mkdirSync } from 'node:fs'
+import { sql } from 'drizzle-orm'
+import type { AppInfo } from '@contract'
+import type { HandlerGroup } from '../api/dispatch'
+import type { Workbench } from '../workbench'
+import { departments, inspectors, items, objects } from '../db/schema'
+import { APP_VERSION } from '../version'
+import { backupDatabase } from './backup'
+import { generateDemoCounty } from '../demo/generate'
+
+export function appInfo(wb: Workbench): AppInfo {
+  const { db } = wb.ctx()
+  const count = (t: typeof departments | typeof objects | typeof inspectors | typeof items) =>
+    db.select({ n: sql<number>`count(*)` }).from(t).get()!.n
+  const counts = { departments: count(departments), objects: count(objects), inspectors: count(inspectors), items: count(items) }
+  return { version: APP_VERSION, dbFile: wb.file, desktop: wb.desktop, counts, empty: counts.objects === 0 && counts.inspectors === 0 }
+}
+
+export const appHandlers: HandlerGroup<'app'> = {
+  'app.info': (_input, wb) => appInfo(wb),
+  'app.openDatabase': ({ file }, wb) => {
+    wb.switchTo(file)
+    return appInfo(wb)
+  },
+  'app.backup': ({ file }, wb) => {
+    const target = file || join(dirname(wb.file), '备份', `${Date.now()}.db`)
+    mkdirSync(dirname(target), { recursive: true })
+    backupDatabase(wb.ctx(), target)
+    return { file: target, bytes: statSync(target).size }
+  },
+  'app.loadDemo': ({ objects: n, seed }, wb) => generateDemoCounty(wb.ctx(), { objects: n, seed })
+}

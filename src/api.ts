@@ -1,0 +1,49 @@
+/**
+ * The renderer's only door to the program: `window.api`, built from the
+ * contract. In the desktop window the preload provides it over IPC; in the
+ * browser host it is built here over HTTP with the per-launch token.
+ */
+import { buildApi, unwrap, type Api, type Envelope } from '@contract'
+
+const TOKEN_KEY = 'suiji-token'
+
+function takeToken(): string {
+  const url = new URL(window.location.href)
+  const fromUrl = url.searchParams.get('token')
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl)
+    url.searchParams.delete('token')
+    history.replaceState(null, '', url.pathname + url.search + url.hash)
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? ''
+}
+
+function httpApi(): Api {
+  const token = takeToken()
+  return buildApi(async (channel, input) => {
+    let res: Response
+    try {
+      res = await fetch(`/api/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Suiji-Token': token },
+        body: JSON.stringify(input ?? null)
+      })
+    } catch {
+      throw new Error('无法连接到本机的工作台服务：程序可能已关闭。请重新运行 npm start 后刷新本页。')
+    }
+    return unwrap((await res.json()) as Envelope<unknown>)
+  })
+}
+
+function ipcApi(raw: Api): Api {
+  // The preload returns envelopes; unwrap them here so callers get values or thrown Chinese errors.
+  const wrapped: Record<string, Record<string, (i?: unknown) => Promise<unknown>>> = {}
+  for (const [group, methods] of Object.entries(raw as unknown as Record<string, Record<string, (i?: unknown) => Promise<Envelope<unknown>>>>)) {
+    wrapped[group] = {}
+    for (const [m, fn] of Object.entries(methods)) wrapped[group][m] = async (i?: unknown) => unwrap(await fn(i))
+  }
+  return wrapped as unknown as Api
+}
+
+export const api: Api = window.suijiTransport === 'ipc' ? ipcApi(window.api) : httpApi()
+export const transport = window.suijiTransport === 'ipc' ? 'ipc' : 'http'

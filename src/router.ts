@@ -1,0 +1,30 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import HomePage from './pages/HomePage.vue'
+import DepartmentsPage from './pages/DepartmentsPage.vue'
+import SettingsPage from './pages/SettingsPage.vue'
+import PlaceholderPage from './pages/PlaceholderPage.vue'
+
+/** The areas of the program, in menu order. `ready: false` areas show a 尚未开放 page. */
+export const areas = [
+  { path: '/', title: '首页', component: HomePage },
+  { path: '/items', title: '事项清单' },
+  { path: '/objects', title: '检查对象' },
+  { path: '/inspectors', title: '执法人员' },
+  { path: '/plans', title: '年度计划' },
+  { path: '/tasks', title: '抽查任务' },
+  { path: '/draws', title: '随机抽取' },
+  { path: '/results', title: '检查结果' },
+  { path: '/documents', title: '文书' },
+  { path: '/exchange', title: '数据交换' },
+  { path: '/stats', title: '统计' },
+  { path: '/departments', title: '成员单位', component: DepartmentsPage },
+  { path: '/settings', title: '设置', component: SettingsPage }
+] as const
+
+const routes: RouteRecordRaw[] = areas.map((a) => ({
+  path: a.path,
+  component: 'component' in a ? a.component : PlaceholderPage,
+  meta: { title: a.title }
+}))
+
+export const router = createRouter({ history: createWebHashHistory(), routes })
