@@ -1,0 +1,10 @@
+/** Public surface of the draws for the task service, the CLI and the UI. */
+export * from './types'
+export { poolSha256, inspectorsSha256, canonicalPool, canonicalInspectors, canonicalJson, sortPool, sortInspectors } from './canonical'
+export { buildSeed, normaliseSource, normaliseSources, seedMaterial, deriveState } from './seed'
+export { quotaFor } from './objectDraw'
+export { prepareDraw, assertFeasible, seedHeader, executeDraw, runDraw, type PreparedDraw } from './draw'
+export { buildEvidence, serialiseEvidence, shortHash, computeDrawSha256, type EvidenceMeta } from './evidence'
+export { appendReplacement, currentTeams, replacementContext } from './replacement'
+export { verifyEvidence } from './verify'
+export { verifyEvidenceFile, type VerifyFileResult } from './verifyFile'
