@@ -4,3 +4,4 @@ export * from './audit'
 export * from './registry'
 export * from './plans'
 export * from './tasks'
+export * from "./exchange"
