@@ -1,0 +1,193 @@
+import { writeSync } from 'node:fs'
+import type Database from 'better-sqlite3'
+import { basename } from 'node:path'
+import type { Ctx } from '../../context'
+import { audit } from '../../audit/log'
+import { nowText } from '../../time'
+import { readTable, checkAborted, type SheetHeader, type SheetRow } from '../spreadsheet/reader'
+import { cellText, type RawCell } from '../spreadsheet/normalize'
+import type { FieldSpec } from '../spreadsheet/headers'
+import type { ImportOptions, ImportReject, ImportResult, ImportWarning, Registry, SheetLayout } from './types'
+
+export type SqlValue = string | number | null
+
+/** A row that passed validation: its key and the columns the file gives a value for. */
+export interface ParsedRow {
+  key: string
+  /** Human-readable key for duplicate messages, e.g. the code. */
+  keyText: string
+  /** DB column → value; only columns the file actually fills (a blank cell never erases). */
+  values: Record<string, SqlValue>
+  /** Identifying DB columns → value (the lookup key). */
+  keyValues: Record<string, SqlValue>
+  row: number
+  sheet: string
+}
+
+export interface RowAccess {
+  /** The raw cell of a field, null when the column is absent or empty. */
+  get(key: string): RawCell
+  has(key: string): boolean
+  warn(key: string, raw: string, message: string): void
+}
+
+export interface Importer<S> {
+  registry: Registry
+  table: string
+  auditAction: string
+  fields: FieldSpec[]
+  required: string[][]
+  /** Per-sheet context (kind, department…); may throw a UserError. */
+  sheet(h: SheetHeader): S
+  parse(r: SheetRow, s: S, a: RowAccess): ParsedRow | { reason: string }
+  /** Columns added only when a row is inserted (uid, order…). */
+  onInsert?(p: ParsedRow): Record<string, SqlValue>
+}
+
+/**
+ * Test hook for the crash test: after this many rows written inside the
+ * import transaction, announce PAUSED on stdout and block, so that the test
+ * can kill the process at a known point mid-transaction.
+ */
+const PAUSE_ENV = 'SUIJI_TEST_IMPORT_PAUSE_AT'
+
+function pauseForCrashTest(written: number): void {
+  const at = Number(process.env[PAUSE_ENV] ?? 0)
+  if (at > 0 && written === at) {
+    writeSync(1, 'PAUSED\n')
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000)
+  }
+}
+
+/**
+ * Reads and validates the whole file first (streaming), then writes every
+ * accepted row in ONE transaction together with one audit entry: a crash or
+ * a cancel leaves the database exactly as it was.
+ */
+export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opts: ImportOptions = {}): Promise<ImportResult> {
+  const rejects: ImportReject[] = []
+  const warningList: ImportWarning[] = []
+  const accepted: ParsedRow[] = []
+  const firstSeen = new Map<string, { row: number; sheet: string }>()
+  const sheets: SheetLayout[] = []
+  const sheetCtx = new Map<SheetHeader, S>()
+  let read = 0
+
+  await readTable(file, {
+    fields: imp.fields,
+    required: imp.required,
+    signal: opts.signal,
+    onSheet: (h) => {
+      const fieldOf: Record<number, string> = {}
+      for (const [k, c] of Object.entries(h.columns)) fieldOf[c - 1] = k
+      sheets.push({ sheet: h.sheetName, titleLines: h.titleLines, captions: h.captions.slice(0, h.width), fieldOf })
+      sheetCtx.set(h, imp.sheet(h))
+    },
+    onProgress: (n) => opts.onProgress?.('read', n, 0),
+    onRow: (r) => {
+      read++
+      const h = r.sheet
+      const captionOf = (key: string) => {
+        const c = h.columns[key]
+        return c ? h.captions[c - 1] || key : imp.fields.find((f) => f.key === key)?.label ?? key
+      }
+      const access: RowAccess = {
+        get: (key) => {
+          const c = h.columns[key]
+          return c ? (r.cells[c - 1] ?? null) : null
+        },
+        has: (key) => key in h.columns,
+        warn: (key, raw, message) => warningList.push({ row: r.row, sheet: h.sheetName, field: captionOf(key), raw, message })
+      }
+      const out = imp.parse(r, sheetCtx.get(h)!, access)
+      let reason: string | null = null
+      if ('reason' in out) reason = out.reason
+      else {
+        const first = firstSeen.get(out.key)
+        if (first) {
+          const where = first.sheet !== h.sheetName ? `工作表“${first.sheet}”` : ''
+          reason = `${out.keyText}与${where}第 ${first.row} 行重复，已保留第 ${first.row} 行，本行未导入`
+        } else {
+          firstSeen.set(out.key, { row: r.row, sheet: h.sheetName })
+          accepted.push(out)
+        }
+      }
+      if (reason !== null) {
+        const values: Record<string, string> = {}
+        r.cells.forEach((c, i) => {
+          const t = cellText(c)
+          if (t) values[h.captions[i] || `第${i + 1}列`] = t
+        })
+        rejects.push({ row: r.row, sheet: h.sheetName, reason, values, cells: r.cells })
+      }
+    }
+  })
+  checkAborted(opts.signal)
+
+  const result: ImportResult = {
+    registry: imp.registry,
+    file: basename(file),
+    read,
+    imported: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: rejects.length,
+    warnings: warningList.length,
+    rejects,
+    warningList,
+    sheets
+  }
+  writeRows(ctx, imp, accepted, result, (done) => opts.onProgress?.('write', done, accepted.length))
+  opts.onProgress?.('done', accepted.length, accepted.length)
+  return result
+}
+
+/** Inserts new keys, updates changed ones, counts the rest as unchanged — all in one transaction. */
+function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: ImportResult, tick: (done: number) => void): void {
+  const stmtCache = new Map<string, Database.Statement<unknown[]>>()
+  const prep = (sql: string) => {
+    let s = stmtCache.get(sql)
+    if (!s) stmtCache.set(sql, (s = ctx.sqlite.prepare(sql)))
+    return s
+  }
+  const q = (c: string) => `"${c}"`
+  const counts = { imported: 0, updated: 0, unchanged: 0 }
+
+  ctx.sqlite.transaction(() => {
+    const now = nowText()
+    let done = 0
+    for (const p of rows) {
+      const keyCols = Object.keys(p.keyValues)
+      const existing = prep(`SELECT * FROM ${imp.table} WHERE ${keyCols.map((c) => `${q(c)} = ?`).join(' AND ')}`).get(
+        ...keyCols.map((c) => p.keyValues[c])
+      ) as Record<string, SqlValue> | undefined
+      if (!existing) {
+        const vals: Record<string, SqlValue> = { ...p.keyValues, ...p.values, ...(imp.onInsert?.(p) ?? {}), created_at: now, updated_at: now }
+        const cols = Object.keys(vals)
+        prep(`INSERT INTO ${imp.table} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => vals[c]))
+        counts.imported++
+      } else {
+        const changed = Object.keys(p.values).filter((c) => existing[c] !== p.values[c])
+        if (changed.length === 0) counts.unchanged++
+        else {
+          prep(`UPDATE ${imp.table} SET ${changed.map((c) => `${q(c)} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(
+            ...changed.map((c) => p.values[c]),
+            now,
+            existing.id
+          )
+          counts.updated++
+        }
+      }
+      done++
+      pauseForCrashTest(done)
+      if (done % 1000 === 0) tick(done)
+    }
+    tick(done)
+    Object.assign(result, counts)
+    audit(ctx, {
+      action: imp.auditAction,
+      entity: imp.registry,
+      detail: { file: result.file, read: result.read, ...counts, rejected: result.rejected, warnings: result.warnings }
+    })
+  })()
+}

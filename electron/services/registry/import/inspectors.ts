@@ -1,0 +1,114 @@
+import type { Ctx } from '../../context'
+import { checkIdNumber, checkObjectCode, isValidMobile, normalizeCode, normalizePhone } from '../identifiers'
+import { cellText, parseDate } from '../spreadsheet/normalize'
+import { INSPECTOR_FIELDS } from '../spreadsheet/layouts'
+import { runImport, type Importer, type SqlValue } from './engine'
+import { parseYesNo, splitList } from './fields'
+import { numberHint } from './objects'
+import type { ImportOptions, ImportResult } from './types'
+
+/** 执法证 without an end date: stored as the far future so that date comparisons keep working. */
+export const CERT_PERMANENT = '9999-12-31'
+
+function departmentIndex(ctx: Ctx): Map<string, number> {
+  const m = new Map<string, number>()
+  const rows = ctx.sqlite.prepare('SELECT id, name, short_name AS shortName FROM departments').all() as { id: number; name: string; shortName: string }[]
+  for (const d of rows) {
+    m.set(d.name.replace(/\s+/g, ''), d.id)
+    if (!m.has(d.shortName.replace(/\s+/g, ''))) m.set(d.shortName.replace(/\s+/g, ''), d.id)
+  }
+  return m
+}
+
+export function inspectorImporter(ctx: Ctx): Importer<null> {
+  const depts = departmentIndex(ctx)
+  return {
+    registry: 'inspectors',
+    table: 'inspectors',
+    auditAction: '导入执法人员名录',
+    fields: INSPECTOR_FIELDS,
+    required: [['idNumber'], ['name']],
+    sheet: () => null,
+    parse: (r, _s, a) => {
+      const rawId = a.get('idNumber')
+      const id = checkIdNumber(rawId)
+      const name = cellText(a.get('name')).replace(/\s+/g, '')
+      const reasons: string[] = []
+      if (!id.ok) reasons.push(id.reason + numberHint(rawId))
+      if (!name) reasons.push('缺少姓名')
+      if (!id.ok || !name) return { reason: reasons.join('；') }
+
+      const values: Record<string, SqlValue> = { name }
+      const gender = cellText(a.get('gender'))
+      if (gender === '男' || gender === '女') {
+        values.gender = gender
+        if (gender !== id.gender) a.warn('gender', gender, `性别“${gender}”与身份证号（${id.gender}）不符，请核对`)
+      } else {
+        values.gender = id.gender
+        if (gender) a.warn('gender', gender, `性别“${gender}”无法识别，已按身份证号记为${id.gender}`)
+      }
+      const phoneText = cellText(a.get('phone'))
+      if (phoneText) {
+        const p = normalizePhone(phoneText)
+        if (isValidMobile(p)) values.phone = p
+        else a.warn('phone', phoneText, `手机号码“${phoneText}”不是 11 位手机号码，未导入该项`)
+      }
+      const unit = cellText(a.get('unit'))
+      if (unit) {
+        values.unit = unit
+        values.dept_id = depts.get(unit.replace(/\s+/g, '')) ?? null
+      }
+      for (const [key, col] of [
+        ['division', 'division'],
+        ['userLevel', 'user_level'],
+        ['certAuthority', 'cert_authority'],
+        ['township', 'township']
+      ] as const) {
+        const t = cellText(a.get(key))
+        if (t) values[col] = t
+      }
+      const cert = normalizeCode(cellText(a.get('certNo')))
+      if (cert) values.cert_no = cert
+      const spec = splitList(cellText(a.get('specialties')))
+      if (spec.length) values.specialties = [...new Set(spec)].join('、')
+
+      const validText = cellText(a.get('certValidUntil')).replace(/\s+/g, '')
+      if (/^(长期|长期有效|永久|无期限)$/.test(validText)) values.cert_valid_until = CERT_PERMANENT
+      else {
+        const d = parseDate(a.get('certValidUntil'))
+        if (d.ok) {
+          if (d.value) values.cert_valid_until = d.value
+        } else a.warn('certValidUntil', d.raw, `执法证有效期“${d.raw}”无法识别，未导入该项（可写作 2026-12-31 或“长期”）`)
+      }
+      const expertText = cellText(a.get('isExpert'))
+      if (expertText) {
+        const e = parseYesNo(expertText)
+        if (e === null) a.warn('isExpert', expertText, `“${expertText}”无法识别为是否专家（填“是”或“否”），未导入该项`)
+        else values.is_expert = e ? 1 : 0
+      }
+      const status = cellText(a.get('status')).replace(/\s+/g, '')
+      if (status) {
+        const onDuty = /^(在岗|正常|在职|是)$/.test(status)
+        values.active = onDuty ? 1 : 0
+        values.inactive_reason = onDuty ? '' : status
+      }
+      const avoid = splitList(cellText(a.get('avoidCodes')))
+      if (avoid.length) {
+        const good: string[] = []
+        for (const c of avoid) {
+          const chk = checkObjectCode(c)
+          if (chk.ok) good.push(chk.code)
+          else a.warn('avoidCodes', c, `回避对象${chk.reason}，未导入该代码`)
+        }
+        if (good.length) values.avoid_codes = [...new Set(good)].join(' ')
+      }
+      const avoidT = splitList(cellText(a.get('avoidTownships')))
+      if (avoidT.length) values.avoid_townships = [...new Set(avoidT)].join('、')
+      return { key: id.id, keyText: `身份证号 ${id.id} `, keyValues: { id_number: id.id }, values, row: r.row, sheet: r.sheet.sheetName }
+    }
+  }
+}
+
+export function importInspectors(ctx: Ctx, file: string, opts: ImportOptions = {}): Promise<ImportResult> {
+  return runImport(ctx, file, inspectorImporter(ctx), opts)
+}
