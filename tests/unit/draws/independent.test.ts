@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { buildSeed, executeDraw, prepareDraw, seedHeader, type DrawTask, type PoolEntry } from '../../../electron/services/draws'
+import { draw as independentDraw } from './independent/impl'
+import { dataRng, makeInspectors, makePool, makeTask } from './fixtures'
+
+// The app and the second implementation (written from the spec only) must
+// agree on every object and every team member, on varied pools and seeds.
+describe('independent implementation reproduces the program’s draws', () => {
+  const cases: { name: string; task: DrawTask; poolSize: number; poolSeed: number; cap?: number }[] = [
+    { name: 'default task, 300 objects', task: makeTask(), poolSize: 300, poolSeed: 1 },
+    {
+      name: 'three departments, counts',
+      task: makeTask({
+        departments: [
+          ...makeTask().departments,
+          { deptId: 3, deptName: '县农业农村局', itemIds: ['N1'], requiredSpecialties: [], inspectorsPerObject: 1 }
+        ],
+        rule: { A: { mode: 'count', value: 5 }, B: { mode: 'count', value: 11 }, C: { mode: 'ratio', value: 1000 }, D: { mode: 'ratio', value: 0 } }
+      }),
+      poolSize: 120,
+      poolSeed: 3
+    }
+  ]
+  for (const c of cases) {
+    it(c.name, () => {
+      const pool = makePool(c.poolSize, c.poolSeed)
+      const people = makeInspectors(
+        [
+          { deptId: 1, certified: 14 },
+          { deptId: 2, certified: 7, experts: 3, specialties: (i) => (i % 3 === 0 ? ['药品'] : ['食品安全']) },
+          { deptId: 3, certified: 5 }
+        ],
+        c.poolSeed + 10,
+        pool
+      )
+      // a few people who must never be picked
+      people[0].certValidUntil = '2025-12-31'
+      people[1].active = false
+      const r = dataRng(c.poolSeed)
+      for (let s = 0; s < 8; s++) {
+        const sources = [
+          { kind: 'witness' as const, label: '见证人甲', value: String(Math.floor(r() * 1e6)) },
+          { kind: 'witness' as const, label: '见证人乙', value: String(Math.floor(r() * 1e6)) }
+        ]
+        const p = prepareDraw(c.task, '2026-06-01', pool, people)
+        expect(p.problems).toEqual([])
+        const app = executeDraw(p, buildSeed(seedHeader(p), sources))
+        const ind = independentDraw(c.task, '2026-06-01', pool, people, sources)
+        expect(ind.derived).toBe(app.seed.derived)
+        expect(ind.result.map((x) => x.code)).toEqual(app.result.map((x) => x.code))
+        expect(ind.result.map((x) => x.team)).toEqual(app.result.map((x) => x.team.map((m) => ({ idNumber: m.idNumber, role: m.role, overCap: !!m.overCap }))))
+      }
+    })
+  }
+
+  it('tight cap where 回避 forces the overCap fallback', () => {
+    const pool: PoolEntry[] = Array.from({ length: 30 }, (_, i) => ({
+      code: `9161${String(i).padStart(14, '0')}`,
+      name: `对象${i}`,
+      township: i < 24 ? '城关镇' : '西河乡',
+      creditClass: (['A', 'B', 'C', 'D'] as const)[i % 4]
+    }))
+    const people = makeInspectors([{ deptId: 1, certified: 4 }, { deptId: 2, certified: 3 }], 5)
+    for (const p of people) {
+      p.avoidCodes = []
+      p.avoidTownships = []
+    }
+    people[4].avoidTownships = ['城关镇'] // dept 2's first member cannot take 24 of the 30 objects
+    const all = { mode: 'ratio' as const, value: 1000 }
+    const task = makeTask({
+      workloadCap: 10,
+      departments: [
+        { deptId: 1, deptName: '县市场监管局', itemIds: [], requiredSpecialties: [], inspectorsPerObject: 1 },
+        { deptId: 2, deptName: '县卫健局', itemIds: [], requiredSpecialties: [], inspectorsPerObject: 1 }
+      ],
+      rule: { A: all, B: all, C: all, D: all }
+    })
+    for (const digits of ['1', '22', '333', '4444']) {
+      const sources = [{ kind: 'public' as const, label: '体彩排列5 26001期', value: digits }]
+      const p = prepareDraw(task, '2026-06-01', pool, people)
+      expect(p.problems).toEqual([])
+      const app = executeDraw(p, buildSeed(seedHeader(p), sources))
+      expect(app.result.flatMap((x) => x.team).filter((m) => m.overCap).length).toBeGreaterThanOrEqual(4)
+      const ind = independentDraw(task, '2026-06-01', pool, people, sources)
+      expect(ind.result.map((x) => x.code)).toEqual(app.result.map((x) => x.code))
+      expect(ind.result.map((x) => x.team)).toEqual(app.result.map((x) => x.team.map((m) => ({ idNumber: m.idNumber, role: m.role, overCap: !!m.overCap }))))
+    }
+  })
+})
