@@ -1,0 +1,49 @@
+/**
+ * Assembles sections into a .docx with the document-wide settings of the
+ * standard: 仿宋_GB2312 三号 as the default (the grid's character pitch is
+ * measured against it), zh-CN, and separate odd/even footers.
+ */
+import { Document, Packer, Paragraph, Table, type ISectionOptions } from 'docx'
+import { footersFor, sectionProperties, type FooterKind, type SectionLayout } from './page'
+import { stylesXml } from './styles'
+
+export type Block = Paragraph | Table
+
+export interface DocSection {
+  layout?: SectionLayout
+  footer?: FooterKind
+  children: Block[]
+}
+
+export interface DocMeta {
+  title: string
+  creator?: string
+  description?: string
+}
+
+export function toSectionOptions(s: DocSection): ISectionOptions {
+  return {
+    properties: sectionProperties(s.layout),
+    footers: footersFor(s.footer ?? 'dash'),
+    // A section must end with a paragraph in Word; a trailing table otherwise
+    // swallows the section break in LibreOffice.
+    children: s.children.length && s.children[s.children.length - 1] instanceof Table ? [...s.children, new Paragraph({ children: [] })] : s.children
+  }
+}
+
+export function createDocument(sections: DocSection[], meta: DocMeta): Document {
+  return new Document({
+    title: meta.title,
+    creator: meta.creator ?? '双随机联合抽查工作台',
+    description: meta.description,
+    evenAndOddHeaderAndFooters: true,
+    features: { updateFields: false },
+    externalStyles: stylesXml(),
+    sections: sections.map(toSectionOptions)
+  })
+}
+
+/** Packs sections into .docx bytes. */
+export async function packDocument(sections: DocSection[], meta: DocMeta): Promise<Buffer> {
+  return Packer.toBuffer(createDocument(sections, meta))
+}

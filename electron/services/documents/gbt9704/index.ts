@@ -1,0 +1,10 @@
+/** GB/T 9704-2012 党政机关公文格式 on top of `docx`. */
+export * from './units'
+export * from './fonts'
+export * from './paragraphs'
+export * from './page'
+export * from './tables'
+export * from './issuance'
+export * from './text'
+export * from './document'
+export * from './styles'
