@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Ctx } from '../../context'
 import { UserError } from '../../errors'
-import { cellText } from '../spreadsheet/normalize'
+import { cellLongText, cellText } from '../spreadsheet/normalize'
 import { ITEM_FIELDS } from '../spreadsheet/layouts'
 import type { SheetHeader } from '../spreadsheet/reader'
 import { runImport, type Importer, type SqlValue } from './engine'
@@ -83,7 +83,7 @@ export function itemImporter(ctx: Ctx, opts: ItemImportOptions = {}): Importer<{
         ['basis', 'basis'],
         ['specialty', 'specialty']
       ] as const) {
-        const t = cellText(a.get(key))
+        const t = key === 'content' || key === 'basis' ? cellLongText(a.get(key)) : cellText(a.get(key))
         if (t) values[col] = t
       }
       const levelText = cellText(a.get('level'))

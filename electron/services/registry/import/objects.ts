@@ -1,6 +1,6 @@
 import type { Ctx } from '../../context'
 import { checkObjectCode } from '../identifiers'
-import { cellText, parseDate, type RawCell } from '../spreadsheet/normalize'
+import { cellLongText, cellText, parseDate, type RawCell } from '../spreadsheet/normalize'
 import { OBJECT_FIELDS, KIND_LABEL, type ObjectKind } from '../spreadsheet/layouts'
 import type { SheetHeader } from '../spreadsheet/reader'
 import { runImport, type Importer, type SqlValue } from './engine'
@@ -69,7 +69,7 @@ export function objectImporter(opts: ObjectImportOptions = {}): Importer<{ kind:
       }
       const values: Record<string, SqlValue> = { kind, name }
       for (const [key, col] of TEXT_COLS) {
-        const t = cellText(a.get(key))
+        const t = col === 'business_scope' || col === 'remark' ? cellLongText(a.get(key)) : cellText(a.get(key))
         if (t) values[col] = t
       }
       const status = cellText(a.get('regStatus'))

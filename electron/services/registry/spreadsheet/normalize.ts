@@ -42,6 +42,17 @@ export function cellText(v: RawCell): string {
   return halfWidthAlnum(String(v)).replace(/\s+/g, ' ').trim()
 }
 
+/** Text of a cell for a long field (检查内容, 经营范围…): like cellText but line breaks the author typed are kept. */
+export function cellLongText(v: RawCell): string {
+  if (v === null || typeof v !== 'string') return cellText(v)
+  return halfWidthAlnum(v)
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[^\S\n]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n')
+}
+
 /** Numbers without exponent or float noise: 320100000012345 stays as typed. */
 export function numberText(n: number): string {
   if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? BigInt(n).toString() : String(n)

@@ -38,13 +38,15 @@ export async function writeXlsx(file: string, sheets: SheetOut[]): Promise<void>
     const ws = wb.addWorksheet(safeSheetName(s.name), { views: [{ state: 'frozen', ySplit: (s.title ? 1 : 0) + s.header.length }] })
     const width = Math.max(...s.header.map((h) => h.length))
     ws.columns = Array.from({ length: width }, (_, i) => ({ width: s.widths?.[i] ?? 16 }))
+    // Merges must be declared before the rows they touch are committed.
+    const top: ExcelJS.Row[] = []
     if (s.title) {
       const r = ws.addRow([s.title])
       r.height = 30
       r.getCell(1).font = { bold: true, size: 16 }
       r.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' }
+      top.push(r)
       ws.mergeCells(1, 1, 1, width)
-      r.commit()
     }
     for (const h of s.header) {
       const r = ws.addRow(h)
@@ -54,9 +56,10 @@ export async function writeXlsx(file: string, sheets: SheetOut[]): Promise<void>
         cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
         cell.border = BORDERS
       }
-      r.commit()
+      top.push(r)
     }
     for (const m of s.headerMerges ?? []) ws.mergeCells(m)
+    for (const r of top) r.commit()
     let n = 0
     for (const row of s.rows) {
       const r = ws.addRow(row.map((v) => (v === null ? null : v)))
