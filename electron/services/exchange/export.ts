@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type Database from 'better-sqlite3'
+import type { Ctx } from '../context'
+import { openDatabase } from '../db/open'
+import { audit } from '../audit/log'
+import { UserError } from '../errors'
+import { nowText } from '../time'
+import { APP_VERSION } from '../version'
+import { ADAPTERS, adapterOf, type EntityAdapter } from './adapters'
+import { writeFrame } from './container'
+import { peerRow, requireIdentity } from './identity'
+import { sha256Hex, signBytes } from './keys'
+import { FORMAT_VERSION, ourSchemaVersion, type Manifest } from './manifest'
+import { RefMaps, readRows, tableColumns, type Portable } from './records'
+
+type Row = Record<string, unknown>
+
+export interface ExportOptions {
+  /** Receiving agency code, or 'any' (no baseline is kept for 'any'). */
+  to: string
+  /** Everything in scope, not only what changed since the last package to this agency. */
+  full?: boolean
+  /** Limit to these entities (default: every entity this agency sends). */
+  entities?: string[]
+  out: string
+  migrationsDir?: string
+}
+
+export interface ExportResult {
+  file: string
+  bytes: number
+  manifest: Manifest
+}
+
+interface Picked {
+  row: Row
+  p: Portable
+}
+
+/**
+ * What goes into a package: the records this agency maintains (a department:
+ * rows it owns; the office: the county-wide registry), for an incremental
+ * package only those whose content differs from what that agency last got
+ * from or sent to us, plus every record they refer to so that the embedded
+ * database is whole.
+ */
+function pickRecords(ctx: Ctx, opts: ExportOptions, me: ReturnType<typeof requireIdentity>): Map<string, Map<string, Picked>> {
+  const refs = new RefMaps(ctx.sqlite)
+  const wanted = ADAPTERS.filter((a) => a.sentBy.includes(me.role) && (!opts.entities || opts.entities.includes(a.entity)))
+  const myDeptId = me.role === 'department' ? refs.idOf('departments', me.code) : null
+  if (me.role === 'department' && myDeptId === null) {
+    throw new UserError(`本单位代码“${me.code}”在成员单位中不存在（可能被修改）。请在“成员单位”中恢复该代码后再导出。`, 'not-found')
+  }
+  const baseline = opts.to !== 'any' && !opts.full ? loadBaseline(ctx.sqlite, opts.to) : null
+  const since = opts.to === 'any' && !opts.full ? lastSentAt(ctx.sqlite, 'any') : null
+
+  const picked = new Map<string, Map<string, Picked>>()
+  for (const a of ADAPTERS) picked.set(a.entity, new Map())
+  for (const a of wanted) {
+    const where: string[] = []
+    const params: unknown[] = []
+    if (myDeptId !== null && a.ownerColumn) {
+      where.push(`"${a.ownerColumn}" = ?`)
+      params.push(myDeptId)
+    }
+    if (since) {
+      where.push(`updated_at >= ?`)
+      params.push(since)
+    }
+    const into = picked.get(a.entity)!
+    for (const r of readRows(ctx.sqlite, a, refs, where.join(' AND '), params)) {
+      if (baseline && baseline.get(`${a.entity}\u0000${r.p.key}`) === r.p.hash) continue
+      into.set(r.p.key, r)
+    }
+  }
+  // Close over references until nothing is missing (a referenced record may refer on).
+  for (let changed = true; changed; ) {
+    changed = false
+    for (const a of ADAPTERS) {
+      for (const { p } of [...picked.get(a.entity)!.values()]) {
+        for (const [col, target] of Object.entries(a.refs)) {
+          const k = p.fields[col]
+          if (k === null || k === undefined || picked.get(target)!.has(String(k))) continue
+          const t = adapterOf(target)
+          for (const r of readRows(ctx.sqlite, t, refs, `"${t.key}" = ?`, [k])) picked.get(target)!.set(r.p.key, r)
+          changed = true
+        }
+      }
+    }
+  }
+  return picked
+}
+
+function loadBaseline(sqlite: Database.Database, peer: string): Map<string, string> {
+  const m = new Map<string, string>()
+  for (const [e, k, h] of sqlite.prepare('SELECT entity, key, hash FROM exchange_baseline WHERE peer_code = ?').raw().iterate(peer) as IterableIterator<[string, string, string]>) {
+    m.set(`${e}\u0000${k}`, h)
+  }
+  return m
+}
+
+function lastSentAt(sqlite: Database.Database, peer: string): string | null {
+  const r = sqlite.prepare(`SELECT max(package_created_at) AS t FROM exchange_log WHERE direction = 'sent' AND peer_code = ?`).get(peer) as { t: string | null }
+  return r.t
+}
+
+/** The embedded database: same schema as ours, rows copied with their ids so references stay intact. */
+function buildContent(local: Database.Database, file: string, picked: Map<string, Map<string, Picked>>, migrationsDir?: string): void {
+  const content = openDatabase(file, migrationsDir ? { migrationsDir } : {})
+  const sqlite = content.sqlite
+  try {
+    sqlite.transaction(() => {
+      for (const a of ADAPTERS) insertRaw(sqlite, a, [...picked.get(a.entity)!.values()].map((x) => x.row))
+      copyOrigins(local, sqlite, picked)
+    })()
+    // One self-contained file: no -wal beside it.
+    sqlite.pragma('journal_mode = DELETE')
+  } finally {
+    sqlite.close()
+  }
+}
+
+/**
+ * Who a forwarded record came from (e.g. the office passing on a department's
+ * objects), as long as it has not been edited here since.
+ */
+function copyOrigins(local: Database.Database, content: Database.Database, picked: Map<string, Map<string, Picked>>) {
+  if (!content.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'record_origin'`).get()) return
+  const get = local.prepare('SELECT * FROM record_origin WHERE entity = ? AND key = ?')
+  const put = content.prepare(
+    'INSERT INTO record_origin (entity, key, agency_code, agency_name, hash, changed_at, package_id) VALUES (@entity, @key, @agency_code, @agency_name, @hash, @changed_at, @package_id)'
+  )
+  for (const [entity, rows] of picked) {
+    for (const { p } of rows.values()) {
+      const o = get.get(entity, p.key) as { hash: string } | undefined
+      if (o && o.hash === p.hash) put.run(o)
+    }
+  }
+}
+
+function insertRaw(sqlite: Database.Database, a: EntityAdapter, rows: Row[]) {
+  if (rows.length === 0) return
+  const cols = tableColumns(sqlite, a.table)
+  const stmt = sqlite.prepare(`INSERT INTO "${a.table}" (${cols.map((c) => `"${c}"`).join(',')}) VALUES (${cols.map(() => '?').join(',')})`)
+  for (const r of rows) stmt.run(cols.map((c) => r[c] ?? null))
+}
+
+export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
+  const me = requireIdentity(ctx)
+  const to = opts.to.trim()
+  let toRef: Manifest['to'] = 'any'
+  if (to !== 'any') {
+    if (to === me.code) throw new UserError('不能给本单位自己导出交换包。请选择接收单位。', 'invalid')
+    const peer = peerRow(ctx, to)
+    if (!peer) throw new UserError(`尚未登记代码为“${to}”的交换单位。请先导入对方的密钥文件并核对指纹。`, 'unregistered')
+    toRef = { name: peer.name, code: peer.code }
+  }
+  const picked = pickRecords(ctx, { ...opts, to }, me)
+  const dir = mkdtempSync(join(tmpdir(), 'sjbx-out-'))
+  try {
+    const contentFile = join(dir, 'content.db')
+    buildContent(ctx.sqlite, contentFile, picked, opts.migrationsDir)
+    const content = readFileSync(contentFile)
+    const createdAt = nowText()
+    const manifest: Manifest = {
+      format: 'sjbx',
+      formatVersion: FORMAT_VERSION,
+      packageId: randomUUID(),
+      kind: opts.full ? 'full' : 'incremental',
+      schemaVersion: ourSchemaVersion(opts.migrationsDir),
+      appVersion: APP_VERSION,
+      from: { name: me.name, code: me.code, role: me.role, fingerprint: me.fingerprint, publicKey: me.publicKey },
+      to: toRef,
+      createdAt,
+      contents: Object.fromEntries(ADAPTERS.map((a) => [a.entity, picked.get(a.entity)!.size])),
+      contentBytes: content.length,
+      contentSha256: sha256Hex(content)
+    }
+    const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8')
+    const file = writeFrame(manifestBytes, signBytes(me.privateKey, manifestBytes), content)
+    const tmpOut = `${opts.out}.${process.pid}.part`
+    try {
+      writeFileSync(tmpOut, file)
+      renameSync(tmpOut, opts.out)
+    } catch (e) {
+      rmSync(tmpOut, { force: true })
+      throw new UserError(`无法写入交换包“${opts.out}”：${(e as Error).message}。请检查文件夹是否存在、是否有写入权限。`, 'io')
+    }
+    recordSent(ctx, manifest, sha256Hex(manifestBytes), opts.out, picked)
+    return { file: opts.out, bytes: file.length, manifest }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Sending counts as agreeing: the receiver starts from these hashes, and so do we. */
+function recordSent(ctx: Ctx, m: Manifest, manifestHash: string, file: string, picked: Map<string, Map<string, Picked>>) {
+  const at = nowText()
+  ctx.sqlite.transaction(() => {
+    if (m.to !== 'any') {
+      const up = ctx.sqlite.prepare(
+        'INSERT INTO exchange_baseline (peer_code, entity, key, hash, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(peer_code, entity, key) DO UPDATE SET hash = excluded.hash, at = excluded.at'
+      )
+      for (const [entity, rows] of picked) for (const { p } of rows.values()) up.run(m.to.code, entity, p.key, p.hash, at)
+    }
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO exchange_log (direction, package_id, peer_code, peer_name, kind, manifest_hash, package_created_at, at, file, counts) VALUES ('sent', ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+      .run(m.packageId, m.to === 'any' ? 'any' : m.to.code, m.to === 'any' ? '' : m.to.name, m.kind, manifestHash, m.createdAt, at, file, JSON.stringify(m.contents))
+    audit(ctx, {
+      action: '导出交换包',
+      entity: 'exchange',
+      entityId: m.packageId,
+      detail: { to: m.to === 'any' ? 'any' : m.to.code, kind: m.kind, contents: m.contents, file, manifestSha256: manifestHash }
+    })
+  })()
+}

@@ -1,0 +1,337 @@
+import type Database from 'better-sqlite3'
+import type { Ctx } from '../context'
+import { audit } from '../audit/log'
+import { UserError } from '../errors'
+import { nowText } from '../time'
+import { ADAPTERS, type EntityAdapter } from './adapters'
+import { openPackage, type OpenedPackage, type OpenPackageOptions } from './package'
+import { RefMaps, dataColumns, fromPortable, readRows, tableColumns, toPortable, type Portable } from './records'
+import type { Manifest } from './manifest'
+
+type Row = Record<string, unknown>
+
+export type RecordStatus = 'new' | 'updated' | 'unchanged' | 'keptLocal' | 'conflict'
+export type Choice = 'theirs' | 'ours'
+
+export interface EntityCounts {
+  new: number
+  updated: number
+  unchanged: number
+  /** We changed it, they did not since we last agreed: ours stays. */
+  keptLocal: number
+  conflicts: number
+}
+
+export interface FieldChange {
+  field: string
+  ours: unknown
+  theirs: unknown
+}
+
+export interface RecordChange {
+  entity: string
+  entityLabel: string
+  key: string
+  label: string
+  status: RecordStatus
+  changes: FieldChange[]
+}
+
+export interface Preview {
+  /** Identifies the package previewed (SHA-256 of its manifest); pass it back to apply. */
+  token: string
+  packageId: string
+  from: { name: string; code: string; fingerprint: string }
+  to: Manifest['to']
+  createdAt: string
+  kind: Manifest['kind']
+  appVersion: string
+  schemaVersion: number
+  upgradedFrom: number | null
+  /** This exact package was applied before: applying again changes nothing. */
+  alreadyImported: boolean
+  /** A newer package from the same agency was applied already (this one may be out of date). */
+  olderThanLast: boolean
+  entities: ({ entity: string; label: string } & EntityCounts)[]
+  totals: EntityCounts
+  /** Every conflict, with the fields that differ. */
+  conflicts: RecordChange[]
+  /** Updates, at most UPDATE_LIST_LIMIT of them. */
+  updates: RecordChange[]
+}
+
+export const UPDATE_LIST_LIMIT = 500
+
+export interface Decisions {
+  default?: Choice
+  perRecord?: { entity: string; key: string; choice: Choice }[]
+}
+
+export interface ApplyResult extends Preview {
+  applied: boolean
+  decisions: { entity: string; key: string; choice: Choice }[]
+}
+
+interface Classified {
+  a: EntityAdapter
+  incoming: Portable
+  incomingRow: Row
+  local: { id: number; p: Portable } | null
+  status: RecordStatus
+}
+
+const zero = (): EntityCounts => ({ new: 0, updated: 0, unchanged: 0, keptLocal: 0, conflicts: 0 })
+const bump = (c: EntityCounts, s: RecordStatus) => {
+  if (s === 'conflict') c.conflicts++
+  else c[s]++
+}
+
+function hasTable(sqlite: Database.Database, table: string): boolean {
+  return !!sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table)
+}
+
+/**
+ * Walks the package record by record, entity by entity in dependency order,
+ * comparing each with our copy and with what we last agreed with the sender.
+ * `beforeEntity`/`afterEntity` let apply refresh id maps between entities.
+ */
+function* classify(ctx: Ctx, pkg: OpenedPackage, localRefs: RefMaps, afterEntity?: (a: EntityAdapter) => void): Generator<Classified> {
+  const peer = pkg.manifest.from.code
+  const contentRefs = new RefMaps(pkg.content)
+  const baseline = ctx.sqlite.prepare('SELECT hash FROM exchange_baseline WHERE peer_code = ? AND entity = ? AND key = ?').pluck()
+  for (const a of ADAPTERS) {
+    if (!hasTable(pkg.content, a.table)) continue
+    const cols = dataColumns(ctx.sqlite, a)
+    const findLocal = ctx.sqlite.prepare(`SELECT * FROM "${a.table}" WHERE "${a.key}" = ?`)
+    for (const { row, p: incoming } of readRows(pkg.content, a, contentRefs)) {
+      const localRow = findLocal.get(incoming.key) as Row | undefined
+      const local = localRow ? { id: localRow.id as number, p: toPortable(a, localRow, cols, localRefs) } : null
+      let status: RecordStatus
+      if (!local) status = 'new'
+      else if (local.p.hash === incoming.hash) status = 'unchanged'
+      else {
+        const base = baseline.get(peer, a.entity, incoming.key) as string | undefined
+        if (incoming.hash === base) status = 'keptLocal'
+        else if (local.p.hash === base) status = 'updated'
+        else status = 'conflict'
+      }
+      yield { a, incoming, incomingRow: row, local, status }
+    }
+    afterEntity?.(a)
+  }
+}
+
+function diff(c: Classified): FieldChange[] {
+  if (!c.local) return []
+  const out: FieldChange[] = []
+  for (const [field, theirs] of Object.entries(c.incoming.fields)) {
+    const ours = c.local.p.fields[field] ?? null
+    if (JSON.stringify(ours) !== JSON.stringify(theirs ?? null)) out.push({ field, ours, theirs })
+  }
+  return out
+}
+
+function describe(c: Classified): RecordChange {
+  return { entity: c.a.entity, entityLabel: c.a.label, key: c.incoming.key, label: c.a.describe(c.incoming.fields), status: c.status, changes: diff(c) }
+}
+
+function alreadyImported(ctx: Ctx, m: Manifest, token: string): boolean {
+  return !!ctx.sqlite.prepare(`SELECT 1 FROM exchange_log WHERE direction = 'received' AND package_id = ? AND manifest_hash = ?`).get(m.packageId, token)
+}
+
+function olderThanLast(ctx: Ctx, m: Manifest): boolean {
+  const r = ctx.sqlite
+    .prepare(`SELECT max(package_created_at) AS t FROM exchange_log WHERE direction = 'received' AND peer_code = ? AND package_id <> ?`)
+    .get(m.from.code, m.packageId) as { t: string | null }
+  return r.t !== null && r.t > m.createdAt
+}
+
+function buildPreview(ctx: Ctx, pkg: OpenedPackage, onRecord?: (c: Classified) => void, afterEntity?: (a: EntityAdapter) => void, refs = new RefMaps(ctx.sqlite)): Preview {
+  const m = pkg.manifest
+  const per = new Map<string, EntityCounts>(ADAPTERS.map((a) => [a.entity, zero()]))
+  const totals = zero()
+  const conflicts: RecordChange[] = []
+  const updates: RecordChange[] = []
+  for (const c of classify(ctx, pkg, refs, afterEntity)) {
+    bump(per.get(c.a.entity)!, c.status)
+    bump(totals, c.status)
+    if (c.status === 'conflict') conflicts.push(describe(c))
+    else if (c.status === 'updated' && updates.length < UPDATE_LIST_LIMIT) updates.push(describe(c))
+    onRecord?.(c)
+  }
+  return {
+    token: pkg.manifestHash,
+    packageId: m.packageId,
+    from: { name: m.from.name, code: m.from.code, fingerprint: m.from.fingerprint },
+    to: m.to,
+    createdAt: m.createdAt,
+    kind: m.kind,
+    appVersion: m.appVersion,
+    schemaVersion: m.schemaVersion,
+    upgradedFrom: pkg.upgradedFrom,
+    alreadyImported: alreadyImported(ctx, m, pkg.manifestHash),
+    olderThanLast: olderThanLast(ctx, m),
+    entities: ADAPTERS.filter((a) => (m.contents[a.entity] ?? 0) > 0).map((a) => ({ entity: a.entity, label: a.label, ...per.get(a.entity)! })),
+    totals,
+    conflicts,
+    updates
+  }
+}
+
+/** Checks the package and shows what importing it would change. Writes nothing. */
+export function previewPackage(ctx: Ctx, file: string, opts: OpenPackageOptions = {}): Preview {
+  const pkg = openPackage(ctx, file, opts)
+  try {
+    return buildPreview(ctx, pkg)
+  } finally {
+    pkg.close()
+  }
+}
+
+function choiceFor(d: Decisions, perRecord: Map<string, Choice>, c: Classified): Choice | undefined {
+  return perRecord.get(`${c.a.entity}\u0000${c.incoming.key}`) ?? d.default
+}
+
+/**
+ * Applies a package in one transaction after the user has seen the preview.
+ * Every conflict needs a decision (per record, or the default rule). Records
+ * the package lacks are left alone; nothing is ever deleted.
+ */
+export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts: OpenPackageOptions & { token?: string } = {}): ApplyResult {
+  const pkg = openPackage(ctx, file, opts)
+  try {
+    if (opts.token && opts.token !== pkg.manifestHash) {
+      throw new UserError('所选文件与刚才预览的交换包不是同一个。请重新预览后再导入。数据库未作任何改动。', 'stale-preview')
+    }
+    const m = pkg.manifest
+    const perRecord = new Map((decisions.perRecord ?? []).map((d) => [`${d.entity}\u0000${d.key}`, d.choice]))
+    // Dry pass first: refuse before writing anything if a conflict has no decision.
+    const dry = buildPreview(ctx, pkg)
+    if (dry.alreadyImported) return { ...dry, applied: false, decisions: [] }
+    const undecided = dry.conflicts.filter((c) => !(perRecord.get(`${c.entity}\u0000${c.key}`) ?? decisions.default))
+    if (undecided.length > 0) {
+      const first = undecided[0]!
+      throw new UserError(
+        `有 ${undecided.length} 处冲突尚未决定（例如${first.entityLabel}“${first.label}”）。请逐条选择采用对方或保留本方，或统一按一种规则处理后再导入。数据库未作任何改动。`,
+        'undecided'
+      )
+    }
+    const taken: { entity: string; key: string; choice: Choice }[] = []
+    const result = ctx.sqlite.transaction(() => {
+      const writer = new Writer(ctx, pkg)
+      const refs = new RefMaps(ctx.sqlite)
+      const preview = buildPreview(
+        ctx,
+        pkg,
+        (c) => {
+          let write = c.status === 'new' || c.status === 'updated'
+          if (c.status === 'conflict') {
+            const choice = choiceFor(decisions, perRecord, c)!
+            taken.push({ entity: c.a.entity, key: c.incoming.key, choice })
+            audit(ctx, {
+              action: choice === 'theirs' ? '交换冲突：采用对方' : '交换冲突：保留本方',
+              entity: c.a.entity,
+              entityId: c.incoming.key,
+              detail: { package: m.packageId, from: m.from.code, label: c.a.describe(c.incoming.fields), changes: diff(c), choice }
+            })
+            write = choice === 'theirs'
+          } else if (c.status === 'updated') {
+            audit(ctx, { action: '交换更新记录', entity: c.a.entity, entityId: c.incoming.key, detail: { package: m.packageId, from: m.from.code, changes: diff(c) } })
+          }
+          if (write) writer.write(c, refs)
+          writer.agree(c)
+        },
+        (a) => refs.forget(a.entity),
+        refs
+      )
+      writer.log(preview, taken)
+      return preview
+    })()
+    return { ...result, alreadyImported: false, applied: true, decisions: taken }
+  } catch (e) {
+    if (e instanceof UserError) throw e
+    const err = e as Error & { code?: string }
+    if (err.code?.startsWith('SQLITE_CONSTRAINT')) {
+      throw new UserError(`交换包中的记录与本机已有记录冲突（${err.message}），例如名称相同但代码不同。请核对后再导入。数据库未作任何改动。`, 'constraint')
+    }
+    throw e
+  } finally {
+    pkg.close()
+  }
+}
+
+/** The writes of one apply; all inside the caller's transaction. */
+class Writer {
+  private now = nowText()
+  private baseline: Database.Statement
+  private origin: Database.Statement
+  private contentOrigin: Database.Statement | null
+  private inserts = new Map<string, Database.Statement>()
+  private updates = new Map<string, Database.Statement>()
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly pkg: OpenedPackage
+  ) {
+    this.baseline = ctx.sqlite.prepare(
+      'INSERT INTO exchange_baseline (peer_code, entity, key, hash, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(peer_code, entity, key) DO UPDATE SET hash = excluded.hash, at = excluded.at'
+    )
+    this.origin = ctx.sqlite.prepare(
+      `INSERT INTO record_origin (entity, key, agency_code, agency_name, hash, changed_at, package_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(entity, key) DO UPDATE SET agency_code = excluded.agency_code, agency_name = excluded.agency_name, hash = excluded.hash, changed_at = excluded.changed_at, package_id = excluded.package_id`
+    )
+    // A package forwarded by the office says which department a record really came from.
+    this.contentOrigin = hasTable(pkg.content, 'record_origin')
+      ? pkg.content.prepare('SELECT agency_code, agency_name, hash, changed_at FROM record_origin WHERE entity = ? AND key = ?')
+      : null
+  }
+
+  write(c: Classified, refs: RefMaps) {
+    const a = c.a
+    const values = fromPortable(a, c.incoming.fields, refs)
+    const cols = Object.keys(values)
+    if (c.local) {
+      let st = this.updates.get(a.entity)
+      if (!st) {
+        st = this.ctx.sqlite.prepare(`UPDATE "${a.table}" SET ${cols.map((k) => `"${k}" = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+        this.updates.set(a.entity, st)
+      }
+      st.run(...cols.map((k) => values[k] ?? null), this.now, c.local.id)
+    } else {
+      const extra = a.insertDefaults?.(this.ctx.sqlite) ?? {}
+      const all = { ...values, ...extra, created_at: c.incomingRow.created_at ?? this.now, updated_at: this.now }
+      const allCols = tableColumns(this.ctx.sqlite, a.table).filter((k) => k in all)
+      let st = this.inserts.get(a.entity)
+      if (!st) {
+        st = this.ctx.sqlite.prepare(`INSERT INTO "${a.table}" (${allCols.map((k) => `"${k}"`).join(', ')}) VALUES (${allCols.map(() => '?').join(', ')})`)
+        this.inserts.set(a.entity, st)
+      }
+      st.run(...allCols.map((k) => (all as Row)[k] ?? null))
+    }
+    const m = this.pkg.manifest
+    const fwd = this.contentOrigin?.get(a.entity, c.incoming.key) as { agency_code: string; agency_name: string; hash: string; changed_at: string } | undefined
+    if (fwd && fwd.hash === c.incoming.hash) this.origin.run(a.entity, c.incoming.key, fwd.agency_code, fwd.agency_name, c.incoming.hash, fwd.changed_at, m.packageId)
+    else this.origin.run(a.entity, c.incoming.key, m.from.code, m.from.name, c.incoming.hash, m.createdAt, m.packageId)
+  }
+
+  /** Whatever was decided, we have now seen their version: later packages compare against it. */
+  agree(c: Classified) {
+    this.baseline.run(this.pkg.manifest.from.code, c.a.entity, c.incoming.key, c.incoming.hash, this.now)
+  }
+
+  log(p: Preview, taken: { entity: string; key: string; choice: Choice }[]) {
+    const m = this.pkg.manifest
+    const counts = Object.fromEntries(p.entities.map(({ entity, label: _l, ...c }) => [entity, c]))
+    this.ctx.sqlite
+      .prepare(
+        `INSERT INTO exchange_log (direction, package_id, peer_code, peer_name, kind, manifest_hash, package_created_at, at, counts, decisions) VALUES ('received', ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+      .run(m.packageId, m.from.code, m.from.name, m.kind, p.token, m.createdAt, this.now, JSON.stringify(counts), JSON.stringify(taken))
+    audit(this.ctx, {
+      action: '导入交换包',
+      entity: 'exchange',
+      entityId: m.packageId,
+      detail: { from: m.from.code, fromName: m.from.name, kind: m.kind, createdAt: m.createdAt, manifestSha256: p.token, upgradedFrom: p.upgradedFrom, totals: p.totals, counts }
+    })
+  }
+}

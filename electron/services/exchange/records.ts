@@ -1,0 +1,99 @@
+import type Database from 'better-sqlite3'
+import { createHash } from 'node:crypto'
+import { ADAPTERS, LOCAL_COLUMNS, adapterOf, type EntityAdapter } from './adapters'
+
+type Row = Record<string, unknown>
+
+/** A record as it travels: natural key, comparable fields (references as natural keys) and their hash. */
+export interface Portable {
+  key: string
+  fields: Row
+  hash: string
+}
+
+export function tableColumns(sqlite: Database.Database, table: string): string[] {
+  return (sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name)
+}
+
+export function dataColumns(sqlite: Database.Database, a: EntityAdapter): string[] {
+  return tableColumns(sqlite, a.table).filter((c) => !LOCAL_COLUMNS.includes(c) && !a.localOnly.includes(c))
+}
+
+/** Canonical: sorted column names, JSON values; the same record hashes the same on every installation. */
+export function hashFields(fields: Row): string {
+  const entries = Object.keys(fields)
+    .sort()
+    .map((k) => [k, fields[k] ?? null])
+  return createHash('sha256').update(JSON.stringify(entries)).digest('hex')
+}
+
+/** id ↔ natural key of every entity some adapter refers to, for one database. */
+export class RefMaps {
+  private byId = new Map<string, Map<number, string>>()
+  private byKey = new Map<string, Map<string, number>>()
+
+  constructor(private readonly sqlite: Database.Database) {}
+
+  private load(entity: string) {
+    const a = adapterOf(entity)
+    const ids = new Map<number, string>()
+    const keys = new Map<string, number>()
+    for (const r of this.sqlite.prepare(`SELECT id, "${a.key}" AS k FROM "${a.table}"`).raw().iterate() as IterableIterator<[number, string]>) {
+      ids.set(r[0], r[1])
+      keys.set(r[1], r[0])
+    }
+    this.byId.set(entity, ids)
+    this.byKey.set(entity, keys)
+  }
+
+  keyOf = (entity: string, id: number): string | null => {
+    if (!this.byId.has(entity)) this.load(entity)
+    return this.byId.get(entity)!.get(id) ?? null
+  }
+
+  idOf = (entity: string, key: string): number | null => {
+    if (!this.byKey.has(entity)) this.load(entity)
+    return this.byKey.get(entity)!.get(key) ?? null
+  }
+
+  /** After inserting rows of an entity its maps must be reloaded. */
+  forget(entity: string) {
+    this.byId.delete(entity)
+    this.byKey.delete(entity)
+  }
+}
+
+export function toPortable(a: EntityAdapter, row: Row, cols: string[], refs: RefMaps): Portable {
+  const fields: Row = {}
+  for (const c of cols) {
+    const target = a.refs[c]
+    const v = row[c] ?? null
+    fields[c] = target && v !== null ? refs.keyOf(target, v as number) : v
+  }
+  a.encode?.(fields, refs.keyOf)
+  return { key: String(row[a.key]), fields, hash: hashFields(fields) }
+}
+
+/** Back from portable fields to column values of this database (references as local ids). */
+export function fromPortable(a: EntityAdapter, fields: Row, refs: RefMaps): Row {
+  const out: Row = { ...fields }
+  for (const [c, target] of Object.entries(a.refs)) {
+    const k = out[c]
+    if (k === null || k === undefined) continue
+    const id = refs.idOf(target, String(k))
+    if (id === null) throw new Error(`reference ${a.entity}.${c} → ${target} ${String(k)} not found`)
+    out[c] = id
+  }
+  a.decode?.(out, refs.idOf)
+  return out
+}
+
+/** Every row of an entity (optionally filtered), with its raw row and portable form. */
+export function* readRows(sqlite: Database.Database, a: EntityAdapter, refs: RefMaps, where = '', params: unknown[] = []): Generator<{ row: Row; p: Portable }> {
+  const cols = dataColumns(sqlite, a)
+  for (const row of sqlite.prepare(`SELECT * FROM "${a.table}" ${where ? `WHERE ${where}` : ''} ORDER BY id`).iterate(...params) as IterableIterator<Row>) {
+    yield { row, p: toPortable(a, row, cols, refs) }
+  }
+}
+
+export { ADAPTERS }

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type Database from 'better-sqlite3'
+import { Workbench } from '../../../electron/services/workbench'
+import type { Ctx } from '../../../electron/services/context'
+import { exportKeyFile, getIdentity, initIdentity, addPeer } from '../../../electron/services/exchange/identity'
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'sj-exchange-'))
+}
+
+export interface Site {
+  wb: Workbench
+  ctx: Ctx
+  file: string
+}
+
+/** A real workbench database file with the default member departments. */
+export function site(dir: string, name: string, identity?: { name: string; deptCode?: string }): Site {
+  const file = join(dir, `${name}.db`)
+  const wb = new Workbench(file)
+  const ctx = { ...wb.ctx(), actor: `测试-${name}` }
+  if (identity) initIdentity(ctx, identity)
+  return { wb, ctx, file }
+}
+
+/** Both sides register and confirm each other's key, as they would by phone. */
+export function pair(dir: string, a: Site, b: Site) {
+  for (const [from, to] of [
+    [a, b],
+    [b, a]
+  ] as const) {
+    const keyFile = join(dir, `${getIdentity(from.ctx)!.code}-${Math.random().toString(36).slice(2)}.sjkey`)
+    writeFileSync(keyFile, exportKeyFile(from.ctx))
+    addPeer(to.ctx, exportKeyFile(from.ctx), getIdentity(from.ctx)!.fingerprint)
+  }
+}
+
+const deptId = (ctx: Ctx, code: string) => (ctx.sqlite.prepare('SELECT id FROM departments WHERE code = ?').get(code) as { id: number }).id
+const now = '2026-03-01 09:00:00'
+
+export function addObject(ctx: Ctx, code: string, name: string, owner: string | null, extra: Record<string, unknown> = {}) {
+  const row = { code, name, kind: 'market', address: '泗县某路1号', owner_dept_id: owner ? deptId(ctx, owner) : null, created_at: now, updated_at: now, ...extra }
+  const cols = Object.keys(row)
+  ctx.sqlite.prepare(`INSERT INTO objects (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`).run(row)
+}
+
+export function addInspector(ctx: Ctx, idNumber: string, name: string, dept: string) {
+  ctx.sqlite
+    .prepare(`INSERT INTO inspectors (id_number, name, dept_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`)
+    .run(idNumber, name, deptId(ctx, dept), now, now)
+}
+
+export function addItem(ctx: Ctx, uid: string, name: string, dept: string) {
+  ctx.sqlite
+    .prepare(`INSERT INTO items (uid, dept_id, category, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`)
+    .run(uid, deptId(ctx, dept), '食品安全', name, now, now)
+}
+
+export function setObject(ctx: Ctx, code: string, patch: Record<string, unknown>) {
+  const cols = Object.keys(patch)
+  ctx.sqlite.prepare(`UPDATE objects SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = '2026-03-02 10:00:00' WHERE code = @code`).run({ ...patch, code })
+}
+
+export function objectRow(ctx: Ctx, code: string) {
+  return ctx.sqlite.prepare('SELECT * FROM objects WHERE code = ?').get(code) as Record<string, unknown> | undefined
+}
+
+export const count = (ctx: Ctx, table: string) => (ctx.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
+
+/** Every row of every table, in a fixed order: equal dumps = the database holds exactly the same data. */
+export function dumpHash(sqlite: Database.Database): string {
+  const h = createHash('sha256')
+  const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[]
+  for (const t of tables) {
+    h.update(`[${t}]`)
+    const rows = (sqlite.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[]).map((r) => JSON.stringify(r, (_k, v) => (Buffer.isBuffer(v) ? v.toString('hex') : v)))
+    for (const r of rows.sort()) h.update(r)
+  }
+  return h.digest('hex')
+}
