@@ -46,7 +46,7 @@ export interface Importer<S> {
 
 /**
  * Test hook for the crash test: after this many rows written inside the
- * import transaction, announce PAUSED on stdout and block, so that the test
+ * import transaction, announce PAUSED and the process id on stdout and block, so that the test
  * can kill the process at a known point mid-transaction.
  */
 const PAUSE_ENV = 'SUIJI_TEST_IMPORT_PAUSE_AT'
@@ -54,7 +54,7 @@ const PAUSE_ENV = 'SUIJI_TEST_IMPORT_PAUSE_AT'
 function pauseForCrashTest(written: number): void {
   const at = Number(process.env[PAUSE_ENV] ?? 0)
   if (at > 0 && written === at) {
-    writeSync(1, 'PAUSED\n')
+    writeSync(1, `PAUSED ${process.pid}\n`)
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000)
   }
 }

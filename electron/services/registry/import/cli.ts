@@ -1,0 +1,105 @@
+/**
+ * `suiji import objects|inspectors|items FILE --db DB [--dept NAME] [--json] [--rejects OUT.xlsx]`.
+ * Exit 0 when the file was read (even with rejected rows), 2 when it could not be read at all.
+ */
+import { resolve } from 'node:path'
+import { Workbench } from '../../workbench'
+import { UserError } from '../../errors'
+import { importObjects } from './objects'
+import { importInspectors } from './inspectors'
+import { importItems } from './items'
+import { writeRejectsFile } from './rejects'
+import type { ImportResult, Registry } from './types'
+
+export const IMPORT_USAGE = 'import objects|inspectors|items FILE --db DB [--dept NAME] [--json] [--rejects OUT.xlsx]'
+
+interface Args {
+  positional: string[]
+  flags: Map<string, string>
+}
+
+export function parseCliArgs(argv: string[], switches: string[]): Args {
+  const positional: string[] = []
+  const flags = new Map<string, string>()
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    if (!a.startsWith('--')) {
+      positional.push(a)
+      continue
+    }
+    const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined]
+    const value = inline ?? (switches.includes(name) ? 'true' : argv[++i])
+    if (value === undefined) throw new UserError(`参数 --${name} 缺少取值。用法：${IMPORT_USAGE}`)
+    flags.set(name, value)
+  }
+  return { positional, flags }
+}
+
+const REGISTRIES: Registry[] = ['objects', 'inspectors', 'items']
+const LABEL: Record<Registry, string> = { objects: '检查对象名录库', inspectors: '执法人员名录库', items: '抽查事项清单' }
+
+function out(s: string): void {
+  process.stdout.write(s.endsWith('\n') ? s : s + '\n')
+}
+
+export function summaryLines(r: ImportResult): string[] {
+  const lines = [
+    `${LABEL[r.registry]}导入完成：${r.file}`,
+    `读取 ${r.read} 行：新增 ${r.imported}，更新 ${r.updated}，未变 ${r.unchanged}，拒绝 ${r.rejected}，警告 ${r.warnings}`
+  ]
+  for (const x of r.rejects.slice(0, 50)) lines.push(`  拒绝 ${x.sheet} 第 ${x.row} 行：${x.reason}`)
+  if (r.rejects.length > 50) lines.push(`  …… 另有 ${r.rejects.length - 50} 行被拒绝，用 --rejects 文件名.xlsx 保存全部`)
+  for (const w of r.warningList.slice(0, 50)) lines.push(`  警告 ${w.sheet} 第 ${w.row} 行 ${w.field}：${w.message}`)
+  return lines
+}
+
+export async function importCli(argv: string[]): Promise<number> {
+  const args = argv[0] === 'import' ? argv.slice(1) : argv
+  let json = false
+  let wb: Workbench | null = null
+  try {
+    const p = parseCliArgs(args, ['json'])
+    json = p.flags.has('json')
+    const [registry, file] = p.positional as [Registry | undefined, string | undefined]
+    if (!registry || !REGISTRIES.includes(registry)) throw new UserError(`请指明导入哪一个名录：objects（检查对象）、inspectors（执法人员）或 items（抽查事项）。用法：${IMPORT_USAGE}`)
+    if (!file) throw new UserError(`缺少要导入的表格文件。用法：${IMPORT_USAGE}`)
+    const db = p.flags.get('db')
+    if (!db) throw new UserError(`缺少参数 --db（数据库文件）。用法：${IMPORT_USAGE}`)
+    wb = new Workbench(resolve(db))
+    const ctx = wb.ctx()
+    const path = resolve(file)
+    const r =
+      registry === 'objects'
+        ? await importObjects(ctx, path)
+        : registry === 'inspectors'
+          ? await importInspectors(ctx, path)
+          : await importItems(ctx, path, { dept: p.flags.get('dept') })
+    const rejectsOut = p.flags.get('rejects')
+    if (rejectsOut) await writeRejectsFile(r, resolve(rejectsOut))
+    if (json) {
+      out(
+        JSON.stringify({
+          read: r.read,
+          imported: r.imported,
+          updated: r.updated,
+          unchanged: r.unchanged,
+          rejected: r.rejected,
+          warnings: r.warnings,
+          rejects: r.rejects.map((x) => ({ row: x.row, reason: x.reason, ...(r.sheets.length > 1 ? { sheet: x.sheet } : {}) })),
+          warningList: r.warningList.map((w) => ({ row: w.row, field: w.field, raw: w.raw, message: w.message }))
+        })
+      )
+    } else {
+      out(summaryLines(r).join('\n'))
+      if (rejectsOut) out(`被拒绝的行已保存到 ${resolve(rejectsOut)}，改正后可再次导入。`)
+    }
+    return 0
+  } catch (e) {
+    const msg = e instanceof UserError ? e.message : `程序内部错误：${(e as Error).message}`
+    if (json) out(JSON.stringify({ error: msg }))
+    process.stderr.write(`错误：${msg}\n`)
+    return 2
+  } finally {
+    wb?.close()
+  }
+}

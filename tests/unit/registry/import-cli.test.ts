@@ -1,0 +1,141 @@
+import { spawn, spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { importCli } from '../../../electron/services/registry/import/cli'
+import { exportCli } from '../../../electron/services/registry/export/cli'
+import { openDatabase } from '../../../electron/services/db/open'
+import { tempDb, type TestDb } from './fixtures/db'
+import { writeWorkbook, type Cell } from './fixtures/office'
+import { badUscc, uscc } from './fixtures/ids'
+
+const ROOT = join(__dirname, '../../..')
+const TSX = join(ROOT, 'node_modules/.bin/tsx')
+const RUN = join(__dirname, 'fixtures/run-cli.ts')
+// tsx must run on the project's Node (better-sqlite3 is built for it) and know the @contract alias.
+const ENV = { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` }
+const TSX_ARGS = ['--tsconfig', join(ROOT, 'tsconfig.node.json'), RUN]
+
+let t: TestDb
+beforeEach(() => {
+  t = tempDb('registry-cli-')
+})
+afterEach(() => t.close())
+
+const H: Cell[] = ['序号', '统一社会信用代码', '企业名称', '法人', '经营场所', '成立日期']
+
+/** Calls the CLI function in this process, capturing what it prints. */
+async function run(...args: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const so = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((stdout += String(c)), true))
+  const se = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((stderr += String(c)), true))
+  try {
+    const code = args[0] === 'export' ? await exportCli(args.slice(1)) : await importCli(args)
+    return { code, stdout, stderr }
+  } finally {
+    so.mockRestore()
+    se.mockRestore()
+  }
+}
+
+function cli(...args: string[]) {
+  const r = spawnSync(TSX, [...TSX_ARGS, ...args], { cwd: ROOT, env: ENV, encoding: 'utf8' })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+describe('suiji import / export (CLI functions)', () => {
+  it('prints one JSON object with counts and sheet row numbers; exit 0 even with rejects', async () => {
+    const file = t.path('a.xlsx')
+    await writeWorkbook(file, [
+      {
+        name: '市场主体',
+        rows: [['检查对象名录库'], null, H, [1, uscc(1), '甲公司', '张三', '城关', '2020-1-2'], [2, badUscc(2), '乙公司', '', '', ''], [3, uscc(1), '甲公司', '', '', '']]
+      }
+    ])
+    t.ctx.sqlite.close()
+    const rej = t.path('rejects.xlsx')
+    const r = await run('import', 'objects', file, '--db', t.ctx.file, '--json', '--rejects', rej)
+    expect(r.code).toBe(0)
+    const j = JSON.parse(r.stdout.trim())
+    expect(j).toMatchObject({ read: 3, imported: 1, updated: 0, rejected: 2, warnings: 0 })
+    expect(j.rejects.map((x: { row: number }) => x.row)).toEqual([5, 6])
+    expect(j.rejects[1].reason).toContain('第 4 行重复')
+
+    const again = await run('import', 'objects', rej, '--db', t.ctx.file, '--json')
+    // Alone in the rejects file the duplicate is no longer a duplicate: it matches the stored record.
+    expect(JSON.parse(again.stdout.trim())).toMatchObject({ read: 2, imported: 0, unchanged: 1, rejected: 1 })
+
+    const out = t.path('out.csv')
+    const ex = await run('export', 'objects', '--db', t.ctx.file, '--out', out, '--json')
+    expect(ex.code).toBe(0)
+    expect(JSON.parse(ex.stdout.trim())).toMatchObject({ rows: 1 })
+    t.ctx.sqlite = openDatabase(t.ctx.file).sqlite
+  })
+
+  it('exit 2 with a Chinese message when the file cannot be read', async () => {
+    t.ctx.sqlite.close()
+    const txt = t.path('not.xlsx')
+    writeFileSync(txt, 'hello')
+    const r = await run('import', 'inspectors', txt, '--db', t.ctx.file, '--json')
+    expect(r.code).toBe(2)
+    expect(JSON.parse(r.stdout.trim()).error).toMatch(/不是 Excel 表格/)
+    const m = await run('import', 'items', t.path('missing.xlsx'), '--db', t.ctx.file)
+    expect(m.code).toBe(2)
+    expect(m.stderr).toMatch(/找不到文件/)
+    t.ctx.sqlite = openDatabase(t.ctx.file).sqlite
+  })
+
+  it('crash test: killed halfway through the write, the database is unchanged and opens', async () => {
+    const db = t.ctx.file
+    const seed = t.path('seed.xlsx')
+    await writeWorkbook(seed, [{ name: '市场主体', rows: [H, ...Array.from({ length: 20 }, (_, i): Cell[] => [i + 1, uscc(i), `原对象${i}`, '', '', ''])] }])
+    t.ctx.sqlite.close()
+    expect(cli('import', 'objects', seed, '--db', db).code).toBe(0)
+
+    const snap = () => {
+      const o = openDatabase(db)
+      const s = {
+        objects: JSON.stringify(o.sqlite.prepare('SELECT * FROM objects ORDER BY id').all()),
+        audit: o.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get(),
+        integrity: o.sqlite.pragma('integrity_check', { simple: true }),
+        fts: o.sqlite.prepare(`SELECT count(*) FROM objects_fts WHERE objects_fts MATCH '"原对象"'`).pluck().get()
+      }
+      o.sqlite.exec(`INSERT INTO objects_fts(objects_fts) VALUES ('integrity-check')`)
+      o.sqlite.close()
+      return s
+    }
+    const before = snap()
+    expect(before.fts).toBe(20)
+
+    // 3000 rows: the first 20 rename existing objects, the rest are new.
+    const big = t.path('big.xlsx')
+    await writeWorkbook(big, [{ name: '市场主体', rows: [H, ...Array.from({ length: 3000 }, (_, i): Cell[] => [i + 1, uscc(i), `新名称${i}`, '李四', '某地', '2021-05-06'])] }])
+
+    const child = spawn(TSX, [...TSX_ARGS, 'import', 'objects', big, '--db', db], {
+      cwd: ROOT,
+      env: { ...ENV, SUIJI_TEST_IMPORT_PAUSE_AT: '1500' },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    const exited = new Promise<void>((res) => child.on('exit', () => res()))
+    const pid = await new Promise<number>((res) => {
+      child.stdout.on('data', (d) => {
+        stdout += String(d)
+        const m = /PAUSED (\d+)/.exec(stdout)
+        if (m) res(Number(m[1]))
+      })
+      child.on('exit', () => res(0))
+    })
+    expect(pid).toBeGreaterThan(0)
+    // The importing process itself (tsx runs it as its own child), inside the open transaction.
+    process.kill(pid, 'SIGKILL')
+    await exited
+    expect(() => process.kill(pid, 0)).toThrow()
+
+    const after = snap()
+    expect(after).toEqual(before)
+    expect(after.integrity).toBe('ok')
+    t.ctx.sqlite = openDatabase(db).sqlite
+  }, 60_000)
+})
