@@ -11,7 +11,9 @@ import {
   TableRow,
   TextRun,
   WidthType,
-  TableCell
+  TableCell,
+  TabStopType,
+  Tab
 } from 'docx'
 import { fontFor, runStyle } from './fonts'
 import { blankLine } from './paragraphs'
@@ -95,7 +97,6 @@ export function colophon(input: ColophonInput): Table {
         cantSplit: true,
         children: [
           new TableCell({
-            columnSpan: 2,
             width: { size: TEXT_WIDTH, type: WidthType.DXA },
             // 回行时与冒号后的首字对齐: hanging indent of the width of “抄送：”.
             children: [para([run(`抄送：${list}`)], AlignmentType.LEFT, { left: oneChar + 3 * oneChar, hanging: 3 * oneChar, right: oneChar })]
@@ -104,22 +105,37 @@ export function colophon(input: ColophonInput): Table {
       })
     )
   }
-  const half = Math.floor(TEXT_WIDTH * 0.62)
+  const perLine = Math.floor(TEXT_WIDTH / oneChar)
+  const fitsOneLine = [...input.printingOrgan].length + [...input.printDate].length + 2 + 3 <= perLine
+  // One cell, 印发机关 at the left and 印发日期 at a right tab stop, so a long
+  // office name never wraps against a fixed column boundary.
   rows.push(
     new TableRow({
       cantSplit: true,
       children: [
-        new TableCell({ width: { size: half, type: WidthType.DXA }, children: [para([run(input.printingOrgan)], AlignmentType.LEFT, { left: oneChar })] }),
         new TableCell({
-          width: { size: TEXT_WIDTH - half, type: WidthType.DXA },
-          children: [para([run(`${input.printDate}印发`)], AlignmentType.RIGHT, { right: oneChar })]
+          width: { size: TEXT_WIDTH, type: WidthType.DXA },
+          children: fitsOneLine
+            ? [
+                new Paragraph({
+                  style: NO_GRID_STYLE,
+                  indent: { left: oneChar },
+                  tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - 2 * oneChar }],
+                  spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+                  children: [run(input.printingOrgan), new TextRun({ children: [new Tab()] }), run(`${input.printDate}印发`)]
+                })
+              ]
+            : [
+                para([run(input.printingOrgan)], AlignmentType.LEFT, { left: oneChar }),
+                para([run(`${input.printDate}印发`)], AlignmentType.RIGHT, { right: oneChar })
+              ]
         })
       ]
     })
   )
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [half, TEXT_WIDTH - half],
+    columnWidths: [TEXT_WIDTH],
     layout: TableLayoutType.FIXED,
     borders: { top: thick, bottom: thick, left: nil, right: nil, insideHorizontal: thin, insideVertical: nil },
     margins: { left: 0, right: 0, top: 0, bottom: 0 },

@@ -1,0 +1,13 @@
+/** Word documents matching GB/T 9704-2012 and the templates of the seed regulations. */
+export * from './types'
+export { buildNotice, noticeSections, noticeTitle } from './notice'
+export { buildInspectionForm, inspectionFormSections } from './inspectionForm'
+export { buildResultSummary, resultSummarySections, resultTally } from './resultSummary'
+export { ANNUAL_PLAN_COLUMNS, annualPlanTitle, buildAnnualPlan, annualPlanSections } from './annualPlan'
+export { ITEM_LIST_COLUMNS, buildItemList, itemListSections } from './itemList'
+export { REGISTRY_COLUMNS, buildRegistry, registrySections, registryTitle } from './registry'
+export { buildDrawRecord, drawRecordSections, qrPng, shortHash } from './drawRecord'
+export { PUBLIC_RESULT_COLUMNS, buildPublicResults, publicResultsSections, scrubPersonalNumbers } from './publicResults'
+export { buildWorkPlan, workPlanSections, workPlanTitle } from './workPlan'
+export { generateBatch, batchFileNames, safeFileName, type BatchJob, type BatchOptions, type BatchProgress, type BatchResult } from './batch'
+export { formatDocNumber, chineseDate, packDocument, type DocSection } from './gbt9704'
