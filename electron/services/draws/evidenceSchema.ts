@@ -39,14 +39,16 @@ export const evidenceSchema = z.object({
     count: int,
     countsByClass: byClass(int),
     sha256: str,
-    entries: z.array(z.object({ code: str, name: str, township: str, creditClass: z.enum(['A', 'B', 'C', 'D']) }))
+    // checked by poolEntryProblems: zod over 150 000 entries is too slow for the 2 s goal
+    entries: z.array(z.unknown())
   }),
   exclusions: z.array(z.object({ code: str, name: str, reason: str })),
   inspectors: z.object({
     count: int,
     sha256: str,
+    // strict: an extra field would be covered by neither the roster hash nor drawSha256
     entries: z.array(
-      z.object({
+      z.strictObject({
         idNumber: str,
         name: str,
         deptId: int,
@@ -92,9 +94,34 @@ export const evidenceSchema = z.object({
   )
 })
 
+const POOL_KEYS = ['code', 'creditClass', 'name', 'township']
+const CLASSES = new Set(['A', 'B', 'C', 'D'])
+
+/**
+ * Pool entries must have exactly the four fields of spec §2: an extra field
+ * would be covered by neither the pool hash nor drawSha256.
+ */
+function poolEntryProblems(entries: unknown[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < entries.length && out.length < 20; i++) {
+    const e = entries[i] as Record<string, unknown>
+    const ok =
+      e !== null &&
+      typeof e === 'object' &&
+      !Array.isArray(e) &&
+      Object.keys(e).sort().join() === POOL_KEYS.join() &&
+      typeof e.code === 'string' &&
+      typeof e.name === 'string' &&
+      typeof e.township === 'string' &&
+      CLASSES.has(e.creditClass as string)
+    if (!ok) out.push(`字段 pool.entries.${i} 应当只有 code、name、township、creditClass 四项且类型正确。`)
+  }
+  return out
+}
+
 /** Chinese description of the first few shape problems. */
 export function shapeProblems(value: unknown): string[] {
   const r = evidenceSchema.safeParse(value)
-  if (r.success) return []
-  return r.error.issues.slice(0, 20).map((i) => `字段 ${i.path.map(String).join('.') || '（根）'} 缺失或类型不对。`)
+  if (!r.success) return r.error.issues.slice(0, 20).map((i) => `字段 ${i.path.map(String).join('.') || '（根）'} 缺失或类型不对。`)
+  return poolEntryProblems((value as { pool: { entries: unknown[] } }).pool.entries)
 }

@@ -74,6 +74,9 @@ describe('every single-field alteration is detected', () => {
     ['a department’s inspectors per object', (e) => (e.task.departments[0].inspectorsPerObject = 3), /检查组第|证据文件哈希/],
     ['the pure-rand version', (e) => (e.prng.version = '7.0.1'), /随机数生成器/],
     ['the stored draw hash', (e) => (e.drawSha256 = '0'.repeat(64)), /证据文件哈希/],
+    ['a field added to a pool entry', (e) => ((e.pool.entries[3] as unknown as Record<string, unknown>).note = '加'), /pool\.entries\.3/],
+    ['a field added to an inspector', (e) => ((e.inspectors.entries[2] as unknown as Record<string, unknown>).note = '加'), /inspectors\.entries\.2/],
+    ['a field added to a team member', (e) => ((e.result[0].team[0] as unknown as Record<string, unknown>).note = '加'), /证据文件哈希/],
     ['a field removed', (e) => delete (e as Partial<DrawEvidence>).quotas, /字段 quotas/]
   ]
   for (const [what, alter, message] of alterations) {
