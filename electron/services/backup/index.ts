@@ -1,0 +1,5 @@
+export { createBackup } from './manual'
+export { runDailyBackup, pruneDailyBackups, KEEP_DAYS, type DailyResult } from './daily'
+export { listBackups, previewBackup, type BackupFile, type BackupPreview } from './inspect'
+export { restoreBackup, type RestoreResult } from './restore'
+export { onlineBackup } from './online'

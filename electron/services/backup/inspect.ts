@@ -1,0 +1,89 @@
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import Database from 'better-sqlite3'
+import { APPLICATION_ID, defaultMigrationsDir } from '../db/open'
+import { appliedCount, loadMigrations, newestAppliedBy } from '../db/migrate'
+import { UserError } from '../errors'
+import { nowText } from '../time'
+import { autoDir, backupRoot, safetyDir } from './paths'
+
+export interface BackupFile {
+  file: string
+  name: string
+  kind: 'auto' | 'manual' | 'safety'
+  bytes: number
+  modifiedAt: string
+}
+
+/** Every backup of this database: automatic, manual, and safety copies made before a restore. Newest first. */
+export function listBackups(dbFile: string): BackupFile[] {
+  const out: BackupFile[] = []
+  const scan = (dir: string, kind: BackupFile['kind']) => {
+    if (!existsSync(dir)) return
+    for (const name of readdirSync(dir)) {
+      if (!name.endsWith('.db')) continue
+      const file = join(dir, name)
+      const st = statSync(file)
+      if (st.isFile()) out.push({ file, name, kind, bytes: st.size, modifiedAt: nowText(st.mtime) })
+    }
+  }
+  scan(autoDir(dbFile), 'auto')
+  scan(backupRoot(dbFile), 'manual')
+  scan(safetyDir(dbFile), 'safety')
+  return out.sort((a, b) => (a.modifiedAt < b.modifiedAt ? 1 : a.modifiedAt > b.modifiedAt ? -1 : a.name < b.name ? 1 : -1))
+}
+
+export interface BackupPreview {
+  file: string
+  bytes: number
+  /** Program version that last changed the schema of this file. */
+  appVersion: string
+  schemaVersion: number
+  /** True when the file needs a newer program than this one. */
+  newer: boolean
+  /** Rows per table, for the tables this file has (tasks and plans only from the versions that have them). */
+  counts: Record<string, number>
+  lastAuditAt: string | null
+  lastAuditAction: string | null
+  intact: boolean
+}
+
+const COUNTED = ['departments', 'objects', 'inspectors', 'items', 'plan_entries', 'tasks']
+
+/** What a backup holds, read without changing it; refuses files that are not workbench databases. */
+export function previewBackup(file: string, migrationsDir = defaultMigrationsDir): BackupPreview {
+  if (!existsSync(file)) throw new UserError(`找不到备份文件“${file}”。`, 'not-found')
+  let ro: Database.Database
+  try {
+    ro = new Database(file, { readonly: true, fileMustExist: true })
+    ro.pragma('schema_version')
+  } catch {
+    throw new UserError(`“${basename(file)}”不是工作台的数据库备份（无法作为 SQLite 数据库读取）。请选择其他备份。`, 'not-a-database')
+  }
+  try {
+    if ((ro.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) {
+      throw new UserError(`“${basename(file)}”不是工作台的数据库备份（是其他程序的文件）。请选择其他备份。`, 'foreign-database')
+    }
+    const tables = new Set(ro.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[])
+    const counts: Record<string, number> = {}
+    for (const t of COUNTED) if (tables.has(t)) counts[t] = (ro.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n
+    const last = tables.has('audit_log') ? (ro.prepare('SELECT at, action FROM audit_log ORDER BY id DESC LIMIT 1').get() as { at: string; action: string } | undefined) : undefined
+    const schemaVersion = appliedCount(ro)
+    return {
+      file,
+      bytes: statSync(file).size,
+      appVersion: newestAppliedBy(ro),
+      schemaVersion,
+      newer: schemaVersion > loadMigrations(migrationsDir).length,
+      counts,
+      lastAuditAt: last?.at ?? null,
+      lastAuditAction: last?.action ?? null,
+      intact: (ro.pragma('quick_check', { simple: true }) as string) === 'ok'
+    }
+  } catch (e) {
+    if (e instanceof UserError) throw e
+    throw new UserError(`备份“${basename(file)}”已损坏，无法读取（${(e as Error).message}）。请选择其他备份。`, 'corrupt')
+  } finally {
+    ro.close()
+  }
+}
