@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { buildSeed, executeDraw, prepareDraw, seedHeader, type DrawTask, type PoolEntry } from '../../../electron/services/draws'
+import { appendReplacement, buildSeed, currentTeams, executeDraw, prepareDraw, seedHeader, type DrawTask, type PoolEntry } from '../../../electron/services/draws'
+import { drawSha256 as independentDrawSha, recordSha256 as independentRecordSha, redrawPick as independentRedraw } from './independent/evidence'
+import { drawEvidence } from './helpers'
 import { draw as independentDraw } from './independent/impl'
-import { dataRng, makeInspectors, makePool, makeTask } from './fixtures'
+import { WITNESSES, dataRng, makeInspectors, makePool, makeTask } from './fixtures'
 
 // The app and the second implementation (written from the spec only) must
 // agree on every object and every team member, on varied pools and seeds.
@@ -85,5 +87,50 @@ describe('independent implementation reproduces the program’s draws', () => {
       expect(ind.result.map((x) => x.code)).toEqual(app.result.map((x) => x.code))
       expect(ind.result.map((x) => x.team)).toEqual(app.result.map((x) => x.team.map((m) => ({ idNumber: m.idNumber, role: m.role, overCap: !!m.overCap }))))
     }
+  })
+})
+
+describe('independent implementation of the evidence hash and replacement re-draws', () => {
+  it('drawSha256, record hashes and every re-draw agree with the program', () => {
+    const pool = makePool(250, 41)
+    const people = makeInspectors([{ deptId: 1, certified: 9 }, { deptId: 2, certified: 5, experts: 3, specialties: () => ['食品安全'] }], 42, pool)
+    let e = drawEvidence(makeTask(), '2026-05-20', pool, people, WITNESSES)
+    expect(independentDrawSha(e as unknown as Record<string, unknown>)).toBe(e.drawSha256)
+    const r = dataRng(43)
+    for (let seq = 1; seq <= 12; seq++) {
+      const teams = currentTeams(e)
+      const order = 1 + Math.floor(r() * teams.length)
+      const out = teams[order - 1][Math.floor(r() * teams[order - 1].length)]
+      const sources = [{ kind: 'witness' as const, label: `见证${seq}`, value: String(Math.floor(r() * 1e6)) }]
+      const time = '2026-05-25 09:00:00'
+      let next
+      try {
+        next = appendReplacement(e, { order, outIdNumber: out.idNumber, reason: '工作冲突', approver: '陈副局长', policy: 'redraw', sources, operator: '王经办', time })
+      } catch {
+        continue // nobody left to draw for this member: refused, nothing appended
+      }
+      const rec = next.replacements[next.replacements.length - 1]
+      const dept = e.task.departments.find((d) => d.deptId === out.deptId)!
+      const caps = e.caps[String(out.deptId)]
+      const ind = independentRedraw({
+        drawSha256: e.drawSha256,
+        seq: rec.seq,
+        order,
+        outId: out.idNumber,
+        sources,
+        teams,
+        object: e.result[order - 1],
+        roster: e.inspectors.entries,
+        requiredSpecialties: dept.requiredSpecialties,
+        cap: out.role === '专家' ? caps.experts : caps.certified,
+        date: time.slice(0, 10)
+      })
+      expect(ind.derived).toBe(rec.seed!.derived)
+      expect(ind.candidates).toBe(rec.candidates)
+      expect(ind.idNumber).toBe(rec.inIdNumber)
+      expect(independentRecordSha(rec as unknown as Record<string, unknown>)).toBe(rec.sha256)
+      e = next
+    }
+    expect(e.replacements.length).toBeGreaterThan(6)
   })
 })
