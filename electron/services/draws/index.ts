@@ -8,3 +8,4 @@ export { buildEvidence, serialiseEvidence, shortHash, computeDrawSha256, type Ev
 export { appendReplacement, currentTeams, replacementContext } from './replacement'
 export { verifyEvidence } from './verify'
 export { verifyEvidenceFile, type VerifyFileResult } from './verifyFile'
+export { planAnnouncement, type PlanAnnouncement, type PlannedSource } from './announcement'
