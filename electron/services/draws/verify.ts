@@ -100,6 +100,10 @@ export function verifyEvidence(value: unknown): VerifyResult {
   }
   if (prepared.inspectorsSha256 !== e.inspectors.sha256) out.push(`执法人员名单哈希：重算为 ${prepared.inspectorsSha256}，记录为 ${e.inspectors.sha256}，名单被改动过。`)
   if (prepared.inspectors.length !== e.inspectors.count) out.push(`执法人员数量：实际 ${prepared.inspectors.length} 人，记录为 ${e.inspectors.count} 人。`)
+  const listed = new Set(e.people.witnesses)
+  for (const s of e.seed.sources) {
+    if (s.kind === 'witness' && !listed.has(s.label)) out.push(`输入数字的见证人“${s.label}”不在见证人名单（${e.people.witnesses.join('、') || '空'}）中。`)
+  }
   const poolCodes = new Set(prepared.pool.map((p) => p.code))
   for (const x of e.exclusions) if (poolCodes.has(x.code)) out.push(`已排除的对象 ${x.code}（${x.name}）却在对象池中。`)
   if (prepared.problems.length > 0) out.push(`按证据中的条件本不能开始抽取：${prepared.problems.join(' ')}`)

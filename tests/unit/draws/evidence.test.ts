@@ -66,7 +66,7 @@ describe('every single-field alteration is detected', () => {
     ['an inspector certificate date', (e) => (e.inspectors.entries[3].certValidUntil = '2020-01-01'), /执法人员名单哈希/],
     ['an inspector avoidance list', (e) => e.inspectors.entries[4].avoidTownships.push('城关镇'), /执法人员名单哈希/],
     ['the operator', (e) => (e.people.operator = '别人'), /证据文件哈希/],
-    ['a witness name in the people list', (e) => (e.people.witnesses[0] = '路人'), /证据文件哈希/],
+    ['a witness name in the people list', (e) => (e.people.witnesses[0] = '路人'), /输入数字的见证人“张三”不在见证人名单/],
     ['an exclusion reason', (e) => (e.exclusions[0].reason = '无'), /证据文件哈希/],
     ['an excluded object put back into the pool', (e) => e.pool.entries.push({ code: e.exclusions[0].code, name: e.exclusions[0].name, township: '', creditClass: 'B' }), /已排除的对象/],
     ['the draw date', (e) => (e.drawDate = '2026-05-21'), /种子材料/],
