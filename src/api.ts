@@ -26,7 +26,7 @@ function httpApi(): Api {
       res = await fetch(`/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Suiji-Token': token },
-        body: JSON.stringify(input ?? null)
+        body: input === undefined ? '' : JSON.stringify(input)
       })
     } catch {
       throw new Error('无法连接到本机的工作台服务：程序可能已关闭。请重新运行 npm start 后刷新本页。')

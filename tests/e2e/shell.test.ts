@@ -24,7 +24,7 @@ describe('the app shell in a real browser', () => {
       const page = await openApp(browser, app)
       expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
       expect(await page.locator('[data-nav="检查对象"]').innerText()).toBe('检查对象')
-      expect(await page.locator('[data-testid="db-file"]').innerText()).toContain(dbFile)
+      await page.locator('[data-testid="db-file"]', { hasText: dbFile }).waitFor()
       expect(await page.title()).toContain(dbFile)
       await page.locator('[data-testid="demo-offer"]').waitFor()
       await shot(page, '01-home-empty')
@@ -103,7 +103,7 @@ describe('the app shell in a real browser', () => {
       await page.locator('[data-testid="s-open-path"] input').fill(bogus)
       await page.locator('[data-testid="s-open"]').click()
       await page.getByText('不是本程序的数据库文件').waitFor()
-      expect(await page.locator('[data-testid="db-file"]').innerText()).toContain(dbFile)
+      await page.locator('[data-testid="db-file"]', { hasText: dbFile }).waitFor()
       expect(readFileSync(bogus, 'utf8')).toBe('不是数据库'.repeat(50))
       await shot(page, '05-open-bogus')
       await page.close()
@@ -131,6 +131,22 @@ describe('the app shell in a real browser', () => {
       const badBody = (await bad.json()) as { ok: boolean; error: { message: string } }
       expect(badBody.ok).toBe(false)
       expect(badBody.error.message).toMatch(/^输入有误：name：单位名称至少 2 个字/)
+    } finally {
+      await app.stop()
+    }
+  })
+
+  it('an empty database offers the demo county, which loads from the home page', async () => {
+    const app = await new Running(join(t.dir, 'demo.db')).start()
+    try {
+      const page = await openApp(browser, app)
+      await page.locator('[data-testid="demo-offer"]').waitFor()
+      await page.getByRole('button', { name: '载入演示数据' }).click()
+      await page.getByText(/已载入演示县数据：检查对象 30000 户，执法人员 300 人/).waitFor({ timeout: 60_000 })
+      await page.locator('[data-testid="demo-offer"]').waitFor({ state: 'detached' })
+      expect(await page.locator('.n-statistic', { hasText: '检查对象' }).innerText()).toMatch(/30,?000/)
+      await shot(page, '06-home-demo')
+      await page.close()
     } finally {
       await app.stop()
     }

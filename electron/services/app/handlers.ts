@@ -8,6 +8,7 @@ import type { Workbench } from '../workbench'
 import { departments, inspectors, items, objects } from '../db/schema'
 import { APP_VERSION } from '../version'
 import { backupDatabase } from './backup'
+import { nowText } from '../time'
 import { generateDemoCounty } from '../demo/generate'
 
 export function appInfo(wb: Workbench): AppInfo {
@@ -15,7 +16,7 @@ export function appInfo(wb: Workbench): AppInfo {
   const count = (t: typeof departments | typeof objects | typeof inspectors | typeof items) =>
     db.select({ n: sql<number>`count(*)` }).from(t).get()!.n
   const counts = { departments: count(departments), objects: count(objects), inspectors: count(inspectors), items: count(items) }
-  return { version: APP_VERSION, dbFile: wb.file, desktop: wb.desktop, counts, empty: counts.objects === 0 && counts.inspectors === 0 }
+  return { version: APP_VERSION, dbFile: wb.file, desktop: wb.desktop, counts, empty: counts.objects === 0 && counts.inspectors === 0 && counts.items === 0 }
 }
 
 export const appHandlers: HandlerGroup<'app'> = {
@@ -25,7 +26,7 @@ export const appHandlers: HandlerGroup<'app'> = {
     return appInfo(wb)
   },
   'app.backup': ({ file }, wb) => {
-    const target = file || join(dirname(wb.file), '备份', `${Date.now()}.db`)
+    const target = file || join(dirname(wb.file), '备份', `手动备份-${nowText().replace(/[: ]/g, '-')}.db`)
     mkdirSync(dirname(target), { recursive: true })
     backupDatabase(wb.ctx(), target)
     return { file: target, bytes: statSync(target).size }
