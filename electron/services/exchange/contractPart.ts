@@ -1,0 +1,166 @@
+/**
+ * Channels of the exchange (数据交换) and backup (备份与恢复) pages, to be
+ * merged into electron/contract/api.ts (`ch` and the types below move with
+ * them). Plain data only: the renderer sees these shapes.
+ */
+import { z } from 'zod'
+
+function ch<O>() {
+  return <I extends z.ZodType>(input: I) => ({ input }) as { input: I; __result?: O }
+}
+const none = z.object({}).strict().optional()
+
+// ───────────────────────── shapes ─────────────────────────
+
+export interface AgencyIdentity {
+  name: string
+  /** 'OFFICE' for the office, else the department's code. */
+  code: string
+  role: 'office' | 'department'
+  /** 8 groups of 5 digits, read out over the phone. */
+  fingerprint: string
+  publicKey: string
+  createdAt: string
+}
+
+export interface AgencyPeer {
+  id: number
+  name: string
+  code: string
+  role: 'office' | 'department'
+  fingerprint: string
+  confirmed: boolean
+  addedAt: string
+  confirmedAt: string | null
+}
+
+export type ExchangeChoice = 'theirs' | 'ours'
+export type ExchangeRecordStatus = 'new' | 'updated' | 'unchanged' | 'keptLocal' | 'conflict'
+
+export interface ExchangeCounts {
+  new: number
+  updated: number
+  unchanged: number
+  keptLocal: number
+  conflicts: number
+}
+
+export interface ExchangeRecordChange {
+  entity: string
+  entityLabel: string
+  key: string
+  label: string
+  status: ExchangeRecordStatus
+  /** Column name, our value, their value (references shown as natural keys). */
+  changes: { field: string; ours: unknown; theirs: unknown }[]
+}
+
+export interface ExchangePreview {
+  token: string
+  packageId: string
+  from: { name: string; code: string; fingerprint: string }
+  to: { name: string; code: string } | 'any'
+  createdAt: string
+  kind: 'full' | 'incremental'
+  appVersion: string
+  schemaVersion: number
+  upgradedFrom: number | null
+  alreadyImported: boolean
+  olderThanLast: boolean
+  entities: ({ entity: string; label: string } & ExchangeCounts)[]
+  totals: ExchangeCounts
+  conflicts: ExchangeRecordChange[]
+  updates: ExchangeRecordChange[]
+}
+
+export interface ExchangeApplyResult extends ExchangePreview {
+  applied: boolean
+  decisions: { entity: string; key: string; choice: ExchangeChoice }[]
+}
+
+export interface ExchangeExportResult {
+  file: string
+  bytes: number
+  packageId: string
+  kind: 'full' | 'incremental'
+  contents: Record<string, number>
+}
+
+export interface ExchangeLogEntry {
+  id: number
+  direction: 'sent' | 'received'
+  packageId: string
+  peerCode: string
+  peerName: string
+  kind: 'full' | 'incremental'
+  manifestHash: string
+  packageCreatedAt: string
+  at: string
+  file: string
+  counts: Record<string, unknown>
+  decisions: { entity: string; key: string; choice: ExchangeChoice }[]
+}
+
+export interface BackupFileInfo {
+  file: string
+  name: string
+  kind: 'auto' | 'manual' | 'safety'
+  bytes: number
+  modifiedAt: string
+}
+
+export interface BackupContents {
+  file: string
+  bytes: number
+  appVersion: string
+  schemaVersion: number
+  newer: boolean
+  counts: Record<string, number>
+  lastAuditAt: string | null
+  lastAuditAction: string | null
+  intact: boolean
+}
+
+const file = (what: string) => z.string().trim().min(1, `请选择${what}`)
+const fingerprint = z
+  .string()
+  .trim()
+  .refine((s) => s.replace(/\D/g, '').length === 40, '指纹应为 8 组、每组 5 位数字')
+const choice = z.enum(['theirs', 'ours'])
+
+// ───────────────────────── channels ─────────────────────────
+
+export const exchangeContract = {
+  'exchange.identity': ch<{ identity: AgencyIdentity | null }>()(none),
+  'exchange.initIdentity': ch<AgencyIdentity>()(
+    z.object({
+      name: z.string().trim().min(2, '单位名称至少 2 个字').max(40),
+      deptCode: z.string().trim().toUpperCase().optional()
+    })
+  ),
+  'exchange.exportKey': ch<{ file: string; fingerprint: string }>()(z.object({ file: file('密钥文件的保存位置') })),
+  'exchange.peers': ch<AgencyPeer[]>()(none),
+  'exchange.addPeer': ch<AgencyPeer>()(z.object({ file: file('对方的密钥文件（.sjkey）'), fingerprint: fingerprint.optional() })),
+  'exchange.confirmPeer': ch<AgencyPeer>()(z.object({ fingerprint })),
+  'exchange.removePeer': ch<AgencyPeer[]>()(z.object({ code: z.string().trim().min(1) })),
+  'exchange.export': ch<ExchangeExportResult>()(
+    z.object({ to: z.string().trim().min(1, '请选择接收单位'), full: z.boolean().default(false), file: z.string().trim().optional() })
+  ),
+  'exchange.preview': ch<ExchangePreview>()(z.object({ file: file('交换包（.sjbx）') })),
+  'exchange.apply': ch<ExchangeApplyResult>()(
+    z.object({
+      file: file('交换包（.sjbx）'),
+      token: z.string().length(64),
+      default: choice.optional(),
+      perRecord: z.array(z.object({ entity: z.string(), key: z.string(), choice })).default([])
+    })
+  ),
+  'exchange.log': ch<ExchangeLogEntry[]>()(z.object({ limit: z.number().int().min(1).max(500).default(100) }).optional()),
+
+  'backup.create': ch<{ file: string; bytes: number }>()(z.object({ file: z.string().trim().optional() })),
+  'backup.list': ch<BackupFileInfo[]>()(none),
+  'backup.preview': ch<BackupContents>()(z.object({ file: file('备份文件') })),
+  'backup.restore': ch<{ restored: BackupContents; safetyCopy: string | null }>()(z.object({ file: file('备份文件') }))
+} as const
+
+export type ExchangeContract = typeof exchangeContract

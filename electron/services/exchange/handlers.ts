@@ -1,0 +1,70 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import type { z } from 'zod'
+import type { Workbench } from '../workbench'
+import { UserError } from '../errors'
+import { addPeer, confirmPeer, exportKeyFile, getIdentity, initIdentity, listPeers, removePeer, requireIdentity } from './identity'
+import { exportPackage } from './export'
+import { applyPackage, previewPackage } from './merge'
+import { listExchangeLog } from './log'
+import { createBackup, listBackups, previewBackup, restoreBackup } from '../backup'
+import { stamp } from '../backup/paths'
+import type { ExchangeContract } from './contractPart'
+
+type In<C extends keyof ExchangeContract> = z.output<ExchangeContract[C]['input']>
+type Out<C extends keyof ExchangeContract> = NonNullable<ExchangeContract[C]['__result']>
+type ExchangeHandlers = { [C in keyof ExchangeContract]: (input: In<C>, wb: Workbench) => Out<C> | Promise<Out<C>> }
+
+function readText(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (e) {
+    throw new UserError(`无法读取${what}“${file}”：${(e as Error).message}。`, 'io')
+  }
+}
+
+/** Plain handlers `(input, wb) => result`; merge into services/api/handlers.ts with the contract. */
+export const exchangeHandlers: ExchangeHandlers = {
+  'exchange.identity': (_i, wb) => ({ identity: getIdentity(wb.ctx()) }),
+  'exchange.initIdentity': ({ name, deptCode }, wb) => initIdentity(wb.ctx(), { name, deptCode: deptCode || null }),
+  'exchange.exportKey': ({ file }, wb) => {
+    const text = exportKeyFile(wb.ctx())
+    writeFileSync(file, text)
+    return { file, fingerprint: requireIdentity(wb.ctx()).fingerprint }
+  },
+  'exchange.peers': (_i, wb) => listPeers(wb.ctx()),
+  'exchange.addPeer': ({ file, fingerprint }, wb) => addPeer(wb.ctx(), readText(file, '密钥文件'), fingerprint),
+  'exchange.confirmPeer': ({ fingerprint }, wb) => confirmPeer(wb.ctx(), fingerprint),
+  'exchange.removePeer': ({ code }, wb) => {
+    removePeer(wb.ctx(), code)
+    return listPeers(wb.ctx())
+  },
+  'exchange.export': ({ to, full, file }, wb) => {
+    const ctx = wb.ctx()
+    const me = requireIdentity(ctx)
+    const out = file || join(dirname(wb.file), '交换', '发出', `${me.code}-至-${to}-${stamp()}.sjbx`)
+    mkdirSync(dirname(out), { recursive: true })
+    const r = exportPackage(ctx, { to, full, out })
+    return { file: r.file, bytes: r.bytes, packageId: r.manifest.packageId, kind: r.manifest.kind, contents: r.manifest.contents }
+  },
+  'exchange.preview': ({ file }, wb) => previewPackage(wb.ctx(), file),
+  'exchange.apply': ({ file, token, default: rule, perRecord }, wb) => applyPackage(wb.ctx(), file, { default: rule, perRecord }, { token }),
+  'exchange.log': (input, wb) => listExchangeLog(wb.ctx(), input?.limit ?? 100),
+
+  'backup.create': ({ file }, wb) => createBackup(wb.ctx(), file || undefined),
+  'backup.list': (_i, wb) => listBackups(wb.file),
+  'backup.preview': ({ file }) => previewBackup(file),
+  'backup.restore': async ({ file }, wb) => {
+    const target = wb.file
+    const actor = wb.ctx().actor
+    // Validate before closing, so a bad choice leaves the program as it was.
+    const p = previewBackup(file)
+    if (p.newer || !p.intact) return restoreBackup(file, target) // throws the explaining UserError
+    wb.close()
+    try {
+      return await restoreBackup(file, target, { actor })
+    } finally {
+      wb.switchTo(target)
+    }
+  }
+}
