@@ -98,15 +98,14 @@ describe('API handlers', () => {
     const dir = tempDir()
     const wb = new Workbench(join(dir, 'county.db'))
     try {
-      const parse = <C extends keyof typeof exchangeContract>(c: C, v: unknown) => exchangeContract[c].input.parse(v)
-      const me = exchangeHandlers['exchange.initIdentity'](parse('exchange.initIdentity', { name: '县双随机办' }), wb)
+      const me = exchangeHandlers['exchange.initIdentity'](exchangeContract['exchange.initIdentity'].input.parse({ name: '县双随机办' }), wb)
       expect(await me).toMatchObject({ code: 'OFFICE', role: 'office' })
       expect(exchangeContract['exchange.confirmPeer'].input.safeParse({ fingerprint: '123' }).success).toBe(false)
 
       addObject(wb.ctx(), '91341324MA2N000001', '泗县甲超市', 'SCJG')
-      const b = await exchangeHandlers['backup.create'](parse('backup.create', { file: join(dir, 'b.db') }), wb)
+      const b = await exchangeHandlers['backup.create'](exchangeContract['backup.create'].input.parse({ file: join(dir, 'b.db') }), wb)
       addObject(wb.ctx(), '91341324MA2N000002', '泗县乙饭店', 'SCJG')
-      const r = await exchangeHandlers['backup.restore'](parse('backup.restore', { file: b.file }), wb)
+      const r = await exchangeHandlers['backup.restore'](exchangeContract['backup.restore'].input.parse({ file: b.file }), wb)
       expect(r.restored.counts.objects).toBe(1)
       // The workbench works on the restored file again.
       expect((wb.ctx().sqlite.prepare('SELECT COUNT(*) AS n FROM objects').get() as { n: number }).n).toBe(1)
