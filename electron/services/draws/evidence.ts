@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { canonicalSha256, countsByClass } from './canonical'
 import type { PreparedDraw } from './draw'
 import { APP_VERSION } from '../version'
@@ -104,7 +105,17 @@ export function buildEvidence(p: PreparedDraw, outcome: DrawOutcome, meta: Evide
   return { ...core, drawSha256: computeDrawSha256(core), replacements: [] }
 }
 
-/** The bytes written to the .json file. Indentation is cosmetic: hashes use canonical JSON. */
+/**
+ * The bytes written to the .json file: indented, but one pool entry per line
+ * so that a 150 000-object file stays small and quick to read. Layout is
+ * cosmetic: hashes use canonical JSON.
+ */
 export function serialiseEvidence(e: DrawEvidence): string {
-  return JSON.stringify(e, null, 1) + '\n'
+  // a random placeholder cannot collide with any name in the file
+  const mark = `@@pool-entries-${randomUUID()}@@`
+  const ENTRIES_MARK = JSON.stringify(mark)
+  const text = JSON.stringify({ ...e, pool: { ...e.pool, entries: mark } }, null, 1)
+  const entries = e.pool.entries.length === 0 ? '[]' : '[\n' + e.pool.entries.map((x) => '  ' + JSON.stringify(x)).join(',\n') + '\n ]'
+  const at = text.indexOf(ENTRIES_MARK)
+  return text.slice(0, at) + entries + text.slice(at + ENTRIES_MARK.length) + '\n'
 }
