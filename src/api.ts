@@ -47,3 +47,9 @@ function ipcApi(raw: Api): Api {
 
 export const api: Api = window.suijiTransport === 'ipc' ? ipcApi(window.api) : httpApi()
 export const transport = window.suijiTransport === 'ipc' ? 'ipc' : 'http'
+
+/** In the browser, a link that downloads a file the program wrote into its export folder. */
+export function downloadUrl(path: string): string | null {
+  if (transport === 'ipc') return null
+  return `/download?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}&path=${encodeURIComponent(path)}`
+}

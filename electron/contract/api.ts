@@ -87,6 +87,21 @@ export interface DemoSummary {
   seed: string
 }
 
+/** A long operation running in the main process (import, batch documents …), polled by the UI. */
+export interface JobStatus {
+  id: string
+  kind: string
+  label: string
+  phase: string
+  done: number
+  total: number
+  state: 'running' | 'done' | 'failed' | 'cancelled'
+  message: string
+  result: unknown
+}
+
+const fileFilters = z.array(z.object({ name: z.string(), extensions: z.array(z.string()) })).default([])
+
 // ───────────────────────── channels ─────────────────────────
 
 export const contract = {
@@ -114,7 +129,17 @@ export const contract = {
       .object({ entity: z.string().optional(), entityId: z.string().optional(), limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) })
       .optional()
   ),
-  'audit.verify': ch<{ ok: boolean; entries: number; brokenAt?: { id: number; reason: string } }>()(none)
+  'audit.verify': ch<{ ok: boolean; entries: number; brokenAt?: { id: number; reason: string } }>()(none),
+
+  // 后台任务 (long operations)
+  'jobs.status': ch<JobStatus>()(z.object({ id: z.string() })),
+  'jobs.cancel': ch<JobStatus>()(z.object({ id: z.string() })),
+
+  // 文件：desktop dialogs where available; uploads and the export folder in the browser
+  'files.pickOpen': ch<{ available: boolean; path: string | null }>()(z.object({ title: z.string(), filters: fileFilters })),
+  'files.pickSave': ch<{ available: boolean; path: string | null }>()(z.object({ title: z.string(), defaultName: z.string().min(1), filters: fileFilters })),
+  'files.upload': ch<{ path: string }>()(z.object({ name: z.string().min(1), base64: z.string().max(200 * 1024 * 1024, '文件太大（超过 150 MB），请拆分后再导入') })),
+  'files.reveal': ch<{ shown: boolean }>()(z.object({ path: z.string() }))
 } as const
 
 // ───────────────────────── derived types ─────────────────────────

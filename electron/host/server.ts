@@ -7,6 +7,7 @@ import { dispatch } from '../services/api/dispatch'
 import { handlers } from '../services/api/handlers'
 import type { Workbench } from '../services/workbench'
 import { CSP } from './csp'
+import { exportDir } from '../services/files/locations'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -99,6 +100,24 @@ export async function startHost(opts: HostOptions): Promise<Host> {
           return send(res, 400, JSON.stringify({ ok: false, error: { code: 'json', message: '请求格式错误。' } }))
         }
         return send(res, 200, JSON.stringify(await dispatch(handlers, opts.wb, channel, input)))
+      }
+      if (url.pathname === '/download') {
+        // Files the program wrote into the export folder, handed to the browser as a download.
+        if (!sameToken(url.searchParams.get('token') ?? undefined, token)) return send(res, 401, '访问口令无效', 'text/plain; charset=utf-8')
+        const dir = normalize(exportDir(opts.wb.file))
+        const file = normalize(url.searchParams.get('path') ?? '')
+        if (!file.startsWith(dir + sep)) return send(res, 404, 'not found', 'text/plain')
+        try {
+          const body = await readFile(file)
+          res.writeHead(200, {
+            'Content-Type': 'application/octet-stream',
+            'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.slice(dir.length + 1))}`,
+            'Cache-Control': 'no-store'
+          })
+          return res.end(body)
+        } catch {
+          return send(res, 404, 'not found', 'text/plain')
+        }
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '', 'text/plain')
       const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '')

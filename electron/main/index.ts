@@ -10,6 +10,7 @@ import { Workbench } from '../services/workbench'
 import { defaultDataDir, defaultDbFile } from '../services/paths'
 import { UserError } from '../services/errors'
 import { registerIpc } from './ipc'
+import { electronFileShell } from './dialogs'
 import { registerScheme, serveRenderer } from './protocol'
 import { APP_ORIGIN, hardenContents, hardenSession } from './security'
 
@@ -50,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
       app.quit()
       return
     }
+    wb.shell = electronFileShell(() => win)
     registerIpc(() => wb!, setTitle)
     win = new BrowserWindow({
       width: 1360,

@@ -3,6 +3,8 @@ import { openDatabase, type OpenDb, type OpenOptions } from './db/open'
 import type { Ctx } from './context'
 import { operatorOf } from './settings/service'
 import { seedDefaultDepartments } from './departments/service'
+import { JobRunner } from './jobs/runner'
+import type { FileShell } from './files/shell'
 
 function osUser(): string {
   try {
@@ -18,6 +20,9 @@ function osUser(): string {
  */
 export class Workbench {
   private current: OpenDb
+  readonly jobs = new JobRunner()
+  /** Native dialogs, set by the Electron shell; absent in the browser host. */
+  shell: FileShell | null = null
 
   constructor(
     file: string,

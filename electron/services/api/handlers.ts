@@ -3,11 +3,15 @@ import { appHandlers } from '../app/handlers'
 import { settingsHandlers } from '../settings/handlers'
 import { departmentHandlers } from '../departments/handlers'
 import { auditHandlers } from '../audit/handlers'
+import { jobHandlers } from '../jobs/handlers'
+import { fileHandlers } from '../files/handlers'
 
 /** Every channel of the contract, each answered by its domain. TypeScript checks none is missing. */
 export const handlers: Handlers = {
   ...appHandlers,
   ...settingsHandlers,
   ...departmentHandlers,
-  ...auditHandlers
+  ...auditHandlers,
+  ...jobHandlers,
+  ...fileHandlers
 }
