@@ -7,17 +7,18 @@ import { CliError } from './args'
 import type { Command } from './commands/types'
 import { dbInit, auditVerify } from './commands/db'
 import { demo } from './commands/demo'
+import { importCommand, exportCommand } from './commands/registry'
+import { verify } from './commands/verify'
 
-const commands: Command[] = [dbInit, demo, auditVerify]
+const commands: Command[] = [dbInit, demo, importCommand, exportCommand, verify, auditVerify]
 
 function help(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length))
   return [
     '双随机联合抽查工作台 命令行',
     '',
     '用法：npm run -s suiji -- <命令> [参数]',
     '',
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     '加 --json 时输出一行 JSON，便于脚本处理。退出码：0 完成，1 完成但结果为否（如校验不一致），2 无法执行。'
   ].join('\n')
