@@ -5,7 +5,7 @@ import { audit } from '../audit/log'
 import { UserError } from '../errors'
 import { nowText } from '../time'
 import type { CountyPlan, MergeSuggestion, PlanEntry, PlanOverlap, R12Report } from '../tasks/contractPart'
-import { normalizeScope, scopeSql } from '../tasks/scope'
+import { normalizeScope, SCOPE_FROM, scopeSql } from '../tasks/scope'
 import { getPlanRow, listPlanEntries, toPlanEntry } from './service'
 
 const LIVE_PLAN = `status NOT IN ('已合并', '已取消')`
@@ -65,7 +65,7 @@ export function overlapReport(ctx: Pick<Ctx, 'db' | 'sqlite'>, year: number, ent
     cols.push(`(${parts.join(' || ')}) AS s${cols.length}`)
   }
   const groupBy = cols.map((_, i) => `s${i}`).join(', ')
-  const rows = ctx.sqlite.prepare(`SELECT ${cols.join(', ')}, COUNT(*) AS n FROM objects o GROUP BY ${groupBy}`).all(...params) as Record<string, string | number>[]
+  const rows = ctx.sqlite.prepare(`SELECT ${cols.join(', ')}, COUNT(*) AS n FROM ${SCOPE_FROM} GROUP BY ${groupBy}`).all(...params) as Record<string, string | number>[]
   const shared = new Map<string, number>()
   for (const r of rows) {
     const sig = cols.map((_, i) => r[`s${i}`] as string).join('')
