@@ -11,6 +11,7 @@ import { startHost } from './server'
 import { Workbench } from '../services/workbench'
 import { defaultDbFile } from '../services/paths'
 import { UserError } from '../services/errors'
+import { acquireLock } from './instanceLock'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const args = process.argv.slice(2)
@@ -24,6 +25,12 @@ if ('path' in electron) {
   child.on('exit', (code) => process.exit(code ?? 0))
 } else {
   mkdirSync(dirname(dbFile), { recursive: true })
+  const probe = acquireLock(dbFile, '')
+  if (!probe.acquired) {
+    console.log(`本程序已在运行（进程 ${probe.pid}），同一个数据库不能同时打开两次。请在浏览器中打开：\n\n    ${probe.url}\n`)
+    process.exit(0)
+  }
+  probe.release()
   let wb: Workbench
   try {
     wb = new Workbench(dbFile, { migrationsDir: join(root, 'electron/services/db/migrations') })
@@ -32,6 +39,14 @@ if ('path' in electron) {
     process.exit(2)
   }
   const host = await startHost({ wb, rendererDir: join(root, 'out/renderer'), port: Number(process.env.SUIJI_PORT ?? 0) })
+  const lock = acquireLock(dbFile, host.launchUrl)
+  if (!lock.acquired) {
+    console.log(`本程序已在运行，请在浏览器中打开：\n\n    ${lock.url}\n`)
+    await host.close()
+    wb.close()
+    process.exit(0)
+  }
+  process.on('exit', () => lock.release())
   console.log(`桌面窗口无法启动：${electron.missing}。`)
   console.log('已改用浏览器方式运行本程序（只在本机可访问）。请在浏览器中打开：')
   console.log(`\n    ${host.launchUrl}\n`)

@@ -1,0 +1,58 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { writeFileSync } from 'node:fs'
+import { networkInterfaces } from 'node:os'
+import { request } from 'node:http'
+import { Workbench } from '../../../electron/services/workbench'
+import { startHost } from '../../../electron/host/server'
+import { acquireLock } from '../../../electron/host/instanceLock'
+import { tempDir } from '../../helpers/tmp'
+
+const t = tempDir('suiji-host-')
+afterAll(t.cleanup)
+
+describe('browser host', () => {
+  it('listens on 127.0.0.1 only, checks Host, and serves no file outside the renderer folder', async () => {
+    const wb = new Workbench(join(t.dir, 'h.db'))
+    const host = await startHost({ wb, rendererDir: t.dir })
+    try {
+      const external = Object.values(networkInterfaces())
+        .flat()
+        .find((i) => i && i.family === 'IPv4' && !i.internal)
+      if (external) {
+        await expect(fetch(`http://${external.address}:${host.port}/`)).rejects.toThrow()
+      }
+      // fetch() will not forge a Host header; a DNS-rebinding page would arrive with its own name.
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: host.port, path: '/api/app.info', method: 'POST', headers: { 'X-Suiji-Token': host.token, Host: 'evil.example' } }, (res) => {
+          res.resume()
+          resolve(res.statusCode ?? 0)
+        })
+        req.on('error', reject)
+        req.end()
+      })
+      expect(status).toBe(403)
+      const traversal = await fetch(`${host.url}..%2F..%2Fetc%2Fpasswd`)
+      expect(traversal.status).toBe(404)
+      const dl = await fetch(`${host.url}download?token=${host.token}&path=${encodeURIComponent('/etc/passwd')}`)
+      expect(dl.status).toBe(404)
+    } finally {
+      await host.close()
+      wb.close()
+    }
+  })
+
+  it('a second instance on the same database is pointed at the first', () => {
+    const db = join(t.dir, 'locked.db')
+    const first = acquireLock(db, 'http://127.0.0.1:1234/?token=x')
+    expect(first.acquired).toBe(true)
+    // A lock held by a live other process (our parent, the test runner) is respected.
+    writeFileSync(`${db}.lock`, JSON.stringify({ pid: process.ppid, url: 'http://127.0.0.1:1234/?token=x' }))
+    const second = acquireLock(db, 'http://127.0.0.1:5678/')
+    expect(second).toEqual({ acquired: false, url: 'http://127.0.0.1:1234/?token=x', pid: process.ppid })
+    // A lock left by a dead process is taken over.
+    writeFileSync(`${db}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, url: 'old' }))
+    const third = acquireLock(db, 'new')
+    expect(third.acquired).toBe(true)
+  })
+})
