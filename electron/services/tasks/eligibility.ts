@@ -25,8 +25,9 @@ const HIST = `SELECT object_code, COUNT(DISTINCT task_uid) AS n FROM object_insp
 const emptyClass = (): ClassPreview => ({ inScope: 0, excluded: { listed: 0, notActive: 0, yearCap: 0, classACap: 0 }, eligible: 0, toDraw: 0 })
 
 /**
- * Counts per class in one GROUP BY. Exclusion precedence:
- * listed → not 存续 → twice this year → class A once.
+ * Counts per class in two GROUP BY queries, each answered from a covering
+ * index (objects_scope_cover_idx, objects_code_cover_idx). Exclusion
+ * precedence: listed → not 存续 → twice this year → class A once.
  */
 export function eligibilityCounts(ctx: Pick<Ctx, 'sqlite'>, q: EligibilityQuery): Omit<EligibilityPreview, 'problems' | 'elapsedMs'> {
   const scope = normalizeScope(q.scope)
@@ -35,25 +36,14 @@ export function eligibilityCounts(ctx: Pick<Ctx, 'sqlite'>, q: EligibilityQuery)
   const reasons = new Map<string, number>()
   const bump = (r: string, n: number) => reasons.set(r, (reasons.get(r) ?? 0) + n)
 
-  // One pass over the covering index; the history of an object is looked up
-  // only when it is otherwise eligible (an index seek per object, cheap for
-  // narrow scopes and still one scan for a county-wide one).
-  const rows = ctx.sqlite
+  // 1. the scope by class, list exclusion and status: one scan of the covering index
+  const scopeRows = ctx.sqlite
     .prepare(
-      `SELECT o.credit_class AS cls, ${s.listed} AS listed, CASE WHEN ${s.active} THEN NULL ELSE o.reg_status END AS badStatus,
-              CASE WHEN ${s.listed} OR NOT ${s.active} THEN 0
-                   ELSE (SELECT COUNT(DISTINCT i.task_uid) FROM object_inspections i WHERE i.year = ? AND i.object_code = o.code AND i.task_uid <> ?) END AS times,
-              COUNT(*) AS n
-       FROM ${SCOPE_FROM} WHERE ${s.where} GROUP BY 1, 2, 3, 4`
+      `SELECT o.credit_class AS cls, ${s.listed} AS listed, CASE WHEN ${s.active} THEN NULL ELSE o.reg_status END AS badStatus, COUNT(*) AS n
+       FROM ${SCOPE_FROM} WHERE ${s.where} GROUP BY 1, 2, 3`
     )
-    .all(...s.listedParams, ...s.activeParams, ...s.listedParams, ...s.activeParams, q.year, q.taskUid ?? '', ...s.params) as {
-    cls: CreditClassName
-    listed: number
-    badStatus: string | null
-    times: number
-    n: number
-  }[]
-  for (const r of rows) {
+    .all(...s.listedParams, ...s.activeParams, ...s.params) as { cls: CreditClassName; listed: number; badStatus: string | null; n: number }[]
+  for (const r of scopeRows) {
     const c = byClass[r.cls]
     if (!c) continue
     c.inScope += r.n
@@ -63,10 +53,25 @@ export function eligibilityCounts(ctx: Pick<Ctx, 'sqlite'>, q: EligibilityQuery)
     } else if (r.badStatus !== null) {
       c.excluded.notActive += r.n
       bump(REASON.notActive(r.badStatus, scope.regStatus), r.n)
-    } else if (r.times >= 2) {
+    }
+  }
+
+  // 2. R2 among the rest: start from this year's history (small) and look each object up by code
+  const histRows = ctx.sqlite
+    .prepare(
+      `SELECT o.credit_class AS cls, h.n AS times, COUNT(*) AS n
+       FROM (${HIST}) h JOIN objects o INDEXED BY objects_code_cover_idx ON o.code = h.object_code
+       WHERE ${s.where} AND ${s.active} AND NOT ${s.listed} AND (h.n >= 2 OR o.credit_class = 'A')
+       GROUP BY 1, 2`
+    )
+    .all(q.year, q.taskUid ?? '', ...s.params, ...s.activeParams, ...s.listedParams) as { cls: CreditClassName; times: number; n: number }[]
+  for (const r of histRows) {
+    const c = byClass[r.cls]
+    if (!c) continue
+    if (r.times >= 2) {
       c.excluded.yearCap += r.n
       bump(REASON.yearCap(r.times), r.n)
-    } else if (r.cls === 'A' && r.times >= 1) {
+    } else {
       c.excluded.classACap += r.n
       bump(REASON.classACap(r.times), r.n)
     }
