@@ -5,6 +5,7 @@ import { departmentHandlers } from '../departments/handlers'
 import { auditHandlers } from '../audit/handlers'
 import { jobHandlers } from '../jobs/handlers'
 import { fileHandlers } from '../files/handlers'
+import { registryHandlers } from '../registry/handlers'
 
 /** Every channel of the contract, each answered by its domain. TypeScript checks none is missing. */
 export const handlers: Handlers = {
@@ -13,5 +14,6 @@ export const handlers: Handlers = {
   ...departmentHandlers,
   ...auditHandlers,
   ...jobHandlers,
-  ...fileHandlers
+  ...fileHandlers,
+  ...registryHandlers
 }
