@@ -99,6 +99,8 @@ describe('suiji import / export (CLI functions)', () => {
         objects: JSON.stringify(o.sqlite.prepare('SELECT * FROM objects ORDER BY id').all()),
         audit: o.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get(),
         integrity: o.sqlite.pragma('integrity_check', { simple: true }),
+        // The import lifts the FTS insert trigger inside its transaction: it must be back after a crash.
+        triggers: o.sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'objects' ORDER BY name`).all(),
         fts: o.sqlite.prepare(`SELECT count(*) FROM objects_fts WHERE objects_fts MATCH '"原对象"'`).pluck().get()
       }
       o.sqlite.exec(`INSERT INTO objects_fts(objects_fts) VALUES ('integrity-check')`)

@@ -45,10 +45,12 @@ describe('queryObjects over the imported registry (objects_fts)', () => {
     t.ctx.sqlite.exec(`INSERT INTO objects_fts(objects_fts) VALUES ('integrity-check')`)
   })
 
-  it('short searches fall back to LIKE, with % and _ taken literally', async () => {
+  it('short searches fall back to a scan of name and code, with % and _ taken literally', async () => {
     await load()
     expect(names(queryObjects(t.ctx, { search: '超市', page: 1, pageSize: 50 }))).toEqual(['泗阳县李四超市', '泗阳县赵六百分之百超市'])
     expect(queryObjects(t.ctx, { search: '%', page: 1, pageSize: 50 }).total).toBe(0)
+    expect(queryObjects(t.ctx, { search: '_', page: 1, pageSize: 50 }).total).toBe(0)
+    expect(names(queryObjects(t.ctx, { search: uscc(3).slice(-2).toLowerCase(), page: 1, pageSize: 50 }))).toContain('泗阳县王五五金店')
   })
 
   it('filters by kind, township, class, tag; pages and sorts in SQL', async () => {

@@ -40,6 +40,8 @@ export interface Importer<S> {
   /** Per-sheet context (kind, department…); may throw a UserError. */
   sheet(h: SheetHeader): S
   parse(r: SheetRow, s: S, a: RowAccess): ParsedRow | { reason: string }
+  /** Called inside the write transaction before the first row; the returned function runs after the last. */
+  beginBulk?(sqlite: Database.Database): () => void
   /** Columns added only when a row is inserted (uid, order…). */
   onInsert?(p: ParsedRow): Record<string, SqlValue>
 }
@@ -156,6 +158,7 @@ function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: Imp
   ctx.sqlite.transaction(() => {
     const now = nowText()
     let done = 0
+    const endBulk = imp.beginBulk?.(ctx.sqlite)
     for (const p of rows) {
       const keyCols = Object.keys(p.keyValues)
       const existing = prep(`SELECT * FROM ${imp.table} WHERE ${keyCols.map((c) => `${q(c)} = ?`).join(' AND ')}`).get(
@@ -182,6 +185,7 @@ function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: Imp
       pauseForCrashTest(done)
       if (done % 1000 === 0) tick(done)
     }
+    endBulk?.()
     tick(done)
     Object.assign(result, counts)
     audit(ctx, {

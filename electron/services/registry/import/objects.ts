@@ -6,6 +6,7 @@ import type { SheetHeader } from '../spreadsheet/reader'
 import { runImport, type Importer, type SqlValue } from './engine'
 import { parseCreditClass, parseKind, parseRegStatus, splitList } from './fields'
 import type { ImportOptions, ImportResult } from './types'
+import { suspendObjectsFtsInsertTrigger } from '../objects/fts'
 
 export interface ObjectImportOptions extends ImportOptions {
   /** Used when neither a 类型 column, the title nor the sheet name says which kind a sheet holds. */
@@ -51,6 +52,7 @@ export function objectImporter(opts: ObjectImportOptions = {}): Importer<{ kind:
     fields: OBJECT_FIELDS,
     required: [['code', 'regNo'], ['name']],
     sheet: (h) => ({ kind: sheetKind(h, opts.kind) }),
+    beginBulk: suspendObjectsFtsInsertTrigger,
     parse: (_r, s, a) => {
       const rawCode = cellText(a.get('code')) ? a.get('code') : a.get('regNo')
       const code = checkObjectCode(rawCode)

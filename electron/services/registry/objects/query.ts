@@ -2,7 +2,8 @@
  * One page of the object registry, filtered and searched in SQL, so a table
  * over 150 000 objects never loads more than the page it shows. Search by any
  * substring of name, code or address: the trigram FTS index (objects_fts) for
- * 3 characters or more, LIKE for shorter text (trigrams cannot index it).
+ * 3 characters or more, a plain scan of name and code for shorter text
+ * (trigrams cannot index it).
  */
 import type { Ctx } from '../../context'
 import { halfWidthAlnum } from '../spreadsheet/normalize'
@@ -76,9 +77,10 @@ export function objectFilter(q: Omit<ObjectQuery, 'page' | 'pageSize' | 'sort'>)
       clauses.push(`o.id IN (SELECT rowid FROM objects_fts WHERE objects_fts MATCH ?)`)
       params.push(`"${text.replace(/"/g, '""')}"`)
     } else {
-      const like = `%${likeEscape(text)}%`
-      clauses.push(`(o.name LIKE ? ESCAPE '\\' OR o.code LIKE ? ESCAPE '\\' OR o.address LIKE ? ESCAPE '\\')`)
-      params.push(like, like, like)
+      // One or two characters: too short for trigrams. Names and codes only — an address
+      // matches almost any single character — and instr() rather than LIKE, which is cheaper per row.
+      clauses.push(`(instr(o.name, ?) > 0 OR instr(o.code, ?) > 0)`)
+      params.push(text, text)
     }
   }
   const eq = (col: string, v: string | undefined) => {
