@@ -11,6 +11,7 @@ import { nowText } from '../time'
 import { APP_VERSION } from '../version'
 import { ADAPTERS, adapterOf, type EntityAdapter } from './adapters'
 import { writeFrame } from './container'
+import { withFtsSuspended } from './bulk'
 import { peerRow, requireIdentity } from './identity'
 import { sha256Hex, signBytes } from './keys'
 import { FORMAT_VERSION, ourSchemaVersion, type Manifest } from './manifest'
@@ -113,7 +114,9 @@ function buildContent(local: Database.Database, file: string, picked: Map<string
   const sqlite = content.sqlite
   try {
     sqlite.transaction(() => {
-      for (const a of ADAPTERS) insertRaw(sqlite, a, [...picked.get(a.entity)!.values()].map((x) => x.row))
+      for (const a of ADAPTERS) {
+        withFtsSuspended(sqlite, a.table, { rebuild: false }, () => insertRaw(sqlite, a, [...picked.get(a.entity)!.values()].map((x) => x.row)))
+      }
       copyOrigins(local, sqlite, picked)
     })()
     // One self-contained file: no -wal beside it.

@@ -4,6 +4,7 @@ import { audit } from '../audit/log'
 import { UserError } from '../errors'
 import { nowText } from '../time'
 import { ADAPTERS, type EntityAdapter } from './adapters'
+import { BULK_THRESHOLD, suspendFts } from './bulk'
 import { openPackage, type OpenedPackage, type OpenPackageOptions } from './package'
 import { RefMaps, dataColumns, fromPortable, readRows, tableColumns, toPortable, type Portable } from './records'
 import type { Manifest } from './manifest'
@@ -95,12 +96,13 @@ function hasTable(sqlite: Database.Database, table: string): boolean {
  * comparing each with our copy and with what we last agreed with the sender.
  * `beforeEntity`/`afterEntity` let apply refresh id maps between entities.
  */
-function* classify(ctx: Ctx, pkg: OpenedPackage, localRefs: RefMaps, afterEntity?: (a: EntityAdapter) => void): Generator<Classified> {
+function* classify(ctx: Ctx, pkg: OpenedPackage, localRefs: RefMaps, hooks: EntityHooks = {}): Generator<Classified> {
   const peer = pkg.manifest.from.code
   const contentRefs = new RefMaps(pkg.content)
   const baseline = ctx.sqlite.prepare('SELECT hash FROM exchange_baseline WHERE peer_code = ? AND entity = ? AND key = ?').pluck()
   for (const a of ADAPTERS) {
     if (!hasTable(pkg.content, a.table)) continue
+    hooks.before?.(a)
     const cols = dataColumns(ctx.sqlite, a)
     const findLocal = ctx.sqlite.prepare(`SELECT * FROM "${a.table}" WHERE "${a.key}" = ?`)
     for (const { row, p: incoming } of readRows(pkg.content, a, contentRefs)) {
@@ -117,8 +119,13 @@ function* classify(ctx: Ctx, pkg: OpenedPackage, localRefs: RefMaps, afterEntity
       }
       yield { a, incoming, incomingRow: row, local, status }
     }
-    afterEntity?.(a)
+    hooks.after?.(a)
   }
+}
+
+interface EntityHooks {
+  before?(a: EntityAdapter): void
+  after?(a: EntityAdapter): void
 }
 
 function diff(c: Classified): FieldChange[] {
@@ -146,13 +153,13 @@ function olderThanLast(ctx: Ctx, m: Manifest): boolean {
   return r.t !== null && r.t > m.createdAt
 }
 
-function buildPreview(ctx: Ctx, pkg: OpenedPackage, onRecord?: (c: Classified) => void, afterEntity?: (a: EntityAdapter) => void, refs = new RefMaps(ctx.sqlite)): Preview {
+function buildPreview(ctx: Ctx, pkg: OpenedPackage, onRecord?: (c: Classified) => void, hooks: EntityHooks = {}, refs = new RefMaps(ctx.sqlite)): Preview {
   const m = pkg.manifest
   const per = new Map<string, EntityCounts>(ADAPTERS.map((a) => [a.entity, zero()]))
   const totals = zero()
   const conflicts: RecordChange[] = []
   const updates: RecordChange[] = []
-  for (const c of classify(ctx, pkg, refs, afterEntity)) {
+  for (const c of classify(ctx, pkg, refs, hooks)) {
     bump(per.get(c.a.entity)!, c.status)
     bump(totals, c.status)
     if (c.status === 'conflict') conflicts.push(describe(c))
@@ -205,19 +212,11 @@ export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts:
     }
     const m = pkg.manifest
     const perRecord = new Map((decisions.perRecord ?? []).map((d) => [`${d.entity}\u0000${d.key}`, d.choice]))
-    // Dry pass first: refuse before writing anything if a conflict has no decision.
-    const dry = buildPreview(ctx, pkg)
-    if (dry.alreadyImported) return { ...dry, applied: false, decisions: [] }
-    const undecided = dry.conflicts.filter((c) => !(perRecord.get(`${c.entity}\u0000${c.key}`) ?? decisions.default))
-    if (undecided.length > 0) {
-      const first = undecided[0]!
-      throw new UserError(
-        `有 ${undecided.length} 处冲突尚未决定（例如${first.entityLabel}“${first.label}”）。请逐条选择采用对方或保留本方，或统一按一种规则处理后再导入。数据库未作任何改动。`,
-        'undecided'
-      )
-    }
+    if (alreadyImported(ctx, m, pkg.manifestHash)) return { ...buildPreview(ctx, pkg), applied: false, decisions: [] }
     const taken: { entity: string; key: string; choice: Choice }[] = []
-    const result = ctx.sqlite.transaction(() => {
+    const undecided: RecordChange[] = []
+    // One pass; a conflict without a decision throws at the end, and the rollback leaves the database as it was.
+    const result = withLargeCache(ctx, () => ctx.sqlite.transaction(() => {
       const writer = new Writer(ctx, pkg)
       const refs = new RefMaps(ctx.sqlite)
       const preview = buildPreview(
@@ -226,7 +225,11 @@ export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts:
         (c) => {
           let write = c.status === 'new' || c.status === 'updated'
           if (c.status === 'conflict') {
-            const choice = choiceFor(decisions, perRecord, c)!
+            const choice = choiceFor(decisions, perRecord, c)
+            if (!choice) {
+              undecided.push(describe(c))
+              return
+            }
             taken.push({ entity: c.a.entity, key: c.incoming.key, choice })
             audit(ctx, {
               action: choice === 'theirs' ? '交换冲突：采用对方' : '交换冲突：保留本方',
@@ -241,12 +244,24 @@ export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts:
           if (write) writer.write(c, refs)
           writer.agree(c)
         },
-        (a) => refs.forget(a.entity),
+        {
+          after: (a) => {
+            writer.endEntity(a)
+            refs.forget(a.entity)
+          }
+        },
         refs
       )
+      if (undecided.length > 0) {
+        const first = undecided[0]!
+        throw new UserError(
+          `有 ${undecided.length} 处冲突尚未决定（例如${first.entityLabel}“${first.label}”）。请逐条选择采用对方或保留本方，或统一按一种规则处理后再导入。数据库未作任何改动。`,
+          'undecided'
+        )
+      }
       writer.log(preview, taken)
       return preview
-    })()
+    })())
     return { ...result, alreadyImported: false, applied: true, decisions: taken }
   } catch (e) {
     if (e instanceof UserError) throw e
@@ -257,6 +272,17 @@ export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts:
     throw e
   } finally {
     pkg.close()
+  }
+}
+
+/** A county-sized merge touches every index of a table: keep their pages in memory while it runs. */
+function withLargeCache<T>(ctx: Ctx, fn: () => T): T {
+  const before = ctx.sqlite.pragma('cache_size', { simple: true }) as number
+  ctx.sqlite.pragma('cache_size = -131072') // 128 MiB
+  try {
+    return fn()
+  } finally {
+    ctx.sqlite.pragma(`cache_size = ${before}`)
   }
 }
 
@@ -286,8 +312,19 @@ class Writer {
       : null
   }
 
+  private written = 0
+  private suspended: ReturnType<typeof suspendFts> | null = null
+
+  /** Large merges index the full text once at the end of the entity instead of row by row. */
+  endEntity(_a: EntityAdapter) {
+    this.suspended?.resume({ rebuild: true })
+    this.suspended = null
+    this.written = 0
+  }
+
   write(c: Classified, refs: RefMaps) {
     const a = c.a
+    if (++this.written === BULK_THRESHOLD) this.suspended = suspendFts(this.ctx.sqlite, a.table)
     const values = fromPortable(a, c.incoming.fields, refs)
     const cols = Object.keys(values)
     if (c.local) {

@@ -11,8 +11,18 @@ export interface Portable {
   hash: string
 }
 
+const columnCache = new WeakMap<Database.Database, Map<string, string[]>>()
+
+/** Column names of a table; cached per connection (a schema only changes when a file is opened and migrated). */
 export function tableColumns(sqlite: Database.Database, table: string): string[] {
-  return (sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name)
+  let m = columnCache.get(sqlite)
+  if (!m) columnCache.set(sqlite, (m = new Map()))
+  let cols = m.get(table)
+  if (!cols) {
+    cols = (sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name)
+    m.set(table, cols)
+  }
+  return cols
 }
 
 export function dataColumns(sqlite: Database.Database, a: EntityAdapter): string[] {
