@@ -7,6 +7,7 @@ import { UserError } from '../errors'
 import { nowText } from '../time'
 import { planEntryInputSchema, type ObjectScope, type PlanEntry, type PlanEntryInput, type PlanEntryInputParsed } from '../tasks/contractPart'
 import { countScope, normalizeScope } from '../tasks/scope'
+import { parseInput } from '../tasks/parse'
 import { deptMap, loadItems, type DeptRow } from '../tasks/rules'
 
 type Row = typeof planEntries.$inferSelect
@@ -121,7 +122,7 @@ function values(e: PlanEntryInputParsed, scope: ObjectScope) {
 }
 
 export function createPlanEntry(ctx: Ctx, input: PlanEntryInput): PlanEntry {
-  const e = planEntryInputSchema.parse(input)
+  const e = parseInput(planEntryInputSchema, input)
   return ctx.sqlite.transaction(() => {
     const scope = validatePlanEntry(ctx, e)
     const now = nowText()
@@ -158,7 +159,7 @@ export function updatePlanEntry(ctx: Ctx, input: { id: number } & Partial<PlanEn
     const row = getPlanRow(ctx, input.id)
     if (row.status === '已合并') throw new UserError(`计划“${row.taskName}”已并入其他条目，请修改合并后的条目。`, 'merged')
     const { id, ...patch } = input
-    const merged = planEntryInputSchema.parse({ ...inputOf(row), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) })
+    const merged = parseInput(planEntryInputSchema, { ...inputOf(row), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) })
     const scope = validatePlanEntry(ctx, merged)
     const next: Record<string, unknown> = { ...values(merged, scope), ...extra }
     const changes: Record<string, { from: unknown; to: unknown }> = {}

@@ -242,6 +242,14 @@ export interface PlanImportResult {
 
 // ───────────────────────── channels ─────────────────────────
 
+/**
+ * For `update` channels: a partial patch must not have its absent fields
+ * filled by their defaults (that would silently reset them).
+ */
+function withoutDefaults<T extends Record<string, z.ZodType>>(fields: T): { [K in keyof T]: T[K] extends z.ZodDefault<infer I> ? I : T[K] } {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v instanceof z.ZodDefault ? v.unwrap() : v])) as never
+}
+
 const id = z.number().int().positive()
 const year = z.number().int().min(2000).max(2100)
 
@@ -249,7 +257,7 @@ export const plansChannels = {
   'plans.list': ch<PlanEntry[]>()(z.object({ year, deptId: id.optional(), includeMerged: z.boolean().default(false) })),
   'plans.get': ch<PlanEntry>()(z.object({ id })),
   'plans.create': ch<PlanEntry>()(planEntryInputSchema),
-  'plans.update': ch<PlanEntry>()(z.object({ id, ...planEntryFields }).partial().required({ id: true })),
+  'plans.update': ch<PlanEntry>()(z.object({ id, ...withoutDefaults(planEntryFields) }).partial().required({ id: true })),
   'plans.delete': ch<{ id: number }>()(z.object({ id })),
   'plans.county': ch<CountyPlan>()(z.object({ year })),
   'plans.merge': ch<PlanEntry>()(z.object({ keepId: id, otherIds: z.array(id).min(1, '请至少选择一条要并入的计划') })),
@@ -264,7 +272,7 @@ export const tasksChannels = {
   'tasks.list': ch<Task[]>()(z.object({ year: year.optional(), status: z.enum(TASK_STATUSES).optional() }).optional()),
   'tasks.get': ch<Task>()(z.object({ id })),
   'tasks.create': ch<Task>()(taskInputSchema),
-  'tasks.update': ch<Task>()(z.object({ id, ...taskFields }).partial().required({ id: true })),
+  'tasks.update': ch<Task>()(z.object({ id, ...withoutDefaults(taskFields) }).partial().required({ id: true })),
   'tasks.delete': ch<{ id: number }>()(z.object({ id })),
   'tasks.draftFromPlan': ch<TaskInput>()(z.object({ planEntryId: id })),
   /** live preview: a saved task by id, or the unsaved draft being edited */

@@ -7,6 +7,7 @@ import { UserError } from '../errors'
 import { nowText } from '../time'
 import { taskInputSchema, type DrawRuleSpec, type ObjectScope, type Task, type TaskDepartmentSpec, type TaskInput, type TaskInputParsed, type TaskStatus } from './contractPart'
 import { normalizeScope } from './scope'
+import { parseInput } from './parse'
 import { checkItemsOnLists, checkRatiosAgainstCap, deptMap, strictestCap } from './rules'
 
 type TaskRow = typeof tasks.$inferSelect
@@ -130,7 +131,7 @@ export function validateTask(ctx: Ctx, t: TaskInputParsed, selfId?: number): { y
 }
 
 export function createTask(ctx: Ctx, input: TaskInput): Task {
-  const t = taskInputSchema.parse(input)
+  const t = parseInput(taskInputSchema, input)
   return ctx.sqlite.transaction(() => {
     const { year, scope } = validateTask(ctx, t)
     const now = nowText()
@@ -174,7 +175,7 @@ export function updateTask(ctx: Ctx, input: { id: number } & Partial<TaskInput>)
     if (row.status !== '草稿') throw new UserError(frozenMessage(row), 'frozen')
     const before = toTask(row)
     const { id, ...patch } = input
-    const merged = taskInputSchema.parse({
+    const merged = parseInput(taskInputSchema, {
       taskNo: before.taskNo,
       name: before.name,
       year: before.year,
