@@ -3,13 +3,16 @@ import HomePage from './pages/HomePage.vue'
 import DepartmentsPage from './pages/DepartmentsPage.vue'
 import SettingsPage from './pages/SettingsPage.vue'
 import PlaceholderPage from './pages/PlaceholderPage.vue'
+import ItemsPage from './pages/registry/ItemsPage.vue'
+import ObjectsPage from './pages/registry/ObjectsPage.vue'
+import InspectorsPage from './pages/registry/InspectorsPage.vue'
 
 /** The areas of the program, in menu order. `ready: false` areas show a 尚未开放 page. */
 export const areas = [
   { path: '/', title: '首页', component: HomePage },
-  { path: '/items', title: '事项清单' },
-  { path: '/objects', title: '检查对象' },
-  { path: '/inspectors', title: '执法人员' },
+  { path: '/items', title: '事项清单', component: ItemsPage },
+  { path: '/objects', title: '检查对象', component: ObjectsPage },
+  { path: '/inspectors', title: '执法人员', component: InspectorsPage },
   { path: '/plans', title: '年度计划' },
   { path: '/tasks', title: '抽查任务' },
   { path: '/draws', title: '随机抽取' },
