@@ -10,8 +10,9 @@ import { importInspectors } from './inspectors'
 import { importItems } from './items'
 import { writeRejectsFile } from './rejects'
 import type { ImportResult, Registry } from './types'
+import type { ObjectKind } from '../spreadsheet/layouts'
 
-export const IMPORT_USAGE = 'import objects|inspectors|items FILE --db DB [--dept NAME] [--json] [--rejects OUT.xlsx]'
+export const IMPORT_USAGE = 'import objects|inspectors|items FILE --db DB [--dept NAME] [--kind market|institution|social] [--json] [--rejects OUT.xlsx]'
 
 interface Args {
   positional: string[]
@@ -65,12 +66,16 @@ export async function importCli(argv: string[]): Promise<number> {
     if (!file) throw new UserError(`缺少要导入的表格文件。用法：${IMPORT_USAGE}`)
     const db = p.flags.get('db')
     if (!db) throw new UserError(`缺少参数 --db（数据库文件）。用法：${IMPORT_USAGE}`)
+    const kind = p.flags.get('kind') as ObjectKind | undefined
+    if (kind && !['market', 'institution', 'social'].includes(kind)) {
+      throw new UserError(`--kind 应为 market（市场主体）、institution（机关/事业单位）或 social（社会团体），现为“${kind}”。`)
+    }
     wb = new Workbench(resolve(db))
     const ctx = wb.ctx()
     const path = resolve(file)
     const r =
       registry === 'objects'
-        ? await importObjects(ctx, path)
+        ? await importObjects(ctx, path, { kind })
         : registry === 'inspectors'
           ? await importInspectors(ctx, path)
           : await importItems(ctx, path, { dept: p.flags.get('dept') })

@@ -53,8 +53,7 @@ export interface Importer<S> {
  */
 const PAUSE_ENV = 'SUIJI_TEST_IMPORT_PAUSE_AT'
 
-function pauseForCrashTest(written: number): void {
-  const at = Number(process.env[PAUSE_ENV] ?? 0)
+function pauseForCrashTest(at: number, written: number): void {
   if (at > 0 && written === at) {
     writeSync(1, `PAUSED ${process.pid}\n`)
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000)
@@ -158,16 +157,24 @@ function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: Imp
   ctx.sqlite.transaction(() => {
     const now = nowText()
     let done = 0
+    const pauseAt = Number(process.env[PAUSE_ENV] ?? 0)
     const endBulk = imp.beginBulk?.(ctx.sqlite)
+    // Statements are cached by their column list, so the SQL text is built once per shape, not per row.
+    const selects = new Map<string, Database.Statement<unknown[]>>()
+    const inserts = new Map<string, Database.Statement<unknown[]>>()
     for (const p of rows) {
       const keyCols = Object.keys(p.keyValues)
-      const existing = prep(`SELECT * FROM ${imp.table} WHERE ${keyCols.map((c) => `${q(c)} = ?`).join(' AND ')}`).get(
-        ...keyCols.map((c) => p.keyValues[c])
-      ) as Record<string, SqlValue> | undefined
+      const keySig = keyCols.join(',')
+      let sel = selects.get(keySig)
+      if (!sel) selects.set(keySig, (sel = prep(`SELECT * FROM ${imp.table} WHERE ${keyCols.map((c) => `${q(c)} = ?`).join(' AND ')}`)))
+      const existing = sel.get(...keyCols.map((c) => p.keyValues[c])) as Record<string, SqlValue> | undefined
       if (!existing) {
         const vals: Record<string, SqlValue> = { ...p.keyValues, ...p.values, ...(imp.onInsert?.(p) ?? {}), created_at: now, updated_at: now }
         const cols = Object.keys(vals)
-        prep(`INSERT INTO ${imp.table} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => vals[c]))
+        const sig = cols.join(',')
+        let ins = inserts.get(sig)
+        if (!ins) inserts.set(sig, (ins = prep(`INSERT INTO ${imp.table} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)))
+        ins.run(...cols.map((c) => vals[c]))
         counts.imported++
       } else {
         const changed = Object.keys(p.values).filter((c) => existing[c] !== p.values[c])
@@ -182,7 +189,7 @@ function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: Imp
         }
       }
       done++
-      pauseForCrashTest(done)
+      pauseForCrashTest(pauseAt, done)
       if (done % 1000 === 0) tick(done)
     }
     endBulk?.()

@@ -28,7 +28,11 @@ export function plainCell(v: unknown): RawCell {
  * Full-width digits, Latin letters and the ideographic space become half-width.
  * Full-width punctuation such as （ ） stays: it is part of official Chinese names.
  */
+const WIDE = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0]/
+
 export function halfWidthAlnum(s: string): string {
+  // Most cells have nothing to convert: skip the two replaces (this runs for every cell of every row).
+  if (!WIDE.test(s)) return s
   return s
     .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\u3000\u00a0]/g, ' ')
@@ -39,7 +43,9 @@ export function cellText(v: RawCell): string {
   if (v === null) return ''
   if (v instanceof Date) return isoDate(v)
   if (typeof v === 'number') return numberText(v)
-  return halfWidthAlnum(String(v)).replace(/\s+/g, ' ').trim()
+  const t = halfWidthAlnum(String(v))
+  // Only rewrite when there is something to collapse: a non-space blank, two spaces, or an edge space.
+  return /[^\S ]| {2}|^ | $/.test(t) ? t.replace(/\s+/g, ' ').trim() : t
 }
 
 /** Text of a cell for a long field (检查内容, 经营范围…): like cellText but line breaks the author typed are kept. */

@@ -133,16 +133,20 @@ export async function readTable(file: string, opts: ReadOptions): Promise<ReadSu
         const h = header!
         const cells = all.slice(0, h.width)
         while (cells.length < h.width) cells.push(null)
-        const filled: string[] = []
+        // Cheap emptiness test first: this runs for every cell of every row.
+        let count = 0
+        let first = ''
         let onlySeq = true
-        cells.forEach((c, i) => {
-          const t = cellText(c)
-          if (!t) return
-          filled.push(t)
-          if (i !== seqCol()) onlySeq = false
-        })
-        if (filled.length === 0 || onlySeq) return
-        if (isNoteText(filled[0]!) || (inNotes && filled.length <= 1)) {
+        const seq = seqCol()
+        for (let i = 0; i < cells.length; i++) {
+          const c = cells[i]!
+          if (c === null || (typeof c === 'string' && !c.trim())) continue
+          if (count === 0) first = cellText(c)
+          count++
+          if (i !== seq) onlySeq = false
+        }
+        if (count === 0 || onlySeq) return
+        if (isNoteText(first) || (inNotes && count <= 1)) {
           inNotes = true
           return
         }
