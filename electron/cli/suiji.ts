@@ -9,8 +9,11 @@ import { dbInit, auditVerify } from './commands/db'
 import { demo } from './commands/demo'
 import { importCommand, exportCommand } from './commands/registry'
 import { verify } from './commands/verify'
+import { planCommands } from '../services/plans/cli'
+import { taskCommands } from '../services/tasks/cli'
+import { exchangeCommands } from '../services/exchange/cli'
 
-const commands: Command[] = [dbInit, demo, importCommand, exportCommand, verify, auditVerify]
+const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, verify, auditVerify, ...exchangeCommands]
 
 function help(): string {
   return [

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { findElectron } from './electronBinary'
 import { startHost } from './server'
 import { Workbench } from '../services/workbench'
+import { runDailyBackup } from '../services/backup'
 import { defaultDbFile } from '../services/paths'
 import { UserError } from '../services/errors'
 import { acquireLock } from './instanceLock'
@@ -39,6 +40,8 @@ if ('path' in electron) {
     process.exit(2)
   }
   const host = await startHost({ wb, rendererDir: join(root, 'out/renderer'), port: Number(process.env.SUIJI_PORT ?? 0) })
+  // 每日自动备份：the first start of each day keeps a copy for 30 days.
+  void runDailyBackup(wb.ctx()).catch((e) => console.error('自动备份失败：', e))
   const lock = acquireLock(dbFile, host.launchUrl)
   if (!lock.acquired) {
     console.log(`本程序已在运行，请在浏览器中打开：\n\n    ${lock.url}\n`)

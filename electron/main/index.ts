@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Workbench } from '../services/workbench'
+import { runDailyBackup } from '../services/backup'
 import { defaultDataDir, defaultDbFile } from '../services/paths'
 import { UserError } from '../services/errors'
 import { registerIpc } from './ipc'
@@ -51,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
       app.quit()
       return
     }
+    void runDailyBackup(wb.ctx()).catch((e) => console.error('自动备份失败：', e))
     wb.shell = electronFileShell(() => win)
     registerIpc(() => wb!, setTitle)
     win = new BrowserWindow({

@@ -16,7 +16,7 @@ import { previewEligibility } from '../../electron/services/tasks/preview'
 import { countScope } from '../../electron/services/tasks/scope'
 import { createTask } from '../../electron/services/tasks/service'
 import { publishTask } from '../../electron/services/tasks/lifecycle'
-import type { DrawRuleSpec, ObjectScopeInput } from '../../electron/services/tasks/contractPart'
+import type { DrawRuleSpec, ObjectScopeInput } from '@contract'
 
 const N = 150_000
 const TOWNS = ['众兴镇', '爱园镇', '王集镇', '裴圩镇', '新袁镇', '李口镇', '临河镇', '穿城镇', '庄圩乡', '里仁乡', '卢集镇', '高渡镇']

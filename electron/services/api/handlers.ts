@@ -5,6 +5,9 @@ import { departmentHandlers } from '../departments/handlers'
 import { auditHandlers } from '../audit/handlers'
 import { jobHandlers } from '../jobs/handlers'
 import { fileHandlers } from '../files/handlers'
+import { planHandlers } from '../plans/handlers'
+import { taskHandlers } from '../tasks/handlers'
+import { exchangeHandlers } from '../exchange/handlers'
 import { registryHandlers } from '../registry/handlers'
 
 /** Every channel of the contract, each answered by its domain. TypeScript checks none is missing. */
@@ -15,5 +18,8 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...jobHandlers,
   ...fileHandlers,
+  ...planHandlers,
+  ...taskHandlers,
+  ...exchangeHandlers,
   ...registryHandlers
 }

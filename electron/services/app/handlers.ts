@@ -1,14 +1,9 @@
-import { statSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { mkdirSync } from 'node:fs'
 import { sql } from 'drizzle-orm'
 import type { AppInfo } from '@contract'
 import type { HandlerGroup } from '../api/dispatch'
 import type { Workbench } from '../workbench'
 import { departments, inspectors, items, objects } from '../db/schema'
 import { APP_VERSION } from '../version'
-import { backupDatabase } from './backup'
-import { nowText } from '../time'
 import { generateDemoCounty } from '../demo/generate'
 
 export function appInfo(wb: Workbench): AppInfo {
@@ -24,12 +19,6 @@ export const appHandlers: HandlerGroup<'app'> = {
   'app.openDatabase': ({ file }, wb) => {
     wb.switchTo(file)
     return appInfo(wb)
-  },
-  'app.backup': ({ file }, wb) => {
-    const target = file || join(dirname(wb.file), '备份', `手动备份-${nowText().replace(/[: ]/g, '-')}.db`)
-    mkdirSync(dirname(target), { recursive: true })
-    backupDatabase(wb.ctx(), target)
-    return { file: target, bytes: statSync(target).size }
   },
   'app.loadDemo': ({ objects: n, seed }, wb) => generateDemoCounty(wb.ctx(), { objects: n, seed })
 }

@@ -81,6 +81,9 @@ export interface OpenOptions {
 export function openDatabase(file: string, opts: OpenOptions = {}): OpenDb {
   const appVersion = opts.appVersion ?? APP_VERSION
   const migrations = loadMigrations(opts.migrationsDir ?? defaultMigrationsDir)
+  if (!existsSync(dirname(file))) {
+    throw new UserError(`文件夹“${dirname(file)}”不存在，无法在那里打开或新建数据库。请先建立该文件夹，或选择其他位置。`, 'no-folder')
+  }
   const existed = existsSync(file)
   const before = existed ? inspectExisting(file, migrations.length, appVersion) : { applied: 0 }
 

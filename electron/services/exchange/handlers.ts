@@ -9,11 +9,8 @@ import { applyPackage, previewPackage } from './merge'
 import { listExchangeLog } from './log'
 import { createBackup, listBackups, previewBackup, restoreBackup } from '../backup'
 import { stamp } from '../backup/paths'
-import type { ExchangeContract } from './contractPart'
+import type { HandlerGroup } from '../api/dispatch'
 
-type In<C extends keyof ExchangeContract> = z.output<ExchangeContract[C]['input']>
-type Out<C extends keyof ExchangeContract> = NonNullable<ExchangeContract[C]['__result']>
-type ExchangeHandlers = { [C in keyof ExchangeContract]: (input: In<C>, wb: Workbench) => Out<C> | Promise<Out<C>> }
 
 function readText(file: string, what: string): string {
   try {
@@ -24,7 +21,7 @@ function readText(file: string, what: string): string {
 }
 
 /** Plain handlers `(input, wb) => result`; merge into services/api/handlers.ts with the contract. */
-export const exchangeHandlers: ExchangeHandlers = {
+export const exchangeHandlers: HandlerGroup<'exchange'> & HandlerGroup<'backup'> = {
   'exchange.identity': (_i, wb) => ({ identity: getIdentity(wb.ctx()) }),
   'exchange.initIdentity': ({ name, deptCode }, wb) => initIdentity(wb.ctx(), { name, deptCode: deptCode || null }),
   'exchange.exportKey': ({ file }, wb) => {

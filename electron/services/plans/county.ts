@@ -4,7 +4,7 @@ import type { Ctx } from '../context'
 import { audit } from '../audit/log'
 import { UserError } from '../errors'
 import { nowText } from '../time'
-import type { CountyPlan, MergeSuggestion, PlanEntry, PlanOverlap, R12Report } from '../tasks/contractPart'
+import type { CountyPlan, MergeSuggestion, PlanEntry, PlanOverlap, R12Report } from '@contract'
 import { normalizeScope, SCOPE_FROM, scopeSql } from '../tasks/scope'
 import { getPlanRow, listPlanEntries, toPlanEntry } from './service'
 

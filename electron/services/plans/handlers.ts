@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod'
 import type { Workbench } from '../workbench'
-import { plansChannels } from '../tasks/contractPart'
+import type { HandlerGroup } from '../api/dispatch'
+import { plansChannels } from '@contract'
 import { countScope } from '../tasks/scope'
 import { createPlanEntry, deletePlanEntry, getPlanEntry, listPlanEntries, updatePlanEntry } from './service'
 import { countyPlan, mergePlanEntries, overlapReport, r12Report } from './county'
@@ -27,7 +28,7 @@ export const plansImportXlsx = ({ file }: In<'plans.importXlsx'>, wb: Workbench)
 export const plansScopeCount = ({ scope }: In<'plans.scopeCount'>, wb: Workbench) => ({ total: countScope(wb.ctx(), scope) })
 
 /** Channel → handler, ready to become `HandlerGroup<'plans'>`. */
-export const planHandlers = {
+export const planHandlers: HandlerGroup<'plans'> = {
   'plans.list': plansList,
   'plans.get': plansGet,
   'plans.create': plansCreate,

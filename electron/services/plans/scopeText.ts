@@ -1,4 +1,4 @@
-import { OBJECT_KINDS, OBJECT_KIND_LABELS, type ObjectScope } from '../tasks/contractPart'
+import { OBJECT_KINDS, OBJECT_KIND_LABELS, type ObjectScope } from '@contract'
 import { normalizeScope } from '../tasks/scope'
 
 /**

@@ -1,6 +1,6 @@
 import type { Ctx } from '../context'
 import { quotaFor } from '../draws/objectDraw'
-import { CREDIT_CLASSES, type ClassPreview, type CreditClassName, type DrawRuleSpec, type EligibilityPreview, type ObjectScope } from './contractPart'
+import { CREDIT_CLASSES, type ClassPreview, type CreditClassName, type DrawRuleSpec, type EligibilityPreview, type ObjectScope } from '@contract'
 import { normalizeScope, SCOPE_FROM, scopeSql } from './scope'
 
 /** Reasons exactly as printed in the preview, the frozen pool and the draw evidence. */

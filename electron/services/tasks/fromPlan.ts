@@ -1,7 +1,7 @@
 import type { Ctx } from '../context'
 import { getPlanEntry } from '../plans/service'
 import { loadItems } from './rules'
-import type { TaskInput } from './contractPart'
+import type { TaskInput } from '@contract'
 
 /**
  * A task draft prefilled from a plan entry: its name, initiator, joint

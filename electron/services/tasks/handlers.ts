@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod'
 import type { Workbench } from '../workbench'
-import { tasksChannels } from './contractPart'
+import type { HandlerGroup } from '../api/dispatch'
+import { tasksChannels } from '@contract'
 import { createTask, deleteTask, getTask, listTasks, updateTask } from './service'
 import { advanceTask, cancelTask, getFrozenPool, publishTask } from './lifecycle'
 import { previewEligibility } from './preview'
@@ -26,7 +27,7 @@ export const tasksCancel = ({ id, reason }: In<'tasks.cancel'>, wb: Workbench) =
 export const tasksFrozenPool = ({ id }: In<'tasks.frozenPool'>, wb: Workbench) => getFrozenPool(wb.ctx(), id)
 
 /** Channel → handler, ready to become `HandlerGroup<'tasks'>`. */
-export const taskHandlers = {
+export const taskHandlers: HandlerGroup<'tasks'> = {
   'tasks.list': tasksList,
   'tasks.get': tasksGet,
   'tasks.create': tasksCreate,

@@ -1,6 +1,6 @@
 import type { Ctx } from '../context'
 import { UserError } from '../errors'
-import type { DrawRuleSpec, EligibilityPreview, ObjectScopeInput, Task } from './contractPart'
+import type { DrawRuleSpec, EligibilityPreview, ObjectScopeInput, Task } from '@contract'
 import { eligibilityCounts } from './eligibility'
 import { checkItemsOnLists, checkRatiosAgainstCap, countProblems, deptMap, strictestCap, type Cap } from './rules'
 import { getTask } from './service'

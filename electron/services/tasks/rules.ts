@@ -1,7 +1,7 @@
 import type { Ctx } from '../context'
 import { UserError } from '../errors'
 import { quotaFor } from '../draws/objectDraw'
-import { CREDIT_CLASSES, type CreditClassName, type DrawRuleSpec } from './contractPart'
+import { CREDIT_CLASSES, type CreditClassName, type DrawRuleSpec } from '@contract'
 
 export interface ItemRow {
   uid: string

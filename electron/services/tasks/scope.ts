@@ -1,6 +1,6 @@
 import { normalizeCode } from '../registry/identifiers'
 import type { Ctx } from '../context'
-import { objectScopeSchema, type ObjectScope, type ObjectScopeInput } from './contractPart'
+import { objectScopeSchema, type ObjectScope, type ObjectScopeInput } from '@contract'
 
 /** Parses and tidies a scope: codes normalised, duplicates gone, R4 default restored when left empty. */
 export function normalizeScope(input: ObjectScopeInput | ObjectScope | undefined): ObjectScope {

@@ -7,7 +7,7 @@
 import type { Ctx } from '../context'
 import { UserError } from '../errors'
 import { deptResolver } from '../plans/deptNames'
-import { CREDIT_CLASSES, OBJECT_KINDS, OBJECT_KIND_LABELS, type TaskInput } from './contractPart'
+import { CREDIT_CLASSES, OBJECT_KINDS, OBJECT_KIND_LABELS, type TaskInput } from '@contract'
 
 type Json = Record<string, unknown>
 

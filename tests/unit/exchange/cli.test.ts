@@ -11,7 +11,7 @@ import {
   restoreCmd
 } from '../../../electron/services/exchange/cli'
 import { exchangeHandlers } from '../../../electron/services/exchange/handlers'
-import { exchangeContract } from '../../../electron/services/exchange/contractPart'
+import { exchangeContract } from '@contract'
 import { Workbench } from '../../../electron/services/workbench'
 import { addObject, setObject, tempDir } from './helpers'
 

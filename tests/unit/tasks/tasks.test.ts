@@ -7,7 +7,7 @@ import { createTask, deleteTask, getTask, updateTask } from '../../../electron/s
 import { advanceTask, cancelTask, getFrozenPool, publishTask } from '../../../electron/services/tasks/lifecycle'
 import { previewEligibility } from '../../../electron/services/tasks/preview'
 import { toDrawTask } from '../../../electron/services/tasks/drawTask'
-import type { TaskInput } from '../../../electron/services/tasks/contractPart'
+import type { TaskInput } from '@contract'
 import { tempDir } from '../../helpers/tmp'
 import { buildHistory, buildItems, buildRegistry, code, deptIds } from './fixture'
 
