@@ -21,7 +21,8 @@ export function validateForm<S>(importer: Importer<S>, sheet: S, cells: Record<s
       return v === undefined || v === '' ? null : v
     },
     has: (key) => key in cells,
-    warn: (_key, _raw, message) => problems.push(message)
+    // “未导入该项” describes an import; in a form nothing is saved until it is corrected.
+    warn: (_key, _raw, message) => problems.push(message.replace(/，未导入该(项|代码)/, ''))
   })
   if ('reason' in parsed) problems.unshift(parsed.reason)
   if (problems.length) throw new UserError(`${problems.join('；')}。请修改后再保存。`, 'invalid')
