@@ -39,7 +39,7 @@ interface Obj {
   tags: string
 }
 
-function makeObjects(): Obj[] {
+export function makeObjects(): Obj[] {
   const out: Obj[] = []
   for (let i = 0; i < N; i++) {
     const first17 = '91321323' + String(i).padStart(9, '0')
