@@ -5,3 +5,4 @@ export * from './registry'
 export * from './plans'
 export * from './tasks'
 export * from "./exchange"
+export * from "./draws"
