@@ -6,3 +6,4 @@ export * from './plans'
 export * from './tasks'
 export * from "./exchange"
 export * from "./draws"
+export * from "./results"
