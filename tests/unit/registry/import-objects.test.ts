@@ -55,7 +55,11 @@ describe('importObjects', () => {
   it('reads an office sheet: title rows, merged cells, mixed dates, notes; exact counts and row numbers', async () => {
     const file = t.path('市场主体.xlsx')
     await marketSheet(file)
-    const r = await importObjects(t.ctx, file)
+    const progress: [string, number, number][] = []
+    const r = await importObjects(t.ctx, file, { onProgress: (phase, done, total) => progress.push([phase, done, total]) })
+    expect(progress.at(-1)).toEqual(['done', 8, 8])
+    expect(progress).toContainEqual(['read', 11, 0])
+    expect(progress).toContainEqual(['write', 8, 8])
     expect(r.read).toBe(11)
     expect(r.imported).toBe(8)
     expect(r.updated).toBe(0)

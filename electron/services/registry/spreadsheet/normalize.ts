@@ -126,7 +126,8 @@ export function parseDate(v: RawCell): DateParse {
     return r ? { ok: true, value: r } : { ok: false, raw: numberText(v) }
   }
   const raw = String(v)
-  const s = halfWidthAlnum(raw).replace(/\s+/g, ' ').trim()
+  // All full-width forms here, punctuation included: ２０１９－０３－０５ and ２０１９／３／５ are dates too.
+  const s = raw.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000\u00a0]+/g, ' ').trim()
   if (!s) return { ok: true, value: null }
   let m = /^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(s)
   if (!m) m = /^(\d{4})(\d{2})(\d{2})$/.exec(s)
