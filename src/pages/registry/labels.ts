@@ -7,3 +7,5 @@ export const CLASS_OPTIONS = (Object.keys(CLASS_LABEL) as CreditClass[]).map((k)
 export const CLASS_TAG: Record<CreditClass, 'success' | 'info' | 'warning' | 'error'> = { A: 'success', B: 'info', C: 'warning', D: 'error' }
 
 export const facetOptions = (list: { value: string; count: number }[]) => list.map((f) => ({ label: `${f.value}（${f.count}）`, value: f.value }))
+/** Short labels for the filter bar, where space is tight. */
+export const CLASS_FILTER_OPTIONS = (Object.keys(CLASS_LABEL) as CreditClass[]).map((k) => ({ label: `${k} 类`, value: k }))

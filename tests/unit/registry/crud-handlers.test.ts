@@ -104,3 +104,20 @@ describe('registry channels', () => {
     expect(err).toEqual({ ok: false, error: { code: 'invalid', message: '成立日期“明年”无法识别（可写作 2019-03-05）。请修改后再保存。' } })
   })
 })
+
+describe('cancelling an import', () => {
+  it('leaves the database as it was', async () => {
+    const file = join(t.dir, 'big.xlsx')
+    const rows: (string | number)[][] = [['序号', '统一社会信用代码', '名称']]
+    for (let i = 1; i <= 20_000; i++) rows.push([i, uscc(i), `对象${i}`])
+    await writeWorkbook(file, [{ name: '市场主体', rows }])
+    const start = await call<JobStatus>('registry.importStart', { registry: 'objects', path: file })
+    await new Promise((r) => setTimeout(r, 30))
+    await call('jobs.cancel', { id: start.id })
+    const end = await finish(start)
+    expect(end.state).toBe('cancelled')
+    expect((await call<{ total: number }>('objects.query', { page: 1, pageSize: 50 })).total).toBe(0)
+    const saved = await dispatch(handlers, wb, 'registry.saveRejects', { jobId: start.id, path: join(t.dir, 'x.xlsx') })
+    expect(saved).toMatchObject({ ok: false, error: { message: '该导入尚未完成或未成功，没有可保存的错误行。' } })
+  })
+})
