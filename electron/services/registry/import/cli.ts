@@ -80,7 +80,16 @@ export async function importCli(argv: string[]): Promise<number> {
           ? await importInspectors(ctx, path)
           : await importItems(ctx, path, { dept: p.flags.get('dept') })
     const rejectsOut = p.flags.get('rejects')
-    if (rejectsOut) await writeRejectsFile(r, resolve(rejectsOut))
+    let rejectsError: string | undefined
+    if (rejectsOut) {
+      // The import has committed by now: a rejects file that cannot be written does not undo it.
+      try {
+        await writeRejectsFile(r, resolve(rejectsOut))
+      } catch (e) {
+        rejectsError = `无法写入“${resolve(rejectsOut)}”（${(e as Error).message}），请确认该文件没有在 Excel/WPS 中打开、目录可写。`
+        process.stderr.write(`错误：${rejectsError}\n`)
+      }
+    }
     if (json) {
       out(
         JSON.stringify({
@@ -91,12 +100,13 @@ export async function importCli(argv: string[]): Promise<number> {
           rejected: r.rejected,
           warnings: r.warnings,
           rejects: r.rejects.map((x) => ({ row: x.row, reason: x.reason, ...(r.sheets.length > 1 ? { sheet: x.sheet } : {}) })),
-          warningList: r.warningList.map((w) => ({ row: w.row, field: w.field, raw: w.raw, message: w.message }))
+          warningList: r.warningList.map((w) => ({ row: w.row, field: w.field, raw: w.raw, message: w.message })),
+          ...(rejectsError ? { rejectsFileError: rejectsError } : {})
         })
       )
     } else {
       out(summaryLines(r).join('\n'))
-      if (rejectsOut) out(`被拒绝的行已保存到 ${resolve(rejectsOut)}，改正后可再次导入。`)
+      if (rejectsOut && !rejectsError) out(`被拒绝的行已保存到 ${resolve(rejectsOut)}，改正后可再次导入。`)
     }
     return 0
   } catch (e) {
