@@ -14,7 +14,7 @@ import { exportPackage } from './export'
 import { applyPackage, previewPackage, type Preview } from './merge'
 import { createBackup, previewBackup, restoreBackup, type BackupPreview } from '../backup'
 
-const SWITCHES = ['json', 'help', 'full', 'preview', 'theirs', 'ours']
+const SWITCHES = ['json', 'help', 'full', 'preview', 'theirs', 'ours', 'since-last', 'dry-run']
 
 async function withWorkbench<T>(dbFile: string, fn: (wb: Workbench) => T | Promise<T>): Promise<T> {
   const wb = new Workbench(resolve(dbFile))
@@ -75,6 +75,7 @@ export async function peerAdd(argv: string[]): Promise<number> {
 export async function exportPackageCmd(argv: string[]): Promise<number> {
   const p = parseArgs(argv, SWITCHES)
   const out = resolve(need(p, 'out'))
+  if (has(p, 'full') && has(p, 'since-last')) throw new CliError('--full 与 --since-last 只能选一个')
   const r = await withWorkbench(need(p, 'db'), (wb) => exportPackage(wb.ctx(), { to: need(p, 'to'), full: has(p, 'full'), out }))
   if (has(p, 'json')) console.log(JSON.stringify({ file: r.file, bytes: r.bytes, packageId: r.manifest.packageId, kind: r.manifest.kind, contents: r.manifest.contents }))
   else {
@@ -130,6 +131,47 @@ export async function importPackageCmd(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * `exchange import` as issue 8 names it: `--dry-run` previews, a refusal of any
+ * kind exits 2, and `--json` prints the counts (new/updated/unchanged/conflicts).
+ */
+export async function exchangeImportCmd(argv: string[]): Promise<number> {
+  const p = parseArgs(argv, SWITCHES)
+  const file = p.positional[0]
+  if (!file) throw new CliError('请指定交换包文件（.sjbx）')
+  if (has(p, 'theirs') && has(p, 'ours')) throw new CliError('--theirs 与 --ours 只能选一个')
+  const json = has(p, 'json')
+  const counts = (r: Preview & { applied?: boolean }) => ({
+    applied: r.applied ?? false,
+    alreadyImported: r.alreadyImported,
+    new: r.totals.new,
+    updated: r.totals.updated,
+    unchanged: r.totals.unchanged,
+    conflicts: r.totals.conflicts,
+    keptLocal: r.totals.keptLocal,
+    entities: Object.fromEntries(r.entities.map(({ entity, label: _l, ...c }) => [entity, c]))
+  })
+  try {
+    return await withWorkbench(need(p, 'db'), (wb) => {
+      const ctx = wb.ctx()
+      const r = has(p, 'dry-run')
+        ? previewPackage(ctx, resolve(file))
+        : applyPackage(ctx, resolve(file), { default: has(p, 'theirs') ? 'theirs' : has(p, 'ours') ? 'ours' : undefined })
+      if (json) console.log(JSON.stringify(counts(r)))
+      else {
+        printPreview(r)
+        if (!has(p, 'dry-run')) console.log('applied' in r && r.applied ? '已导入。' : '未作改动。')
+      }
+      return 0
+    })
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e
+    if (json) console.log(JSON.stringify({ applied: false, refused: true, code: e.code, message: e.message }))
+    console.error(`错误：${e.message}`)
+    return 2
+  }
+}
+
 export async function backupCmd(argv: string[]): Promise<number> {
   const p = parseArgs(argv, SWITCHES)
   const out = flag(p, 'out')
@@ -178,5 +220,22 @@ export const exchangeCommands: Command[] = [
   },
   { name: 'backup', usage: 'backup --db DB [--out FILE]', summary: '在线备份整个数据库', run: backupCmd },
   { name: 'backup show', usage: 'backup show FILE [--json]', summary: '查看备份中的内容（各类记录数、最后操作时间、程序版本）', run: backupShowCmd },
-  { name: 'restore', usage: 'restore BACKUP --db DB', summary: '用备份替换数据库（先另存当前文件）', run: restoreCmd }
+  { name: 'restore', usage: 'restore BACKUP --db DB', summary: '用备份替换数据库（先另存当前文件）', run: restoreCmd },
+  // The names issue 8 gives; same services as above.
+  { name: 'agency init', usage: 'agency init --db DB --name 名称 [--dept 单位代码] [--json]', summary: '同 identity init', run: identityInit },
+  { name: 'agency show', usage: 'agency show --db DB [--json]', summary: '同 identity show', run: identityShow },
+  { name: 'agency export-key', usage: 'agency export-key --db DB --out FILE.sjkey', summary: '同 identity export-key', run: identityExportKey },
+  { name: 'agency trust', usage: 'agency trust KEYFILE --db DB [--confirm 指纹]', summary: '同 peer add', run: peerAdd },
+  {
+    name: 'exchange export',
+    usage: 'exchange export --db DB --to 单位代码|any [--since-last|--full] --out FILE.sjbx [--json]',
+    summary: '同 export-package（--since-last 为默认）',
+    run: exportPackageCmd
+  },
+  {
+    name: 'exchange import',
+    usage: 'exchange import FILE.sjbx --db DB [--dry-run] [--theirs|--ours] [--json]',
+    summary: '校验并导入交换包；退出码 0 已导入或无需改动，2 被拒绝；--json 输出新增/更新/未变/冲突数',
+    run: exchangeImportCmd
+  }
 ]

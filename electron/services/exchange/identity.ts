@@ -40,7 +40,7 @@ export function getIdentity(ctx: Pick<Ctx, 'db'>): Identity | null {
 
 export function requireIdentity(ctx: Pick<Ctx, 'db'>): Identity & { privateKey: string } {
   const row = ctx.db.select().from(agencyIdentity).where(eq(agencyIdentity.id, 1)).get()
-  if (!row) throw new UserError('本机尚未设置交换身份。请先在“设置 → 数据交换”中填写本单位名称并生成密钥。', 'no-identity')
+  if (!row) throw new UserError('本机尚未设置交换身份。请先在“数据交换”页填写本单位名称并生成密钥。', 'no-identity')
   return row
 }
 
