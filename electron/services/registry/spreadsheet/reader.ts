@@ -42,6 +42,21 @@ export interface ReadSummary {
 
 export const CANCELLED = 'cancelled'
 
+/** Carries an error thrown by our own callbacks past the “file is damaged” wrapping meant for exceljs errors. */
+class CallbackFailure {
+  constructor(readonly error: unknown) {}
+}
+
+function guarded<A extends unknown[]>(fn: ((...a: A) => void) | undefined): (...a: A) => void {
+  return (...a) => {
+    try {
+      fn?.(...a)
+    } catch (e) {
+      throw new CallbackFailure(e)
+    }
+  }
+}
+
 export function checkAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new UserError('导入已取消，数据库未作任何改动。', CANCELLED)
 }
@@ -84,6 +99,8 @@ function rowCells(values: unknown, width?: number): RawCell[] {
 export async function readTable(file: string, opts: ReadOptions): Promise<ReadSummary> {
   assertXlsxFile(file)
   const scan = opts.scanRows ?? 15
+  const onRow = guarded(opts.onRow)
+  const onSheet = guarded(opts.onSheet)
   const sheets: SheetHeader[] = []
   let rowsRead = 0
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
@@ -125,7 +142,7 @@ export async function readTable(file: string, opts: ReadOptions): Promise<ReadSu
             .filter(Boolean)
         }
         sheets.push(header)
-        opts.onSheet?.(header)
+        onSheet(header)
         for (const r of top) if (r.row > last) handle(r.row, r.cells)
       }
 
@@ -151,7 +168,7 @@ export async function readTable(file: string, opts: ReadOptions): Promise<ReadSu
           return
         }
         rowsRead++
-        opts.onRow({ sheet: h, row, cells })
+        onRow({ sheet: h, row, cells })
         if (rowsRead % 2000 === 0) opts.onProgress?.(rowsRead)
       }
 
@@ -167,6 +184,7 @@ export async function readTable(file: string, opts: ReadOptions): Promise<ReadSu
       if (!decided) decide()
     }
   } catch (e) {
+    if (e instanceof CallbackFailure) throw e.error
     if (e instanceof UserError) throw e
     throw new UserError(`无法读取“${basename(file)}”：文件已损坏或不是有效的 .xlsx 表格（${(e as Error).message}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。`, 'unreadable')
   }
