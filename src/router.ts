@@ -6,6 +6,8 @@ import PlaceholderPage from './pages/PlaceholderPage.vue'
 import ItemsPage from './pages/registry/ItemsPage.vue'
 import ObjectsPage from './pages/registry/ObjectsPage.vue'
 import InspectorsPage from './pages/registry/InspectorsPage.vue'
+import PlansPage from './pages/plans/PlansPage.vue'
+import TasksPage from './pages/tasks/TasksPage.vue'
 
 /** The areas of the program, in menu order. `ready: false` areas show a 尚未开放 page. */
 export const areas = [
@@ -13,8 +15,8 @@ export const areas = [
   { path: '/items', title: '事项清单', component: ItemsPage },
   { path: '/objects', title: '检查对象', component: ObjectsPage },
   { path: '/inspectors', title: '执法人员', component: InspectorsPage },
-  { path: '/plans', title: '年度计划' },
-  { path: '/tasks', title: '抽查任务' },
+  { path: '/plans', title: '年度计划', component: PlansPage },
+  { path: '/tasks', title: '抽查任务', component: TasksPage },
   { path: '/draws', title: '随机抽取' },
   { path: '/results', title: '检查结果' },
   { path: '/documents', title: '文书' },
