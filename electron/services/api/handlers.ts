@@ -9,6 +9,7 @@ import { planHandlers } from '../plans/handlers'
 import { taskHandlers } from '../tasks/handlers'
 import { exchangeHandlers } from '../exchange/handlers'
 import { registryHandlers } from '../registry/handlers'
+import { drawHandlers } from '../draws/records/handlers'
 
 /** Every channel of the contract, each answered by its domain. TypeScript checks none is missing. */
 export const handlers: Handlers = {
@@ -21,5 +22,6 @@ export const handlers: Handlers = {
   ...planHandlers,
   ...taskHandlers,
   ...exchangeHandlers,
-  ...registryHandlers
+  ...registryHandlers,
+  ...drawHandlers
 }

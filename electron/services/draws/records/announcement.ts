@@ -1,0 +1,70 @@
+import type { Ctx } from '../../context'
+import { UserError } from '../../errors'
+import { todayText } from '../../time'
+import { getTask } from '../../tasks/service'
+import { CREDIT_CLASSES, plannedSourcesSchema, type DrawAnnouncement } from '@contract'
+import type { DrawRule } from '../types'
+import { announce, findPlan, prepareFromDb } from './plan'
+import { currentDrawRow } from './store'
+
+const CLASS_WORDS = { A: 'A 类（低风险）', B: 'B 类（一般风险）', C: 'C 类（较高风险）', D: 'D 类（高风险）' } as const
+
+export function ruleLines(rule: DrawRule, quotas: DrawAnnouncement['quotas']): string[] {
+  return CREDIT_CLASSES.map((c) => {
+    const r = rule[c]
+    const how = r.mode === 'ratio' ? `按 ${r.value}‰（${r.value / 10}%）比例抽取，向上取整` : `按固定户数抽取 ${r.value} 户（不超过可抽户数）`
+    return `${CLASS_WORDS[c]}：可抽 ${quotas[c].size} 户，${how}，应抽 ${quotas[c].quota} 户。`
+  })
+}
+
+/**
+ * The 抽取方案公告 of a published task: from the frozen plan when there is
+ * one, otherwise as the plan would be frozen now (frozen: false), so the
+ * office can see problems before committing.
+ */
+export function announcement(ctx: Ctx, taskId: number): DrawAnnouncement {
+  const task = getTask(ctx, taskId)
+  if (!task.publishedAt) throw new UserError(`任务“${task.name}”（${task.taskNo}）的方案尚未公布，请先公布方案（冻结对象池和执法人员名单）。`, 'not-published')
+  const plan = findPlan(ctx, taskId)
+  const drawDate = plan?.drawDate ?? (todayText() < task.periodStart ? todayText() : task.publishedAt.slice(0, 10))
+  const { prepared: p, exclusions } = prepareFromDb(ctx, taskId, drawDate, plan)
+  const planned = plan?.planned ?? plannedSourcesSchema.parse({})
+  const a = plan?.announcement ?? announce(p, planned)
+  const summary = new Map<string, number>()
+  for (const x of exclusions) summary.set(x.reason, (summary.get(x.reason) ?? 0) + 1)
+  return {
+    taskId,
+    taskUid: task.uid,
+    taskNo: task.taskNo,
+    taskName: task.name,
+    status: task.status,
+    initiatorName: task.initiatorName,
+    departments: p.task.departments.map((d) => ({
+      deptName: d.deptName,
+      inspectorsPerObject: d.inspectorsPerObject,
+      expertsPerObject: d.expertsPerObject ?? 0,
+      requiredSpecialties: d.requiredSpecialties
+    })),
+    frozen: !!plan,
+    drawDate,
+    publishedAt: plan?.publishedAt ?? task.publishedAt,
+    algorithm: a.algorithm,
+    prng: a.prng,
+    poolSha256: a.poolSha256,
+    inspectorsSha256: a.inspectorsSha256,
+    poolCount: a.poolCount,
+    inspectorsCount: p.inspectors.length,
+    countsByClass: a.countsByClass,
+    quotas: a.quotas,
+    drawCount: p.drawCount,
+    rule: a.rule,
+    ruleLines: ruleLines(p.task.rule, a.quotas),
+    exclusions,
+    exclusionSummary: [...summary].map(([reason, count]) => ({ reason, count })).sort((x, y) => y.count - x.count),
+    planned,
+    materialHeader: a.materialHeader,
+    seedFormation: a.seedFormation,
+    problems: p.problems,
+    drawId: currentDrawRow(ctx, taskId)?.drawId ?? null
+  }
+}

@@ -1,0 +1,108 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { Ctx } from '../../context'
+import { audit } from '../../audit/log'
+import { UserError } from '../../errors'
+import { getTaskRow } from '../../tasks/service'
+import { buildDrawRecord, type DrawRecordInput } from '../../documents'
+import type { EvidenceCheck } from '@contract'
+import { serialiseEvidence, shortHash } from '../evidence'
+import { verifyEvidenceFile } from '../verifyFile'
+import { ALGORITHM_ID, CREDIT_CLASSES, PURE_RAND_VERSION, type DrawEvidence } from '../types'
+import { ruleLines } from './announcement'
+import { drawRow, fullEvidence } from './store'
+
+function write(file: string, data: string | Buffer): number {
+  try {
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, data)
+  } catch (err) {
+    throw new UserError(`无法写入文件 ${file}（${(err as NodeJS.ErrnoException).code ?? '写入失败'}），请换一个保存位置。`, 'write-failed')
+  }
+  return typeof data === 'string' ? Buffer.byteLength(data) : data.length
+}
+
+/** The evidence file (.json): the draw and every replacement since; `suiji verify` needs nothing else. */
+export function exportEvidence(ctx: Ctx, drawId: string, file: string): { file: string; bytes: number; shortHash: string } {
+  const e = fullEvidence(ctx, drawRow(ctx, drawId))
+  const bytes = write(file, serialiseEvidence(e))
+  audit(ctx, { action: '导出抽取证据文件', entity: 'draw', entityId: drawId, detail: { file, bytes, replacements: e.replacements.length } })
+  return { file, bytes, shortHash: shortHash(e) }
+}
+
+export function verifyFile(file: string): EvidenceCheck {
+  return verifyEvidenceFile(file)
+}
+
+const ROLE_ORDER = { 组长: 0, 组员: 1, 专家: 2 } as const
+
+/** Maps the evidence onto the documents work's 抽取记录. */
+export function drawRecordInput(e: DrawEvidence, taskNo: string, supersedes: { drawId: string; reason: string } | null): DrawRecordInput {
+  const deptName = new Map(e.task.departments.map((d) => [d.deptId, d.deptName]))
+  const totalDrawn = CREDIT_CLASSES.reduce((s, c) => s + e.quotas[c].quota, 0)
+  const sourceLabel = (k: string) => (k === 'witness' ? '见证人' : '公开数值')
+  return {
+    drawId: e.drawId,
+    taskNumber: taskNo,
+    taskName: e.task.name,
+    drawKind: '检查对象及执法检查人员（双随机）',
+    algorithmId: ALGORITHM_ID,
+    algorithmVersion: `pure-rand ${PURE_RAND_VERSION} xoroshiro128plus / uniformInt，程序版本 ${e.appVersion}`,
+    committedAt: e.times.publishedAt,
+    drawnAt: e.times.drawnAt,
+    strata: [
+      ...CREDIT_CLASSES.map((c) => ({ name: `${c} 类`, poolCount: e.quotas[c].size, drawCount: e.quotas[c].quota, poolHash: '（含在全部对象名单中）' })),
+      { name: '全部对象', poolCount: e.pool.count, drawCount: totalDrawn, poolHash: e.pool.sha256 },
+      { name: '执法人员名单', poolCount: e.inspectors.count, drawCount: e.result.reduce((s, o) => s + o.team.length, 0), poolHash: e.inspectors.sha256 }
+    ],
+    exclusions: e.exclusions.map((x) => ({ name: x.name, code: x.code, reason: x.reason })),
+    rule: [
+      ...ruleLines(e.task.rule, e.quotas),
+      `抽取日期 ${e.drawDate}：执法证须在该日有效；每户检查组至少 2 名持证执法人员${e.task.leaderFromInitiator ? '，组长由发起部门人员担任' : ''}。`,
+      ...e.task.departments.map(
+        (d) =>
+          `${d.deptName}：每户派 ${d.inspectorsPerObject} 名持证人员${d.expertsPerObject ? `、${d.expertsPerObject} 名专家` : ''}${d.requiredSpecialties.length ? `，须具备业务专长“${d.requiredSpecialties.join('、')}”` : ''}；每人本任务最多 ${e.caps[String(d.deptId)]?.certified ?? '—'} 户。`
+      ),
+      `种子材料 SHA-256：${e.seed.materialSha256}`
+    ],
+    seedSources: e.seed.sources.map((s) => ({ label: `${sourceLabel(s.kind)} ${s.label}`, value: s.value })),
+    derivedSeed: e.seed.derived,
+    results: e.result.map((o) => {
+      const team = [...o.team].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role])
+      const leader = team.find((m) => m.role === '组长')
+      return {
+        order: o.order,
+        name: o.name,
+        code: o.code,
+        stratum: `${o.creditClass} 类`,
+        team: [...new Set(team.map((m) => deptName.get(m.deptId) ?? ''))].join('、'),
+        leader: leader?.name ?? '',
+        members: team.filter((m) => m !== leader).map((m) => (m.role === '专家' ? `${m.name}（专家）` : m.name))
+      }
+    }),
+    replacements: e.replacements.map((r) => ({
+      original: `${r.outName}（第 ${r.order} 户）`,
+      replacement: `${r.inName}${r.policy === 'redraw' ? '（随机重抽）' : '（人工指定）'}`,
+      reason: r.reason,
+      approvedBy: r.approver,
+      at: r.time
+    })),
+    operator: e.people.operator,
+    witnesses: e.people.witnesses,
+    ...(e.people.supervisor ? { supervisor: e.people.supervisor } : {}),
+    evidenceHash: e.drawSha256,
+    qrText: `suiji-evidence ${e.drawId} ${e.drawSha256} ${shortHash(e)}`,
+    ...(supersedes ? { supersedes } : {})
+  }
+}
+
+/** 抽取记录 (.docx) with QR code, short hash, 第x页 共y页 and signature lines. */
+export async function drawRecordDocx(ctx: Ctx, drawId: string, file: string): Promise<{ file: string }> {
+  const row = drawRow(ctx, drawId)
+  const e = fullEvidence(ctx, row)
+  const task = getTaskRow(ctx, row.taskId)
+  const buf = await buildDrawRecord(drawRecordInput(e, task.taskNo, row.supersedesDrawId ? { drawId: row.supersedesDrawId, reason: row.supersedeReason } : null))
+  write(file, buf)
+  audit(ctx, { action: '生成抽取记录', entity: 'draw', entityId: drawId, detail: { file } })
+  return { file }
+}

@@ -1,0 +1,10 @@
+/** The draws as stored in the database: plans frozen at publication, draws, replacements, evidence files. */
+export { loadRoster } from './roster'
+export { prepareDrawPlan, publishWithAnnouncement, findPlan, type StoredPlan } from './plan'
+export { announcement } from './announcement'
+export { performDraw, type PerformDrawInput } from './perform'
+export { getDraw, findDraw, getDrawById, listDraws } from './view'
+export { replaceInspector, replacementCandidates, type ReplaceInput } from './replace'
+export { exportEvidence, verifyFile, drawRecordDocx, drawRecordInput } from './files'
+export { fullEvidence } from './store'
+export type { DrawView, DrawViewObject, DrawTeamMember, DrawSummary, DrawAnnouncement } from '@contract'

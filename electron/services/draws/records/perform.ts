@@ -1,0 +1,120 @@
+import type { Ctx } from '../../context'
+import { audit } from '../../audit/log'
+import { UserError } from '../../errors'
+import { nowText } from '../../time'
+import { advanceTask } from '../../tasks/lifecycle'
+import { recordInspections } from '../../tasks/history'
+import { getTaskRow } from '../../tasks/service'
+import type { DrawSourceInput, DrawView } from '@contract'
+import { assertFeasible, executeDraw, seedHeader } from '../draw'
+import { buildEvidence, shortHash } from '../evidence'
+import { buildSeed } from '../seed'
+import { findPlan, prepareFromDb } from './plan'
+import { currentDrawRow, drawRow } from './store'
+import { drawView } from './view'
+
+export interface PerformDrawInput {
+  sources: DrawSourceInput[]
+  operator: string
+  /** everyone who witnessed; the witnesses who typed digits are added if missing */
+  witnesses?: string[]
+  supervisor?: string
+  /** a new draw replacing the one in force, with the reason (DESIGN §4: never a silent re-run) */
+  supersede?: { reason: string }
+}
+
+/**
+ * The two draws of a task from its frozen plan and the seed sources typed
+ * at the meeting. Everything is checked before anything is written; the
+ * draw, the inspection history (R2) and 已抽取 commit together with the
+ * audit entry, or not at all.
+ */
+export function performDraw(ctx: Ctx, taskId: number, input: PerformDrawInput): DrawView {
+  const operator = input.operator.trim()
+  if (!operator) throw new UserError('请填写操作人员姓名。', 'invalid_input')
+  return ctx.sqlite.transaction(() => {
+    const task = getTaskRow(ctx, taskId)
+    const current = currentDrawRow(ctx, taskId)
+    if (input.supersede) {
+      if (!current) throw new UserError(`任务“${task.name}”（${task.taskNo}）还没有抽取过，不需要重新抽取。`, 'bad-transition')
+      if (task.status !== '已抽取') {
+        throw new UserError(`任务“${task.name}”（${task.taskNo}）已${task.status}，检查已经开始，不能再重新抽取；如需调整人员请使用人员替换。`, 'bad-transition')
+      }
+      if (input.supersede.reason.trim().length < 4) throw new UserError('请写明重新抽取的原因（至少 4 个字）。', 'invalid_input')
+    } else if (current || task.status !== '方案已公布') {
+      throw new UserError(
+        current
+          ? `任务“${task.name}”（${task.taskNo}）已经抽取过（抽取编号 ${current.drawId}），抽取结果不能重做。确需重新抽取的，请选择“重新抽取”并写明原因。`
+          : `任务“${task.name}”（${task.taskNo}）当前状态为${task.status}，只有“方案已公布”的任务可以抽取。`,
+        'bad-transition'
+      )
+    }
+    const plan = findPlan(ctx, taskId)
+    if (!plan) throw new UserError(`任务“${task.name}”（${task.taskNo}）还没有公布抽取方案（冻结执法人员名单和抽取日期），请先公布抽取方案。`, 'not-published')
+    const { prepared: p, exclusions } = prepareFromDb(ctx, taskId, plan.drawDate, plan)
+    assertFeasible(p)
+    const seed = buildSeed(seedHeader(p), input.sources)
+    const outcome = executeDraw(p, seed)
+
+    const seq = (current?.seq ?? 0) + 1
+    const drawId = `${task.taskNo}-D${seq}`
+    const typed = seed.sources.filter((s) => s.kind === 'witness').map((s) => s.label)
+    const witnesses = [...new Set([...typed, ...(input.witnesses ?? []).map((w) => w.trim()).filter(Boolean)])]
+    const drawnAt = nowText()
+    const evidence = buildEvidence(p, outcome, {
+      drawId,
+      exclusions,
+      people: { operator, witnesses, ...(input.supervisor?.trim() ? { supervisor: input.supervisor.trim() } : {}) },
+      times: { publishedAt: plan.publishedAt, drawnAt }
+    })
+    const short = shortHash(evidence)
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO draws (draw_id, task_id, task_uid, seq, evidence, draw_sha256, short_hash, object_count, operator, witnesses, supervisor, drawn_at, supersedes_draw_id, supersede_reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+      .run(
+        drawId,
+        taskId,
+        task.uid,
+        seq,
+        JSON.stringify(evidence),
+        evidence.drawSha256,
+        short,
+        evidence.result.length,
+        operator,
+        JSON.stringify(witnesses),
+        evidence.people.supervisor ?? '',
+        drawnAt,
+        input.supersede ? current!.drawId : null,
+        input.supersede?.reason.trim() ?? ''
+      )
+    audit(ctx, {
+      action: input.supersede ? '重新随机抽取' : '随机抽取',
+      entity: 'draw',
+      entityId: drawId,
+      detail: {
+        task: task.taskNo,
+        drawSha256: evidence.drawSha256,
+        poolSha256: evidence.pool.sha256,
+        objects: evidence.result.length,
+        sources: seed.sources.map((s) => `${s.kind}:${s.label}`),
+        derived: seed.derived,
+        ...(input.supersede ? { supersedes: current!.drawId, reason: input.supersede.reason.trim() } : {})
+      }
+    })
+    if (input.supersede) {
+      // the superseded draw's objects were never inspected: they must not count toward R2
+      const removed = ctx.sqlite.prepare(`DELETE FROM object_inspections WHERE task_uid = ?`).run(task.uid).changes
+      audit(ctx, { action: '撤销被替代抽取的检查记录', entity: 'task', entityId: task.uid, detail: { drawId: current!.drawId, removed } })
+    }
+    recordInspections(ctx, {
+      taskUid: task.uid,
+      date: plan.drawDate,
+      deptIds: evidence.task.departments.map((d) => d.deptId),
+      codes: evidence.result.map((o) => o.code)
+    })
+    if (!input.supersede) advanceTask(ctx, taskId, '已抽取', drawId)
+    return drawView(ctx, drawRow(ctx, drawId), evidence)
+  })()
+}
