@@ -1,0 +1,10 @@
+/** The documents mapped from the database: the 文书 page, the channels and the CLI call these. */
+export { officeInfo, reserveDocNumber, type ReservedNumber } from './office'
+export { itemListInput, registryInput, departmentName, type RegistryDocKind, type RegistryFilter } from './lists'
+export { annualPlanInput, annualPlanRow, drawDateText } from './plans'
+export { taskDocs, workPlanInput, ratioText, methodsOf, lawsOf, type TaskDocs, type TaskItem } from './task'
+export { noticeInputs, formInputs, DEFAULT_MATERIALS } from './perObject'
+export type { DrawView, DrawObject, DrawTeamMember } from './drawView'
+export { loadDraw, setDrawLookup } from './drawSource'
+export { DOCUMENT_KINDS, kindInfo } from './kinds'
+export { prepareDocument, generateDocument, type PreparedDocument, type Progress } from './generate'

@@ -1,0 +1,122 @@
+/**
+ * A task as the task documents need it: its items with 检查内容/依据 and the
+ * department that checks each, the contact of the initiating department,
+ * and the 联合抽查工作方案 itself.
+ */
+import { CREDIT_CLASSES, type Task } from '@contract'
+import type { Ctx } from '../../context'
+import { getTask } from '../../tasks/service'
+import { previewEligibility } from '../../tasks/preview'
+import { describeScope } from '../../plans/scopeText'
+import { todayText } from '../../time'
+import { CHECK_METHODS, type CheckItem, type CheckMethod, type OfficeInfo, type WorkPlanInput } from '../types'
+
+export interface TaskItem extends CheckItem {
+  deptId: number
+  method: string
+}
+
+export interface TaskDocs {
+  task: Task
+  items: TaskItem[]
+  departments: string[]
+  lead: string
+  partners: string[]
+  methods: CheckMethod[]
+  /** 《…》 names cited by the items' 检查依据. */
+  legalBasis: string[]
+  contact: { person: string; phone: string }
+}
+
+/** 核查方式 the items name, in the regulation's order; 实地核查 when none is named. */
+export function methodsOf(texts: string[]): CheckMethod[] {
+  const all = texts.join(' ')
+  // Lists write the same method in their own words (现场检查, 材料审查, 网上监测 …).
+  const words: Record<CheckMethod, RegExp> = {
+    实地核查: /实地|现场/,
+    书面检查: /书面|材料|资料/,
+    网络监测: /网络|网上|在线/,
+    委托专业机构: /委托|第三方|专业机构/
+  }
+  const found = CHECK_METHODS.filter((m) => words[m].test(all))
+  return found.length ? found : ['实地核查']
+}
+
+/** 《中华人民共和国食品安全法》第三十五条 → 《中华人民共和国食品安全法》, each law once. */
+export function lawsOf(bases: string[]): string[] {
+  return [...new Set(bases.flatMap((b) => b.match(/《[^》]+》/g) ?? []))]
+}
+
+const trimStop = (s: string) => s.trim().replace(/[。；;，,]+$/, '')
+
+export function taskDocs(ctx: Pick<Ctx, 'db' | 'sqlite'>, taskId: number, office: OfficeInfo): TaskDocs {
+  const task = getTask(ctx, taskId)
+  const uids = task.departments.flatMap((d) => d.itemUids)
+  const rows = ctx.sqlite
+    .prepare(`SELECT uid, dept_id AS deptId, name, content, basis, method FROM items WHERE uid IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(uids)) as { uid: string; deptId: number; name: string; content: string; basis: string; method: string }[]
+  const byUid = new Map(rows.map((r) => [r.uid, r]))
+  const items: TaskItem[] = []
+  for (const d of task.departments)
+    for (const uid of d.itemUids) {
+      const r = byUid.get(uid)
+      // An item deleted after publication is still named on paper by its uid rather than silently dropped.
+      items.push(r ? { name: r.name, content: trimStop(r.content), basis: trimStop(r.basis), department: d.deptName, deptId: d.deptId, method: r.method } : { name: `事项 ${uid}`, department: d.deptName, deptId: d.deptId, method: '' })
+    }
+  const lead = ctx.sqlite.prepare('SELECT contact, phone FROM departments WHERE id = ?').get(task.initiatorDeptId) as { contact: string; phone: string } | undefined
+  return {
+    task,
+    items,
+    departments: task.departments.map((d) => d.deptName),
+    lead: task.initiatorName,
+    partners: task.departments.filter((d) => d.deptId !== task.initiatorDeptId).map((d) => d.deptName),
+    methods: methodsOf(items.map((i) => i.method)),
+    legalBasis: lawsOf(items.map((i) => i.basis ?? '')),
+    // The initiating department's own contact if it has one, else the office's.
+    contact: lead?.contact ? { person: lead.contact, phone: lead.phone || office.contactPhone } : { person: office.contactPerson, phone: office.contactPhone }
+  }
+}
+
+/** 抽查比例 in words: one figure when every class has the same rule, else per class. */
+export function ratioText(task: Task): string {
+  const one = (c: (typeof CREDIT_CLASSES)[number]) => {
+    const r = task.rule[c]
+    return r.mode === 'ratio' ? `${r.value / 10}%` : `${r.value}户`
+  }
+  const texts = CREDIT_CLASSES.map(one)
+  if (texts.every((t) => t === texts[0])) return task.rule.A.mode === 'ratio' ? `按${texts[0]}的比例随机抽取检查对象` : `各信用风险分类各随机抽取${texts[0]}`
+  return `按信用风险分类确定抽查比例：${CREDIT_CLASSES.map((c) => `${c}类${task.rule[c].mode === 'ratio' ? '抽取' : ''}${one(c)}`).join('，')}`
+}
+
+/** The objects the task covers: the frozen pool once published, else today's eligible count. */
+function objectCount(ctx: Pick<Ctx, 'db' | 'sqlite'>, task: Task): number {
+  if (task.publishedAt) return (ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM task_pool WHERE task_id = ? AND excluded_reason IS NULL').get(task.id) as { n: number }).n
+  return previewEligibility(ctx, task).total.eligible
+}
+
+export function workPlanInput(ctx: Pick<Ctx, 'db' | 'sqlite'>, docs: TaskDocs, issueDate = todayText()): WorkPlanInput {
+  const { task } = docs
+  const names = new Map((ctx.sqlite.prepare('SELECT id, name FROM departments').all() as { id: number; name: string }[]).map((d) => [d.id, d.name]))
+  return {
+    taskNumber: task.taskNo,
+    taskName: task.name,
+    leadDepartment: docs.lead,
+    partnerDepartments: docs.partners,
+    recipients: '各成员单位',
+    items: docs.items.map(({ name, content, basis, department }) => ({ name, content, basis, department })),
+    objectScope: describeScope(task.scope, (id) => names.get(id) ?? `编号 ${id} 的部门`),
+    objectCount: objectCount(ctx, task),
+    ratio: ratioText(task),
+    periodStart: task.periodStart,
+    periodEnd: task.periodEnd,
+    methods: docs.methods,
+    attachments: [
+      {
+        title: '抽查事项及责任部门',
+        header: ['序号', '检查事项', '检查内容', '检查依据', '责任部门'],
+        rows: docs.items.map((it, i) => [String(i + 1), it.name, it.content ?? '', it.basis ?? '', it.department ?? ''])
+      }
+    ],
+    issueDate
+  }
+}

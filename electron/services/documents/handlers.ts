@@ -1,0 +1,13 @@
+import type { HandlerGroup } from '../api/dispatch'
+import { exportDir } from '../files/locations'
+import { DOCUMENT_KINDS, prepareDocument } from './fromDb'
+
+export const documentHandlers: HandlerGroup<'documents'> = {
+  'documents.kinds': () => [...DOCUMENT_KINDS],
+  // Mapping and the “file exists / not drawn yet” checks happen here, before the job, so the page can ask at once.
+  'documents.generate': (req, wb) => {
+    const ctx = wb.ctx()
+    const prepared = prepareDocument(ctx, req, exportDir(wb.file))
+    return wb.jobs.start(`documents-${req.kind}`, prepared.label, (signal, report) => prepared.run(signal, report))
+  }
+}

@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { Workbench } from '../../../electron/services/workbench'
+import type { Ctx } from '../../../electron/services/context'
+import { generateDemoCounty } from '../../../electron/services/demo/generate'
+import { createTask } from '../../../electron/services/tasks/service'
+import { publishTask } from '../../../electron/services/tasks/lifecycle'
+import { getSettings, updateSettings } from '../../../electron/services/settings/service'
+import { listAudit } from '../../../electron/services/audit/log'
+import { createPlanEntry } from '../../../electron/services/plans/service'
+import { formInputs, generateDocument, noticeInputs, officeInfo, prepareDocument, setDrawLookup, taskDocs, type DrawView } from '../../../electron/services/documents/fromDb'
+import { tempDir } from '../../helpers/tmp'
+import { parts, text } from './helpers'
+
+const t = tempDir('suiji-docs-fromdb-')
+let wb: Workbench
+let ctx: Ctx
+let taskId: number
+let draw: DrawView
+const dept: Record<string, number> = {}
+const out = (name: string) => join(t.dir, 'out', name)
+const docText = (file: string) => text(parts(readFileSync(file))['word/document.xml'])
+
+interface Obj { code: string; name: string; township: string; creditClass: string; address: string; legalRep: string }
+interface Person { idNumber: string; name: string; deptId: number; certNo: string }
+
+/** A DrawView in the shape of draws/records getDraw, built from real registry rows: 2 市场监管 + 1 卫健 inspector per object. */
+function handDraw(objects: Obj[], people: Person[]): DrawView {
+  const scjg = people.filter((p) => p.deptId === dept['县市场监管局'])
+  const wj = people.filter((p) => p.deptId === dept['县卫健局'])
+  return {
+    drawId: 'D-TEST-1',
+    taskId,
+    drawnAt: '2026-04-02 09:30:00',
+    objects: objects.map((o, i) => ({
+      order: i + 1,
+      code: o.code,
+      name: o.name,
+      township: o.township,
+      creditClass: o.creditClass,
+      team: [
+        { ...scjg[(2 * i) % scjg.length], deptName: '县市场监管局', role: '组长' as const },
+        { ...scjg[(2 * i + 1) % scjg.length], deptName: '县市场监管局', role: '组员' as const },
+        { ...wj[i % wj.length], deptName: '县卫健局', role: '组员' as const }
+      ]
+    }))
+  }
+}
+
+beforeAll(() => {
+  wb = new Workbench(join(t.dir, 'county.db'))
+  ctx = wb.ctx()
+  generateDemoCounty(ctx, { objects: 3000 })
+  for (const r of ctx.sqlite.prepare('SELECT id, name FROM departments').all() as { id: number; name: string }[]) dept[r.name] = r.id
+  updateSettings(ctx, { docPrefix: '泗双随机办发', docNextNumber: 7, contactPerson: '王丽', contactPhone: '0527-85211234' })
+  const scjgItems = (ctx.sqlite.prepare('SELECT uid FROM items WHERE dept_id = ? ORDER BY sort_order LIMIT 2').all(dept['县市场监管局']) as { uid: string }[]).map((r) => r.uid)
+  const wjItems = (ctx.sqlite.prepare('SELECT uid FROM items WHERE dept_id = ? ORDER BY sort_order LIMIT 1').all(dept['县卫健局']) as { uid: string }[]).map((r) => r.uid)
+  const task = createTask(ctx, {
+    name: '2026年餐饮服务单位部门联合抽查',
+    adhocReason: '专项整治',
+    initiatorDeptId: dept['县市场监管局'],
+    departments: [
+      { deptId: dept['县市场监管局'], itemUids: scjgItems, inspectorsPerObject: 2 },
+      { deptId: dept['县卫健局'], itemUids: wjItems, inspectorsPerObject: 1 }
+    ],
+    scope: { kinds: ['market'], townships: ['众兴街道'] },
+    rule: { A: { mode: 'ratio', value: 30 }, B: { mode: 'ratio', value: 30 }, C: { mode: 'ratio', value: 30 }, D: { mode: 'ratio', value: 30 } },
+    periodStart: '2026-04-08',
+    periodEnd: '2026-05-29'
+  })
+  taskId = publishTask(ctx, task.id).id
+  const objs = ctx.sqlite
+    .prepare(`SELECT o.code, o.name, o.township, o.credit_class AS creditClass, o.address, o.legal_rep AS legalRep FROM task_pool p JOIN objects o ON o.code = p.code WHERE p.task_id = ? AND p.excluded_reason IS NULL ORDER BY p.code LIMIT 40`)
+    .all(taskId) as Obj[]
+  const people = ctx.sqlite.prepare(`SELECT id_number AS idNumber, name, dept_id AS deptId, cert_no AS certNo FROM inspectors WHERE is_expert = 0 AND cert_no <> '' AND active = 1`).all() as Person[]
+  draw = handDraw(objs, people)
+  setDrawLookup((_c, id) => (id === taskId ? draw : null))
+})
+afterAll(() => {
+  setDrawLookup(null)
+  wb.close()
+  t.cleanup()
+})
+
+describe('documents mapped from a demo county', () => {
+  it('事项清单 of a department lists exactly its items from the registry', async () => {
+    const expected = ctx.sqlite.prepare('SELECT name, basis FROM items WHERE dept_id = ? ORDER BY sort_order').all(dept['县卫健局']) as { name: string; basis: string }[]
+    const r = await generateDocument(ctx, { kind: 'itemList', deptId: dept['县卫健局'], path: out('卫健清单.docx') }, t.dir)
+    const body = docText(r.files[0])
+    expect(expected.length).toBeGreaterThan(2)
+    for (const it of expected) expect(body).toContain(it.name)
+    expect(body).toContain('县卫健局')
+    const other = ctx.sqlite.prepare('SELECT name FROM items WHERE dept_id = ? LIMIT 1').get(dept['县市场监管局']) as { name: string }
+    expect(body).not.toContain(other.name)
+  })
+
+  it('名录库 filtered by township holds that township’s market entities only', async () => {
+    const inTown = ctx.sqlite.prepare(`SELECT code FROM objects WHERE kind = 'market' AND township = '三庄镇'`).all() as { code: string }[]
+    const elsewhere = ctx.sqlite.prepare(`SELECT code FROM objects WHERE kind = 'market' AND township <> '三庄镇' LIMIT 5`).all() as { code: string }[]
+    const r = await generateDocument(ctx, { kind: 'registryMarket', filter: { township: '三庄镇' }, path: out('三庄镇.docx') }, t.dir)
+    const body = docText(r.files[0])
+    expect(inTown.length).toBeGreaterThan(20)
+    for (const o of inTown) expect(body).toContain(o.code)
+    for (const o of elsewhere) expect(body).not.toContain(o.code)
+    expect(body).toContain('三庄镇')
+  })
+
+  it('执法人员名录库 of a department carries its people and their 执法证号', async () => {
+    const people = ctx.sqlite.prepare('SELECT name, cert_no AS certNo FROM inspectors WHERE dept_id = ? AND active = 1').all(dept['县卫健局']) as { name: string; certNo: string }[]
+    const r = await generateDocument(ctx, { kind: 'registryInspectors', deptId: dept['县卫健局'], path: out('卫健人员.docx') }, t.dir)
+    const body = docText(r.files[0])
+    for (const p of people) expect(body).toContain(p.name), p.certNo && expect(body).toContain(p.certNo)
+  })
+
+  it('年度计划表: a department’s own entries, and the county table with every department’s', async () => {
+    const entry = (name: string, d: number, joint: number[]) =>
+      createPlanEntry(ctx, { year: 2026, planName: '2026年度双随机抽查计划', taskName: name, initiatorDeptId: d, jointDeptIds: joint, ratioText: '3%', drawDate: '2026-04', scope: { kinds: ['market'], townships: ['三庄镇'] } })
+    entry('餐饮服务食品安全联合检查', dept['县市场监管局'], [dept['县卫健局']])
+    entry('公共场所卫生监督检查', dept['县卫健局'], [])
+    const own = docText((await generateDocument(ctx, { kind: 'annualPlan', year: 2026, deptId: dept['县卫健局'], path: out('卫健计划.docx') }, t.dir)).files[0])
+    expect(own).toContain('公共场所卫生监督检查')
+    expect(own).not.toContain('餐饮服务食品安全联合检查')
+    const county = docText((await generateDocument(ctx, { kind: 'annualPlan', year: 2026, path: out('全县计划.docx') }, t.dir)).files[0])
+    expect(county).toContain('公共场所卫生监督检查')
+    expect(county).toContain('餐饮服务食品安全联合检查')
+    expect(county).toContain('2026年4月')
+    expect(county).toContain('县卫健局') // 联合机关
+  })
+
+  it('工作方案 takes the next 发文字号, one more each time, each use audited', async () => {
+    const before = getSettings(ctx).docNextNumber
+    const a = await generateDocument(ctx, { kind: 'workPlan', taskId, path: out('方案1.docx') }, t.dir)
+    const b = await generateDocument(ctx, { kind: 'workPlan', taskId, path: out('方案2.docx') }, t.dir)
+    expect(a.docNumber).toBe(`泗双随机办发〔${new Date().getFullYear()}〕${before}号`)
+    expect(b.docNumber).toBe(`泗双随机办发〔${new Date().getFullYear()}〕${before + 1}号`)
+    expect(getSettings(ctx).docNextNumber).toBe(before + 2)
+    expect(docText(a.files[0])).toContain(a.docNumber)
+    expect(docText(b.files[0])).toContain(b.docNumber)
+    const used = listAudit(ctx, { entity: 'settings', limit: 10 }).filter((e) => e.action === '使用发文字号')
+    expect(used.map((e) => JSON.parse(e.detail).docNumber)).toEqual(expect.arrayContaining([a.docNumber, b.docNumber]))
+    const body = docText(a.files[0])
+    expect(body).toContain('2026年餐饮服务单位部门联合抽查')
+    for (const it of taskDocs(ctx, taskId, officeInfo(ctx)).items) expect(body).toContain(it.name)
+  })
+
+  it('an existing file is refused before any number is taken', async () => {
+    const n = getSettings(ctx).docNextNumber
+    expect(() => prepareDocument(ctx, { kind: 'workPlan', taskId, path: out('方案1.docx') }, t.dir)).toThrow(/已经存在/)
+    expect(getSettings(ctx).docNextNumber).toBe(n)
+  })
+
+  it('notices and forms carry each drawn object, the items, the team’s 执法证号 and the contact', async () => {
+    const docs = taskDocs(ctx, taskId, officeInfo(ctx))
+    const forms = formInputs(ctx, docs, draw)
+    expect(forms).toHaveLength(draw.objects.length)
+    expect(forms[0].inspectors[0].leader).toBe(true)
+    const notices = noticeInputs(ctx, docs, draw)
+    expect(notices[3].contact).toEqual({ person: '王丽', phone: '0527-85211234' })
+    const r = await generateDocument(ctx, { kind: 'forms', taskId, mode: 'separate', path: out('检查表') }, t.dir)
+    expect(r.files).toHaveLength(draw.objects.length)
+    for (const k of [0, 17, draw.objects.length - 1]) {
+      const o = draw.objects[k]
+      const body = docText(r.files[k])
+      const reg = ctx.sqlite.prepare('SELECT address, legal_rep AS legalRep FROM objects WHERE code = ?').get(o.code) as { address: string; legalRep: string }
+      expect(body).toContain(o.name)
+      expect(body).toContain(o.code)
+      expect(body).toContain(reg.address)
+      expect(body).toContain(reg.legalRep)
+      for (const m of o.team) expect(body).toContain(m.certNo), expect(body).toContain(m.name)
+      for (const it of docs.items) expect(body).toContain(it.name)
+      // another object's team is not on this form
+      const other = draw.objects[(k + 1) % draw.objects.length].team[0]
+      if (!o.team.some((m) => m.certNo === other.certNo)) expect(body).not.toContain(other.certNo)
+    }
+    const combined = await generateDocument(ctx, { kind: 'notices', taskId, mode: 'combined', path: out('通知书合订.docx') }, t.dir)
+    const all = docText(combined.files[0])
+    for (const o of draw.objects) expect(all).toContain(`${o.name}：`)
+    expect(all).toContain('0527-85211234')
+    expect(all).toContain('实地核查') // the demo lists say 现场检查
+  })
+
+  it('a batch cancelled halfway leaves only complete files', async () => {
+    const ctl = new AbortController()
+    const p = prepareDocument(ctx, { kind: 'forms', taskId, mode: 'separate', path: out('取消') }, t.dir)
+    const half = Math.floor(p.targets.length / 2)
+    const r = await p.run(ctl.signal, (_phase, done) => done === half && ctl.abort())
+    expect(r.cancelled).toBe(true)
+    const left = readdirSync(out('取消'))
+    expect(left).toHaveLength(half)
+    expect(left.every((n) => n.endsWith('.docx'))).toBe(true)
+    for (const n of left) expect(readFileSync(join(out('取消'), n)).subarray(0, 2).toString()).toBe('PK')
+    expect(existsSync(p.targets[half])).toBe(false)
+  })
+
+  it('a task without a draw is refused with a plain sentence', () => {
+    setDrawLookup(() => null)
+    try {
+      expect(() => prepareDocument(ctx, { kind: 'notices', taskId, path: out('x.docx') }, t.dir)).toThrow(/尚未完成随机抽取/)
+    } finally {
+      setDrawLookup((_c, id) => (id === taskId ? draw : null))
+    }
+  })
+})
