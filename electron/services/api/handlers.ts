@@ -10,6 +10,7 @@ import { taskHandlers } from '../tasks/handlers'
 import { exchangeHandlers } from '../exchange/handlers'
 import { registryHandlers } from '../registry/handlers'
 import { drawHandlers } from '../draws/records/handlers'
+import { documentHandlers } from '../documents/handlers'
 
 /** Every channel of the contract, each answered by its domain. TypeScript checks none is missing. */
 export const handlers: Handlers = {
@@ -23,5 +24,6 @@ export const handlers: Handlers = {
   ...taskHandlers,
   ...exchangeHandlers,
   ...registryHandlers,
-  ...drawHandlers
+  ...drawHandlers,
+  ...documentHandlers
 }
