@@ -938,9 +938,75 @@ const drawsChannels = {
   'draws.drawRecordDocx': ch<{ file: string }>()(z.object({ drawId: drawIdSchema, file: drawFile('抽取记录的保存位置') }))
 } as const
 
+// ───────────────────────── 文书 (documents.*) ─────────────────────────
+
+export const DOCUMENT_KINDS_LIST = [
+  'itemList',
+  'registryMarket',
+  'registryInstitution',
+  'registrySocial',
+  'registryInspectors',
+  'annualPlan',
+  'workPlan',
+  'notices',
+  'forms',
+  'resultSummary',
+  'publicResults'
+] as const
+export type DocumentKind = (typeof DOCUMENT_KINDS_LIST)[number]
+
+/** One kind of document and the subject it asks for (the 文书 page builds its form from this). */
+export interface DocumentKindInfo {
+  kind: DocumentKind
+  label: string
+  /** where the layout comes from, e.g. 附件3 */
+  basis: string
+  group: '名录与清单' | '年度计划' | '任务文书'
+  dept: 'required' | 'optional' | 'none'
+  year: boolean
+  task: boolean
+  township: boolean
+  /** one document per drawn object: separate files or one combined file */
+  batch: boolean
+  available: boolean
+  note: string
+}
+
+export const documentRequestSchema = z.object({
+  kind: z.enum(DOCUMENT_KINDS_LIST),
+  taskId: z.number().int().positive().optional(),
+  deptId: z.number().int().positive().optional(),
+  year: z.number().int().min(2000).max(2100).optional(),
+  filter: z.object({ township: z.string().trim().max(60).optional(), regStatus: z.string().trim().max(30).optional() }).default({}),
+  /** batch kinds: `separate` writes a folder of files, `combined` one file */
+  mode: z.enum(['separate', 'combined']).default('combined'),
+  /** a .docx file, or the folder for separate files; absent → the export folder beside the database */
+  path: z.string().trim().optional(),
+  overwrite: z.boolean().default(false)
+})
+export type DocumentRequest = z.input<typeof documentRequestSchema>
+
+/** The result of a documents.generate job (JobStatus.result). */
+export interface DocumentResult {
+  files: string[]
+  /** the folder the files are in */
+  folder: string
+  cancelled: boolean
+  /** 发文字号 taken by an issued document */
+  docNumber?: string
+  elapsedMs: number
+}
+
+export const documentsChannels = {
+  'documents.kinds': ch<DocumentKindInfo[]>()(none),
+  /** runs as a job; refuses at once (before the job) when files exist and overwrite is false (code `exists`) */
+  'documents.generate': ch<JobStatus>()(documentRequestSchema)
+} as const
+
 // ───────────────────────── channels ─────────────────────────
 
 export const contract = {
+  ...documentsChannels,
   ...drawsChannels,
   ...plansChannels,
   ...tasksChannels,
