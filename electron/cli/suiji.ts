@@ -9,11 +9,12 @@ import { dbInit, auditVerify } from './commands/db'
 import { demo } from './commands/demo'
 import { importCommand, exportCommand } from './commands/registry'
 import { verify } from './commands/verify'
+import { drawCommand, drawPublish } from './commands/draw'
 import { planCommands } from '../services/plans/cli'
 import { taskCommands } from '../services/tasks/cli'
 import { exchangeCommands } from '../services/exchange/cli'
 
-const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, verify, auditVerify, ...exchangeCommands]
+const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands]
 
 function help(): string {
   return [
