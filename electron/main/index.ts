@@ -3,7 +3,7 @@
  * app:// protocol and the IPC wiring. All logic lives in ../services.
  */
 import { app, BrowserWindow, dialog } from 'electron'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Workbench } from '../services/workbench'
@@ -46,7 +46,9 @@ if (!app.requestSingleInstanceLock()) {
     const file = argDb >= 0 ? resolve(process.argv[argDb + 1]!) : defaultDbFile()
     mkdirSync(dirname(file), { recursive: true })
     try {
-      wb = new Workbench(file, { migrationsDir: join(here, 'migrations'), desktop: true })
+      // Bundled builds carry the migrations beside the main script; from source they sit with the schema.
+      const bundled = join(here, 'migrations')
+      wb = new Workbench(file, { migrationsDir: existsSync(bundled) ? bundled : undefined, desktop: true })
     } catch (e) {
       dialog.showErrorBox('无法打开数据库', e instanceof UserError ? e.message : String(e))
       app.quit()
