@@ -9,7 +9,10 @@ import { publishTask } from '../../../electron/services/tasks/lifecycle'
 import { getSettings, updateSettings } from '../../../electron/services/settings/service'
 import { listAudit } from '../../../electron/services/audit/log'
 import { createPlanEntry } from '../../../electron/services/plans/service'
-import { formInputs, generateDocument, noticeInputs, officeInfo, prepareDocument, setDrawLookup, taskDocs, type DrawView } from '../../../electron/services/documents/fromDb'
+import { formInputs, generateDocument, noticeInputs, officeInfo, prepareDocument, taskDocs, type DrawView } from '../../../electron/services/documents/fromDb'
+import { findDraw, performDraw, publishWithAnnouncement } from '../../../electron/services/draws/records'
+import { todayText } from '../../../electron/services/time'
+import type { TaskInput } from '@contract'
 import { tempDir } from '../../helpers/tmp'
 import { parts, text } from './helpers'
 
@@ -18,35 +21,11 @@ let wb: Workbench
 let ctx: Ctx
 let taskId: number
 let draw: DrawView
+let undrawnId: number
+let taskInput: TaskInput
 const dept: Record<string, number> = {}
 const out = (name: string) => join(t.dir, 'out', name)
 const docText = (file: string) => text(parts(readFileSync(file))['word/document.xml'])
-
-interface Obj { code: string; name: string; township: string; creditClass: string; address: string; legalRep: string }
-interface Person { idNumber: string; name: string; deptId: number; certNo: string }
-
-/** A DrawView in the shape of draws/records getDraw, built from real registry rows: 2 市场监管 + 1 卫健 inspector per object. */
-function handDraw(objects: Obj[], people: Person[]): DrawView {
-  const scjg = people.filter((p) => p.deptId === dept['县市场监管局'])
-  const wj = people.filter((p) => p.deptId === dept['县卫健局'])
-  return {
-    drawId: 'D-TEST-1',
-    taskId,
-    drawnAt: '2026-04-02 09:30:00',
-    objects: objects.map((o, i) => ({
-      order: i + 1,
-      code: o.code,
-      name: o.name,
-      township: o.township,
-      creditClass: o.creditClass,
-      team: [
-        { ...scjg[(2 * i) % scjg.length], deptName: '县市场监管局', role: '组长' as const },
-        { ...scjg[(2 * i + 1) % scjg.length], deptName: '县市场监管局', role: '组员' as const },
-        { ...wj[i % wj.length], deptName: '县卫健局', role: '组员' as const }
-      ]
-    }))
-  }
-}
 
 beforeAll(() => {
   wb = new Workbench(join(t.dir, 'county.db'))
@@ -56,7 +35,7 @@ beforeAll(() => {
   updateSettings(ctx, { docPrefix: '泗双随机办发', docNextNumber: 7, contactPerson: '王丽', contactPhone: '0527-85211234' })
   const scjgItems = (ctx.sqlite.prepare('SELECT uid FROM items WHERE dept_id = ? ORDER BY sort_order LIMIT 2').all(dept['县市场监管局']) as { uid: string }[]).map((r) => r.uid)
   const wjItems = (ctx.sqlite.prepare('SELECT uid FROM items WHERE dept_id = ? ORDER BY sort_order LIMIT 1').all(dept['县卫健局']) as { uid: string }[]).map((r) => r.uid)
-  const task = createTask(ctx, {
+  taskInput = {
     name: '2026年餐饮服务单位部门联合抽查',
     adhocReason: '专项整治',
     initiatorDeptId: dept['县市场监管局'],
@@ -68,17 +47,16 @@ beforeAll(() => {
     rule: { A: { mode: 'ratio', value: 30 }, B: { mode: 'ratio', value: 30 }, C: { mode: 'ratio', value: 30 }, D: { mode: 'ratio', value: 30 } },
     periodStart: '2026-04-08',
     periodEnd: '2026-05-29'
-  })
-  taskId = publishTask(ctx, task.id).id
-  const objs = ctx.sqlite
-    .prepare(`SELECT o.code, o.name, o.township, o.credit_class AS creditClass, o.address, o.legal_rep AS legalRep FROM task_pool p JOIN objects o ON o.code = p.code WHERE p.task_id = ? AND p.excluded_reason IS NULL ORDER BY p.code LIMIT 40`)
-    .all(taskId) as Obj[]
-  const people = ctx.sqlite.prepare(`SELECT id_number AS idNumber, name, dept_id AS deptId, cert_no AS certNo FROM inspectors WHERE is_expert = 0 AND cert_no <> '' AND active = 1`).all() as Person[]
-  draw = handDraw(objs, people)
-  setDrawLookup((_c, id) => (id === taskId ? draw : null))
+  }
+  const task = createTask(ctx, taskInput)
+  taskId = task.id
+  // A real draw: publish with the announcement, then two witnesses' digits.
+  publishWithAnnouncement(ctx, taskId, { drawDate: todayText() })
+  performDraw(ctx, taskId, { sources: [{ kind: 'witness', label: '张三', value: '31415' }, { kind: 'witness', label: '李四', value: '27182' }], operator: '王丽' })
+  draw = findDraw(ctx, taskId)!
+  undrawnId = publishTask(ctx, createTask(ctx, { ...taskInput, name: '2026年尚未抽取的联合抽查' }).id).id
 })
 afterAll(() => {
-  setDrawLookup(null)
   wb.close()
   t.cleanup()
 })
@@ -194,11 +172,6 @@ describe('documents mapped from a demo county', () => {
   })
 
   it('a task without a draw is refused with a plain sentence', () => {
-    setDrawLookup(() => null)
-    try {
-      expect(() => prepareDocument(ctx, { kind: 'notices', taskId, path: out('x.docx') }, t.dir)).toThrow(/尚未完成随机抽取/)
-    } finally {
-      setDrawLookup((_c, id) => (id === taskId ? draw : null))
-    }
+    expect(() => prepareDocument(ctx, { kind: 'notices', taskId: undrawnId, path: out('x.docx') }, t.dir)).toThrow(/尚未完成随机抽取/)
   })
 })
