@@ -1,0 +1,12 @@
+/** 检查结果: entry, completion and deadline (R10), publication and corrections (R11), follow-up and history. */
+export { saveResults, resultSheet, assertEnterable } from './entry'
+export { taskProgress, refreshOutcome } from './progress'
+export { publishResults, publicResultsInput } from './publish'
+export { exportPublicResults } from './publicExport'
+export { correctResult, listCorrections, type CorrectionInput } from './corrections'
+export { listFollowUps, closeFollowUp } from './followups'
+export { objectHistory } from './history'
+export { deadlineFor, homeDeadlines, DUE_SOON_WORKDAYS } from './deadlines'
+export { exportResultTemplate, importResults, RESULT_SHEET_COLUMNS } from './spreadsheet'
+export { resultsOfTask } from './store'
+export { isProblem } from './validate'

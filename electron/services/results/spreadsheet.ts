@@ -1,0 +1,156 @@
+/**
+ * The results sheet a department fills in: exported pre-filled with the drawn
+ * objects × its items of one task, read back all-or-nothing with every
+ * problem reported by its sheet row number.
+ */
+import ExcelJS from 'exceljs'
+import type { Ctx } from '../context'
+import { CHECK_METHOD_LIST, DISPOSAL_LIST, RESULT_CATEGORY_LIST, resultInputSchema, type ResultImportReport, type ResultInputParsed } from '@contract'
+import { UserError } from '../errors'
+import { getTask } from '../tasks/service'
+import { assertXlsxFile } from '../registry/spreadsheet/reader'
+import { cellLongText, cellText, parseDate, plainCell } from '../registry/spreadsheet/normalize'
+import { normalizeCode } from '../registry/identifiers'
+import { assertEnterable, frameOf, problemInTask, resultSheet, saveResults } from './entry'
+
+export const RESULT_SHEET_COLUMNS = [
+  '序号', '统一社会信用代码（注册号）', '检查对象名称', '事项编号', '检查事项', '检查结果', '核查方式', '检查情况',
+  '后续处置', '案件编号／移交部门／说明', '证据说明（无法联系、不配合时必填）', '检查日期', '检查人员'
+] as const
+const WIDTHS = [6, 24, 30, 12, 26, 30, 12, 30, 16, 22, 26, 13, 22]
+const HEADER_ROW = 4
+const C = Object.fromEntries(RESULT_SHEET_COLUMNS.map((h, i) => [h, i + 1])) as Record<(typeof RESULT_SHEET_COLUMNS)[number], number>
+
+/** Pre-filled sheet for one department: what was already entered is filled in, the rest carries the defaults. */
+export async function exportResultTemplate(ctx: Ctx, taskId: number, deptId: number, path: string): Promise<{ file: string; rows: number }> {
+  const sheet = resultSheet(ctx, taskId, deptId)
+  const p = sheet.progress
+  const wb = new ExcelJS.Workbook()
+  wb.creator = '双随机联合抽查工作台'
+  const ws = wb.addWorksheet('检查结果')
+  const lists = wb.addWorksheet('选项', { state: 'hidden' })
+  RESULT_CATEGORY_LIST.forEach((v, i) => (lists.getCell(i + 1, 1).value = v))
+  CHECK_METHOD_LIST.forEach((v, i) => (lists.getCell(i + 1, 2).value = v))
+  DISPOSAL_LIST.forEach((v, i) => (lists.getCell(i + 1, 3).value = v))
+  ws.columns = WIDTHS.map((width) => ({ width }))
+  ws.mergeCells(1, 1, 1, RESULT_SHEET_COLUMNS.length)
+  ws.getCell(1, 1).value = `${p.taskName}检查结果录入表`
+  ws.getCell(1, 1).font = { bold: true, size: 15 }
+  ws.getCell(1, 1).alignment = { horizontal: 'center' }
+  ws.getRow(2).values = ['任务编号', p.taskNo, '检查部门', sheet.deptName]
+  ws.getRow(2).font = { bold: true }
+  ws.mergeCells(3, 1, 3, RESULT_SHEET_COLUMNS.length)
+  ws.getCell(3, 1).value = '说明：前五列和第二行请勿修改。检查结果、核查方式、后续处置从下拉列表选择；检查日期写成 2026-05-08；检查人员多人用“、”分隔。'
+  ws.getCell(3, 1).font = { color: { argb: 'FF666666' } }
+  ws.getRow(HEADER_ROW).values = [...RESULT_SHEET_COLUMNS]
+  ws.getRow(HEADER_ROW).font = { bold: true }
+  ws.getRow(HEADER_ROW).alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
+  for (const [i, row] of sheet.rows.entries()) {
+    const r = row.result
+    const names = (r?.inspectors ?? row.team).map((x) => x.name).join('、')
+    ws.addRow([
+      i + 1, row.objectCode, row.objectName, row.itemUid, row.itemName,
+      r?.category ?? '', r?.method ?? (CHECK_METHOD_LIST.find((m) => row.itemMethod.includes(m)) ?? ''), r?.findings ?? '',
+      r?.disposal ?? '', r?.disposalRef ?? '', r?.evidence ?? '', r?.checkDate ?? '', names
+    ])
+  }
+  const last = Math.max(HEADER_ROW + 1, ws.rowCount)
+  const list = (col: number, ref: string) => {
+    const letter = ws.getColumn(col).letter
+    for (let rn = HEADER_ROW + 1; rn <= last; rn++) {
+      ws.getCell(`${letter}${rn}`).dataValidation = { type: 'list', allowBlank: true, formulae: [ref], showErrorMessage: true, errorTitle: '请从列表中选择', error: '请从下拉列表中选择一项。' }
+    }
+  }
+  list(C['检查结果'], `选项!$A$1:$A$${RESULT_CATEGORY_LIST.length}`)
+  list(C['核查方式'], `选项!$B$1:$B$${CHECK_METHOD_LIST.length}`)
+  list(C['后续处置'], `选项!$C$1:$C$${DISPOSAL_LIST.length}`)
+  ws.views = [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 3 }]
+  await wb.xlsx.writeFile(path)
+  return { file: path, rows: sheet.rows.length }
+}
+
+/**
+ * Reads a filled-in sheet back. Rows left without a 检查结果 are skipped (not
+ * yet inspected); every other row must be right, or nothing is saved and each
+ * problem is listed with its row number.
+ */
+export async function importResults(ctx: Ctx, taskId: number, path: string): Promise<ResultImportReport> {
+  assertXlsxFile(path)
+  const wb = new ExcelJS.Workbook()
+  try {
+    await wb.xlsx.readFile(path)
+  } catch {
+    throw new UserError('无法读取这个表格文件，它可能已损坏或不是 Excel 表格。请用 Excel 或 WPS 打开检查后另存为 .xlsx 再导入。', 'unreadable')
+  }
+  const ws = wb.worksheets.find((w) => w.state !== 'hidden')
+  if (!ws) throw new UserError('表格中没有工作表。', 'unreadable')
+  const task = getTask(ctx, taskId)
+  assertEnterable(task)
+  const text = (rn: number, cn: number) => cellText(plainCell(ws.getCell(rn, cn).value))
+  const taskNo = text(2, 2)
+  if (text(2, 1) !== '任务编号' || text(2, 3) !== '检查部门') {
+    throw new UserError('这不是本程序导出的检查结果录入表（第 2 行应为“任务编号”和“检查部门”）。请先在“检查结果”中导出录入表，填好后再导入。', 'not-template')
+  }
+  if (taskNo !== task.taskNo) throw new UserError(`这张表是任务 ${taskNo} 的录入表，不是当前任务 ${task.taskNo} 的。请选择正确的任务或表格。`, 'wrong-task')
+  const deptText = text(2, 4)
+  const dept = task.departments.find((d) => d.deptName === deptText)
+  if (!dept) throw new UserError(`第 2 行的检查部门“${deptText}”没有参加任务 ${task.taskNo}。`, 'wrong-dept')
+  const headers = RESULT_SHEET_COLUMNS.map((_, i) => text(HEADER_ROW, i + 1))
+  const wrong = RESULT_SHEET_COLUMNS.findIndex((h, i) => headers[i] !== h)
+  if (wrong >= 0) throw new UserError(`第 ${HEADER_ROW} 行第 ${wrong + 1} 列应为“${RESULT_SHEET_COLUMNS[wrong]}”，表头被改动过。请重新导出录入表后填写。`, 'not-template')
+
+  const f = frameOf(ctx, task)
+  const errors: ResultImportReport['errors'] = []
+  const results: ResultInputParsed[] = []
+  const seen = new Map<string, number>()
+  for (let rn = HEADER_ROW + 1; rn <= ws.rowCount; rn++) {
+    const get = (h: (typeof RESULT_SHEET_COLUMNS)[number]) => text(rn, C[h])
+    const code = normalizeCode(get('统一社会信用代码（注册号）'))
+    const category = get('检查结果')
+    if (!code && !category) continue
+    if (!category) continue
+    const err = (reason: string) => errors.push({ row: rn, reason })
+    const date = parseDate(plainCell(ws.getCell(rn, C['检查日期']).value))
+    if (!date.ok) {
+      err(`检查日期“${date.raw}”无法识别，请写成 2026-05-08。`)
+      continue
+    }
+    if (!date.value) {
+      err('已填写检查结果，但没有填写检查日期。')
+      continue
+    }
+    const parsed = resultInputSchema.safeParse({
+      objectCode: code,
+      deptId: dept.deptId,
+      itemUid: get('事项编号'),
+      category,
+      method: get('核查方式'),
+      findings: cellLongText(plainCell(ws.getCell(rn, C['检查情况']).value)),
+      disposal: get('后续处置') || '无须处置',
+      disposalRef: get('案件编号／移交部门／说明'),
+      evidence: cellLongText(plainCell(ws.getCell(rn, C['证据说明（无法联系、不配合时必填）']).value)),
+      checkDate: date.value,
+      inspectors: get('检查人员').split(/[、,，;；\s]+/).filter(Boolean).map((name) => ({ name }))
+    })
+    if (!parsed.success) {
+      const i = parsed.error.issues[0]!
+      const field = { category: '检查结果', method: '核查方式', disposal: '后续处置', itemUid: '事项编号', objectCode: '统一社会信用代码' }[String(i.path[0])] ?? String(i.path[0])
+      const got = get(field === '统一社会信用代码' ? '统一社会信用代码（注册号）' : (field as (typeof RESULT_SHEET_COLUMNS)[number]))
+      err(`${field}“${got}”不符合要求：${i.message}。`)
+      continue
+    }
+    const key = `${parsed.data.objectCode}|${parsed.data.itemUid}`
+    if (seen.has(key)) {
+      err(`与第 ${seen.get(key)} 行是同一对象的同一事项，请只保留一行。`)
+      continue
+    }
+    seen.set(key, rn)
+    const why = problemInTask(f, parsed.data)
+    if (why) err(why)
+    else results.push(parsed.data)
+  }
+  if (errors.length) return { ok: false, saved: 0, errors, progress: null }
+  if (!results.length) throw new UserError('表格中没有填写任何检查结果（“检查结果”一列全为空）。', 'empty')
+  const r = saveResults(ctx, taskId, results, '导入')
+  return { ok: true, saved: r.saved, errors: [], progress: r.progress }
+}
