@@ -12,7 +12,7 @@ export { code, deptIds }
 /** A fresh database with the 40-object county and the items of tests/unit/tasks/fixture.ts. */
 export function county(dir: string, name = 'r.db'): { wb: Workbench; ctx: Ctx } {
   const wb = new Workbench(join(dir, name))
-  const ctx = wb.ctx()
+  const ctx = { ...wb.ctx(), actor: '测试' }
   buildRegistry(ctx)
   buildItems(ctx)
   return { wb, ctx }
