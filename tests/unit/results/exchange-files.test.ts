@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
+import { tempDir } from '../../helpers/tmp'
+import type { Ctx } from '../../../electron/services/context'
+import type { Workbench } from '../../../electron/services/workbench'
+import { exportPublicResults, exportResultTemplate, importResults, publishResults, resultsOfTask, saveResults } from '../../../electron/services/results'
+import { checkIdNumber } from '../../../electron/services/registry/identifiers'
+import { allResults, code, county, deptIds, drawnTask } from './fixture'
+
+const t = tempDir('suiji-results-files-')
+let wb: Workbench
+let ctx: Ctx
+beforeAll(() => {
+  ;({ wb, ctx } = county(t.dir))
+})
+afterAll(() => {
+  wb.close()
+  t.cleanup()
+})
+
+const ID = '11010519491231002X' // a valid 身份证号 (GB 11643 check character X)
+const MOBILE = '13912345678'
+
+async function xlsxText(file: string): Promise<string> {
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.readFile(file)
+  const out: string[] = []
+  book.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => out.push(String(c.text ?? '')))))
+  return out.join('\n')
+}
+async function docxText(file: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(file))
+  return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
+}
+/** Every valid 18-character ID number and every mobile number in a text. */
+function personalNumbers(s: string): string[] {
+  const ids = (s.match(/\d{17}[\dX]/g) ?? []).filter((m) => checkIdNumber(m).ok)
+  return [...ids, ...(s.match(/(?<!\d)1[3-9]\d{9}(?!\d)/g) ?? [])]
+}
+
+describe('public result list', () => {
+  it('contains the objects and results but no ID or mobile number, even where one was typed into a result', async () => {
+    expect(checkIdNumber(ID).ok).toBe(true)
+    // an object whose registered name carries a person's numbers (个体户 names sometimes do)
+    ctx.sqlite.prepare(`UPDATE objects SET name = ? WHERE code = ?`).run(`张三${ID}餐馆（电话${MOBILE}）`, code(13))
+    const task = drawnTask(ctx, { taskNo: '2026-101', start: '2026-06-01', depts: [['县市场监管局', ['i-food']], ['县卫健局', ['i-health']]], codes: [code(11), code(13)] })
+    const inspectors = [{ name: '李执法', certNo: ID, deptName: '县市场监管局' }]
+    const rs = [
+      ...allResults(ctx, task, '县市场监管局', '2026-06-10', {
+        [`${code(11)}|i-food`]: { category: '发现问题已责令改正', findings: `负责人手机 ${MOBILE}，身份证 ${ID}`, inspectors }
+      }),
+      ...allResults(ctx, task, '县卫健局', '2026-06-11', { [`${code(13)}|i-health`]: { category: '通过登记的住所（经营场所）无法联系', evidence: `拨打 ${MOBILE} 无人接听`, disposal: '列入经营异常名录' } })
+    ]
+    saveResults(ctx, task.id, rs)
+    publishResults(ctx, task.id, '2026-06-15')
+    const x = await exportPublicResults(ctx, task.id, 'xlsx', join(t.dir, 'public.xlsx'))
+    const d = await exportPublicResults(ctx, task.id, 'docx', join(t.dir, 'public.docx'))
+    expect(x.rows).toBe(4) // 2 objects × 2 departments
+    expect(d.rows).toBe(4)
+    for (const text of [await xlsxText(x.file), await docxText(d.file)]) {
+      expect(personalNumbers(text)).toEqual([])
+      expect(text).toContain(code(11))
+      expect(text).toContain('发现问题已责令改正')
+      expect(text).toContain('通过登记的住所（经营场所）无法联系')
+      expect(text).toContain('县卫健局')
+      expect(text).not.toContain('李执法')
+    }
+    // the stored result itself keeps what was typed: only the public list leaves it out
+    expect(resultsOfTask(ctx, task.id).find((r) => r.objectCode === code(11) && r.itemUid === 'i-food')!.findings).toContain(MOBILE)
+  })
+})
+
+describe('results spreadsheet of a department', () => {
+  it('exports the drawn objects × items, refuses a filled sheet with row-numbered errors and saves nothing, then imports the corrected one', async () => {
+    const task = drawnTask(ctx, { taskNo: '2026-102', start: '2026-06-01', depts: [['县市场监管局', ['i-food', 'i-label']], ['县卫健局', ['i-health']]], codes: [code(15), code(17), code(19)] })
+    const scj = deptIds(ctx)['县市场监管局']!
+    const file = join(t.dir, 'tpl.xlsx')
+    expect((await exportResultTemplate(ctx, task.id, scj, file)).rows).toBe(6)
+
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(file)
+    const ws = book.getWorksheet('检查结果')!
+    expect(ws.getCell(2, 2).text).toBe('2026-102')
+    expect(ws.getCell(2, 4).text).toBe('县市场监管局')
+    expect([5, 6, 7, 8, 9, 10].map((r) => `${ws.getCell(r, 2).text}|${ws.getCell(r, 4).text}`)).toEqual([
+      `${code(15)}|i-food`, `${code(15)}|i-label`, `${code(17)}|i-food`, `${code(17)}|i-label`, `${code(19)}|i-food`, `${code(19)}|i-label`
+    ])
+    const fill = (r: number, vals: Record<number, string | Date>) => Object.entries(vals).forEach(([c, v]) => (ws.getCell(r, Number(c)).value = v))
+    // columns: 6 检查结果, 7 核查方式, 8 检查情况, 9 后续处置, 10 案号, 11 证据, 12 检查日期, 13 检查人员
+    fill(5, { 6: '未发现问题', 7: '实地核查', 12: '2026-06-10', 13: '李执法、王执法' })
+    fill(6, { 6: '合格', 12: new Date(Date.UTC(2026, 5, 10)) })
+    fill(7, { 6: '没问题', 12: '2026/6/11' }) // not one of the 11 categories
+    fill(8, { 6: '通过登记的住所（经营场所）无法联系', 12: '2026年6月11日' }) // no evidence
+    fill(9, { 6: '发现问题待后续处理', 9: '移送办案', 12: '2026-06-31' }) // no such date
+    fill(10, { 6: '未发现问题' }) // no date
+    const bad = join(t.dir, 'bad.xlsx')
+    await book.xlsx.writeFile(bad)
+    const r1 = await importResults(ctx, task.id, bad)
+    expect(r1.ok).toBe(false)
+    expect(r1.errors.map((e) => e.row)).toEqual([7, 8, 9, 10])
+    expect(r1.errors[0]!.reason).toContain('检查结果“没问题”')
+    expect(r1.errors[1]!.reason).toContain('须写明取得的证据')
+    expect(r1.errors[2]!.reason).toContain('检查日期“2026-06-31”无法识别')
+    expect(r1.errors[3]!.reason).toContain('没有填写检查日期')
+    expect(resultsOfTask(ctx, task.id)).toHaveLength(0)
+
+    fill(7, { 6: '未发现问题' })
+    fill(8, { 11: '邮寄检查通知书被退回，现场无此单位（照片 3 张）' })
+    fill(9, { 10: '泗市监立〔2026〕40号', 12: '2026-06-12' })
+    fill(10, { 12: '2026-06-12' })
+    const good = join(t.dir, 'good.xlsx')
+    await book.xlsx.writeFile(good)
+    const r2 = await importResults(ctx, task.id, good)
+    expect(r2.errors).toEqual([])
+    expect(r2).toMatchObject({ ok: true, saved: 6 })
+    expect(r2.progress!.byDept.map((d) => d.entered)).toEqual([6, 0])
+    const saved = resultsOfTask(ctx, task.id)
+    expect(saved.find((r) => r.objectCode === code(15) && r.itemUid === 'i-food')!.inspectors.map((i) => i.name)).toEqual(['李执法', '王执法'])
+    expect(saved.find((r) => r.objectCode === code(15) && r.itemUid === 'i-label')!.checkDate).toBe('2026-06-10')
+    expect(saved.find((r) => r.objectCode === code(19) && r.itemUid === 'i-food')!).toMatchObject({ disposal: '移送办案', disposalRef: '泗市监立〔2026〕40号', followUpOpen: true })
+
+    // a sheet of another task is refused outright
+    const other = drawnTask(ctx, { taskNo: '2026-103', start: '2026-06-01', depts: [['县市场监管局', ['i-food']]], codes: [code(23)] })
+    await expect(importResults(ctx, other.id, good)).rejects.toThrowError('是任务 2026-102 的录入表，不是当前任务 2026-103 的')
+  })
+})
