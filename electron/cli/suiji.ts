@@ -13,8 +13,9 @@ import { drawCommand, drawPublish } from './commands/draw'
 import { planCommands } from '../services/plans/cli'
 import { taskCommands } from '../services/tasks/cli'
 import { exchangeCommands } from '../services/exchange/cli'
+import { docsCommand } from './commands/docs'
 
-const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands]
+const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand]
 
 function help(): string {
   return [

@@ -5,7 +5,7 @@
  * answered before any job starts); `run` lays out, writes and, for an issued
  * document, takes the 发文字号.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import type { DocumentKind, DocumentRequest, DocumentResult } from '@contract'
@@ -53,7 +53,10 @@ function need<T>(v: T | undefined, what: string): T {
 
 /** A .docx path: the one given, else `<defaultDir>/<name>.docx`. */
 function fileTarget(path: string | undefined, defaultDir: string, name: string): string {
-  if (!path) return join(defaultDir, `${safeFileName(name)}.docx`)
+  const fileName = `${safeFileName(name)}.docx`
+  if (!path) return join(defaultDir, fileName)
+  // A folder (existing, or written with a trailing slash) gets the document's own name inside it.
+  if (/[\\/]$/.test(path) || (existsSync(path) && statSync(path).isDirectory())) return join(path, fileName)
   return extname(path).toLowerCase() === '.docx' ? path : `${path}.docx`
 }
 
