@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { tempDir, openCtx } from '../../helpers/tmp'
+import { verifyAuditChain } from '../../../electron/services/audit/log'
+import { verifyEvidenceFile, type DrawEvidence } from '../../../electron/services/draws'
+import {
+  announcement,
+  exportEvidence,
+  findPlan,
+  getDraw,
+  listDraws,
+  performDraw,
+  publishWithAnnouncement,
+  replaceInspector,
+  replacementCandidates
+} from '../../../electron/services/draws/records'
+import { getFrozenPool } from '../../../electron/services/tasks/lifecycle'
+import { getTask } from '../../../electron/services/tasks/service'
+import { previewEligibility } from '../../../electron/services/tasks/preview'
+import { updateSettings } from '../../../electron/services/settings/service'
+import { demoCounty, deptId, poolHashFromTable, restaurantTask, SOURCES, today } from './fixture'
+
+const t = tempDir('suiji-draws-db-')
+const file = join(t.dir, 'county.db')
+let ctx: ReturnType<typeof openCtx>
+let taskId: number
+
+beforeAll(() => {
+  ctx = openCtx(file)
+  demoCounty(ctx)
+  taskId = restaurantTask(ctx).id
+})
+afterAll(() => {
+  ctx.close()
+  t.cleanup()
+})
+
+const count = (sql: string, ...args: unknown[]) => (ctx.sqlite.prepare(sql).get(...args) as { n: number }).n
+
+describe('publishing the 抽取方案', () => {
+  it('freezes the pool, the rule and the roster; later registry changes do not move the announced hashes', () => {
+    const plan = publishWithAnnouncement(ctx, taskId, { drawDate: today(), planned: { witnessCount: 2, publicLabels: ['福彩3D 2026300期'] } })
+    expect(getTask(ctx, taskId).status).toBe('方案已公布')
+    expect(plan.poolSha256).toBe(poolHashFromTable(ctx, taskId))
+    // the roster holds exactly the two departments' people, in 身份证号 order
+    const ids = ctx.sqlite
+      .prepare(`SELECT id_number AS id FROM inspectors WHERE dept_id IN (?, ?) ORDER BY id_number`)
+      .all(deptId(ctx, 'SCJG'), deptId(ctx, 'WJJ'))
+      .map((r) => (r as { id: string }).id)
+    expect(plan.roster.map((p) => p.idNumber)).toEqual(ids)
+
+    const before = announcement(ctx, taskId)
+    expect(before.frozen).toBe(true)
+    expect(before.poolCount).toBe(count(`SELECT COUNT(*) AS n FROM task_pool WHERE task_id = ? AND excluded_reason IS NULL`, taskId))
+    expect(before.exclusions.length).toBe(count(`SELECT COUNT(*) AS n FROM task_pool WHERE task_id = ? AND excluded_reason IS NOT NULL`, taskId))
+    expect(before.seedFormation.join('')).toContain('福彩3D 2026300期')
+    expect(before.materialHeader[3]).toBe(`pool=${plan.poolSha256}`)
+
+    // a registry edit after publication: one inspector leaves, another changes name
+    ctx.sqlite.prepare(`UPDATE inspectors SET active = 0 WHERE id_number = ?`).run(ids[0])
+    ctx.sqlite.prepare(`UPDATE inspectors SET name = '改名' WHERE id_number = ?`).run(ids[1])
+    const after = announcement(ctx, taskId)
+    expect(after.inspectorsSha256).toBe(before.inspectorsSha256)
+    expect(findPlan(ctx, taskId)!.roster[1].name).not.toBe('改名')
+    expect(() => publishWithAnnouncement(ctx, taskId, { drawDate: today() })).toThrow(/已经公布并冻结/)
+  })
+
+  it('refuses too few seed sources before anything is stored', () => {
+    expect(() => performDraw(ctx, taskId, { sources: [SOURCES[0]], operator: '王五' })).toThrow('随机数来源不足：至少需要 2 名见证人各自输入数字，或 1 个事先公布的公开数值；现在只有 1 名见证人。')
+    expect(count(`SELECT COUNT(*) AS n FROM draws`)).toBe(0)
+    expect(getTask(ctx, taskId).status).toBe('方案已公布')
+  })
+})
+
+describe('the draw', () => {
+  let evidenceFile: string
+  it('stores the draw, fills the inspection history and marks the task 已抽取, with audit', () => {
+    const v = performDraw(ctx, taskId, { sources: [...SOURCES, { kind: 'public', label: '福彩3D 2026300期', value: '5 1 8' }], operator: '王五', supervisor: '赵六' })
+    const a = announcement(ctx, taskId)
+    expect(v.objects.length).toBe(a.drawCount)
+    expect(v.witnesses).toEqual(['张三', '李四'])
+    expect(getTask(ctx, taskId).status).toBe('已抽取')
+    const codes = ctx.sqlite.prepare(`SELECT object_code AS c FROM object_inspections WHERE task_uid = ? ORDER BY object_code`).all(v.taskUid).map((r) => (r as { c: string }).c)
+    expect(codes).toEqual(v.objects.map((o) => o.code).sort())
+    // every team: ≥ 2 members, leader from 市场监管局, each member from the task's departments
+    for (const o of v.objects) {
+      expect(o.team.length).toBe(3)
+      expect(o.team.find((m) => m.role === '组长')!.deptName).toBe('县市场监管局')
+      expect(o.team.every((m) => m.certNo !== '')).toBe(true)
+    }
+    expect(verifyAuditChain(ctx).ok).toBe(true)
+    const actions = ctx.sqlite.prepare(`SELECT action FROM audit_log WHERE entity = 'draw' AND entity_id = ?`).all(v.drawId).map((r) => (r as { action: string }).action)
+    expect(actions).toContain('随机抽取')
+  })
+
+  it('exports evidence that verifies with nothing but the file, after the database is gone', () => {
+    const v = getDraw(ctx, taskId)
+    evidenceFile = join(t.dir, 'evidence.json')
+    const r = exportEvidence(ctx, v.drawId, evidenceFile)
+    expect(r.shortHash).toBe(v.shortHash)
+    const elsewhere = tempDir('suiji-verify-')
+    try {
+      const copy = join(elsewhere.dir, 'copy.json')
+      copyFileSync(evidenceFile, copy)
+      const check = verifyEvidenceFile(copy)
+      expect(check.code).toBe(0)
+      expect(check.message).toContain(v.shortHash)
+      const e = JSON.parse(readFileSync(copy, 'utf8')) as DrawEvidence
+      expect(e.pool.sha256).toBe(poolHashFromTable(ctx, taskId))
+      expect(e.seed.sources.map((s) => s.label).sort()).toEqual(['张三', '李四', '福彩3D 2026300期'].sort())
+      // one changed seed digit is caught
+      const text = readFileSync(copy, 'utf8').replace('"483920"', '"483921"')
+      writeFileSync(copy, text)
+      expect(verifyEvidenceFile(copy).code).toBe(1)
+    } finally {
+      elsewhere.cleanup()
+    }
+  })
+
+  it('cannot be run again silently; the stored rows refuse UPDATE and DELETE', () => {
+    expect(() => performDraw(ctx, taskId, { sources: SOURCES, operator: '王五' })).toThrow(/已经抽取过.*不能重做/)
+    expect(() => ctx.sqlite.prepare(`UPDATE draws SET operator = 'x'`).run()).toThrow('抽取记录只能追加，不能修改')
+    expect(() => ctx.sqlite.prepare(`DELETE FROM draws`).run()).toThrow('抽取记录只能追加，不能删除')
+    expect(() => ctx.sqlite.prepare(`UPDATE draw_plans SET draw_date = '2099-01-01'`).run()).toThrow('抽取方案公布后已冻结，不能修改')
+    expect(() => ctx.sqlite.prepare(`DELETE FROM draw_plans`).run()).toThrow('抽取方案公布后已冻结，不能删除')
+    expect(count(`SELECT COUNT(*) AS n FROM draws`)).toBe(1)
+  })
+
+  it('a manual replacement is its own record: the original stays verifiable, the evidence shows the replacement', () => {
+    const v = getDraw(ctx, taskId)
+    const out = v.objects[0].team.find((m) => m.role === '组员')!
+    const cands = replacementCandidates(ctx, v.drawId, 1, out.idNumber)
+    expect(cands.policy).toBe('manual')
+    const pick = cands.candidates.find((c) => c.drawable)!
+    expect(() => replaceInspector(ctx, v.drawId, { order: 1, outIdNumber: out.idNumber, reason: '健康状况', approver: '分管副局长 陈某', policy: 'redraw', source: { kind: 'witness', label: '张三', value: '1' } })).toThrow(/人工指定/)
+    const after = replaceInspector(ctx, v.drawId, { order: 1, outIdNumber: out.idNumber, reason: '健康状况', approver: '分管副局长 陈某', policy: 'manual', manualIdNumber: pick.idNumber })
+    expect(after.objects[0].team.map((m) => m.idNumber)).toContain(pick.idNumber)
+    expect(after.objects[0].team.map((m) => m.idNumber)).not.toContain(out.idNumber)
+    expect(after.replacements).toHaveLength(1)
+    expect(() => ctx.sqlite.prepare(`UPDATE draw_replacements SET approver = 'x'`).run()).toThrow('人员替换记录只能追加，不能修改')
+    expect(() => ctx.sqlite.prepare(`DELETE FROM draw_replacements`).run()).toThrow('人员替换记录只能追加，不能删除')
+
+    const f = join(t.dir, 'evidence-2.json')
+    exportEvidence(ctx, v.drawId, f)
+    const e = JSON.parse(readFileSync(f, 'utf8')) as DrawEvidence
+    expect(e.replacements).toHaveLength(1)
+    expect(e.replacements[0]).toMatchObject({ outIdNumber: out.idNumber, inIdNumber: pick.idNumber, reason: '健康状况', approver: '分管副局长 陈某', policy: 'manual' })
+    // the draw's own result is untouched: the person replaced is still in the drawn team
+    expect(e.result[0].team.map((m) => m.idNumber)).toContain(out.idNumber)
+    expect(e.drawSha256).toBe(v.drawSha256)
+    expect(verifyEvidenceFile(f).code).toBe(0)
+    expect(verifyEvidenceFile(evidenceFile).code).toBe(0) // the file exported before the replacement still verifies
+
+    // random re-draw when the county chooses it
+    updateSettings(ctx, { replacementPolicy: 'redraw' })
+    const out2 = after.objects[1].team.find((m) => m.role === '组员')!
+    const r2 = replaceInspector(ctx, v.drawId, { order: 2, outIdNumber: out2.idNumber, reason: '工作冲突', approver: '分管副局长 陈某', policy: 'redraw', source: { kind: 'witness', label: '李四', value: '2718' } })
+    expect(r2.replacements).toHaveLength(2)
+    expect(r2.replacements[1].policy).toBe('redraw')
+    exportEvidence(ctx, v.drawId, f)
+    expect(verifyEvidenceFile(f).code).toBe(0)
+    updateSettings(ctx, { replacementPolicy: 'manual' })
+  })
+
+  it('a re-draw is a new record naming the old one and why; the history follows the new draw', () => {
+    const old = getDraw(ctx, taskId)
+    const v = performDraw(ctx, taskId, { sources: [{ kind: 'witness', label: '周七', value: '99' }, { kind: 'witness', label: '吴八', value: '1234' }], operator: '王五', supersede: { reason: '抽取现场停电，见证人未能核对结果' } })
+    expect(v.drawId).toBe(`${old.taskNo}-D2`)
+    expect(v.supersedes).toEqual({ drawId: old.drawId, reason: '抽取现场停电，见证人未能核对结果' })
+    const list = listDraws(ctx, taskId)
+    expect(list.map((d) => [d.drawId, d.superseded])).toEqual([
+      [old.drawId, true],
+      [v.drawId, false]
+    ])
+    const codes = ctx.sqlite.prepare(`SELECT object_code AS c FROM object_inspections WHERE task_uid = ? ORDER BY object_code`).all(v.taskUid).map((r) => (r as { c: string }).c)
+    expect(codes).toEqual(v.objects.map((o) => o.code).sort())
+    expect(getDraw(ctx, taskId).drawId).toBe(v.drawId)
+    expect(() => replaceInspector(ctx, old.drawId, { order: 1, outIdNumber: old.objects[0].team[0].idNumber, reason: '健康状况', approver: '陈某', policy: 'manual', manualIdNumber: 'x' })).toThrow(/已被重新抽取/)
+  })
+
+  it('objects drawn by this task count for R2 in a second task over the same scope', () => {
+    const first = getDraw(ctx, taskId)
+    const drawnA = first.objects.filter((o) => o.creditClass === 'A').map((o) => o.code)
+    expect(drawnA.length).toBeGreaterThan(0)
+    const second = restaurantTask(ctx, { name: '餐饮服务单位第二次联合抽查' })
+    const preview = previewEligibility(ctx, getTask(ctx, second.id))
+    expect(preview.total.excluded.classACap).toBeGreaterThanOrEqual(drawnA.length)
+    publishWithAnnouncement(ctx, second.id, { drawDate: today() })
+    const frozen = getFrozenPool(ctx, second.id)
+    const excluded = new Map(frozen.exclusions.map((x) => [x.code, x.reason]))
+    for (const c of drawnA) {
+      expect(excluded.has(c)).toBe(true)
+      expect(frozen.pool.some((p) => p.code === c)).toBe(false)
+    }
+  })
+})
+
+describe('an infeasible task', () => {
+  it('is refused at publication with the constraint and the shortfall; nothing is stored', () => {
+    const wjj = deptId(ctx, 'WJJ')
+    const have = count(
+      `SELECT COUNT(*) AS n FROM inspectors WHERE dept_id = ? AND active = 1 AND is_expert = 0 AND cert_no <> '' AND cert_valid_until >= ? AND specialties LIKE '%职业卫生%' AND specialties LIKE '%公共卫生%'`,
+      wjj,
+      today()
+    )
+    expect(have).toBeLessThan(8)
+    const task = restaurantTask(ctx, {
+      name: '餐饮服务单位职业卫生联合抽查',
+      departments: [
+        { deptId: deptId(ctx, 'SCJG'), itemUids: ['SCJG-07'], inspectorsPerObject: 1 },
+        { deptId: wjj, itemUids: ['WJJ-01'], inspectorsPerObject: have + 2, requiredSpecialties: ['职业卫生'] }
+      ]
+    })
+    const draws = count(`SELECT COUNT(*) AS n FROM draws`)
+    let message = ''
+    try {
+      publishWithAnnouncement(ctx, task.id, { drawDate: today() })
+    } catch (e) {
+      message = (e as Error).message
+    }
+    expect(message.startsWith('无法开始抽取：\n')).toBe(true)
+    // WJJ-01 itself needs 公共卫生, so the department needs both specialities
+    // the task names 职业卫生; its item WJJ-01 needs 公共卫生 (R7)
+    expect(message.split('\n')).toContain(`县卫健局 具备‘职业卫生’、‘公共卫生’专长的持证执法人员只有 ${have} 人，每个对象需要 ${have + 2} 人，还差 2 人。`)
+    expect(getTask(ctx, task.id).status).toBe('草稿')
+    expect(findPlan(ctx, task.id)).toBeNull()
+    expect(count(`SELECT COUNT(*) AS n FROM task_pool WHERE task_id = ?`, task.id)).toBe(0)
+    expect(count(`SELECT COUNT(*) AS n FROM draws`)).toBe(draws)
+  })
+})
+
