@@ -3,6 +3,7 @@ import HomePage from './pages/HomePage.vue'
 import DepartmentsPage from './pages/DepartmentsPage.vue'
 import SettingsPage from './pages/SettingsPage.vue'
 import PlaceholderPage from './pages/PlaceholderPage.vue'
+import ExchangePage from './pages/exchange/ExchangePage.vue'
 import ItemsPage from './pages/registry/ItemsPage.vue'
 import ObjectsPage from './pages/registry/ObjectsPage.vue'
 import InspectorsPage from './pages/registry/InspectorsPage.vue'
@@ -20,7 +21,7 @@ export const areas = [
   { path: '/draws', title: '随机抽取' },
   { path: '/results', title: '检查结果' },
   { path: '/documents', title: '文书' },
-  { path: '/exchange', title: '数据交换' },
+  { path: '/exchange', title: '数据交换', component: ExchangePage },
   { path: '/stats', title: '统计' },
   { path: '/departments', title: '成员单位', component: DepartmentsPage },
   { path: '/settings', title: '设置', component: SettingsPage }
