@@ -11,6 +11,7 @@ import { exchangeHandlers } from '../exchange/handlers'
 import { registryHandlers } from '../registry/handlers'
 import { drawHandlers } from '../draws/records/handlers'
 import { documentHandlers } from '../documents/handlers'
+import { resultsHandlers } from '../results/handlers'
 
 /** Every channel of the contract, each answered by its domain. TypeScript checks none is missing. */
 export const handlers: Handlers = {
@@ -25,5 +26,6 @@ export const handlers: Handlers = {
   ...exchangeHandlers,
   ...registryHandlers,
   ...drawHandlers,
-  ...documentHandlers
+  ...documentHandlers,
+  ...resultsHandlers
 }

@@ -1,5 +1,6 @@
 import type { Ctx } from '../context'
 import type { ResultInspector, Task } from '@contract'
+import { findDraw } from '../draws/records'
 
 export interface DrawnObject {
   code: string
@@ -28,10 +29,19 @@ export function drawnObjects(ctx: Pick<Ctx, 'sqlite'>, task: Pick<Task, 'id' | '
 }
 
 /**
- * Who the draw sent to each object, per department: the default of 检查人员.
- * Read from the draw record when the draws service provides one; empty
- * otherwise, and the user picks from the department's registry.
+ * Who the draw sent to each object, per department (replacements applied),
+ * and the draw order: the defaults of 检查人员 and the order of the grid.
+ * Empty when the task has no draw record (results then name the inspectors by hand).
  */
-export function drawTeams(_ctx: Ctx, _taskId: number): Map<string, Map<number, ResultInspector[]>> {
-  return new Map()
+export function drawTeams(ctx: Ctx, taskId: number): { order: Map<string, number>; teams: Map<string, Map<number, ResultInspector[]>> } {
+  const draw = findDraw(ctx, taskId)
+  const order = new Map<string, number>()
+  const teams = new Map<string, Map<number, ResultInspector[]>>()
+  for (const o of draw?.objects ?? []) {
+    order.set(o.code, o.order)
+    const byDept = new Map<number, ResultInspector[]>()
+    for (const m of o.team) byDept.set(m.deptId, [...(byDept.get(m.deptId) ?? []), { name: m.name, certNo: m.certNo, deptName: m.deptName }])
+    teams.set(o.code, byDept)
+  }
+  return { order, teams }
 }

@@ -100,9 +100,10 @@ export function resultSheet(ctx: Ctx, taskId: number, deptId: number): ResultShe
     .all(JSON.stringify(dept.itemUids)) as { uid: string; name: string; method: string }[]
   const byUid = new Map(items.map((i) => [i.uid, i]))
   const results = new Map(resultsOfTask(ctx, taskId, deptId).map((r) => [`${r.objectCode}|${r.itemUid}`, r]))
-  const teams = drawTeams(ctx, taskId)
+  const { order, teams } = drawTeams(ctx, taskId)
   const rows: ResultSheet['rows'] = []
-  for (const o of drawnObjects(ctx, task)) {
+  const objects = drawnObjects(ctx, task).map((o) => ({ ...o, order: order.get(o.code) ?? o.order }))
+  for (const o of objects.sort((a, b) => a.order - b.order)) {
     for (const uid of dept.itemUids) {
       const it = byUid.get(uid)
       rows.push({

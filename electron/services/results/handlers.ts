@@ -1,0 +1,51 @@
+import type { HandlerGroup } from '../api/dispatch'
+import type { Ctx } from '../context'
+import type { TaskProgress } from '@contract'
+import { getTask } from '../tasks/service'
+import { getHolidayOverrides, setHolidayOverrides, coveredYears, BUNDLED_SOURCE } from '../workdays'
+import { statsDashboard, statsDetail, exportDashboard } from '../dashboard'
+import { progressOf, taskProgress } from './progress'
+import { resultSheet, saveResults } from './entry'
+import { exportResultTemplate, importResults } from './spreadsheet'
+import { publishResults } from './publish'
+import { exportPublicResults } from './publicExport'
+import { correctResult, listCorrections } from './corrections'
+import { closeFollowUp, listFollowUps } from './followups'
+import { objectHistory } from './history'
+import { deadlineFor, homeDeadlines } from './deadlines'
+
+/** Tasks that have objects to enter results for (drawn onwards), newest first. */
+function resultTasks(ctx: Ctx, year?: number): TaskProgress[] {
+  const ids = ctx.sqlite
+    .prepare(`SELECT id FROM tasks WHERE status IN ('已抽取', '检查中', '已完成', '已公示')${year ? ' AND year = ?' : ''} ORDER BY task_no DESC`)
+    .all(...(year ? [year] : [])) as { id: number }[]
+  return ids.map(({ id }) => progressOf(ctx, getTask(ctx, id)))
+}
+
+export const resultsHandlers: HandlerGroup<'results'> & HandlerGroup<'stats'> & HandlerGroup<'workdays'> = {
+  'results.tasks': (input, wb) => resultTasks(wb.ctx(), input?.year),
+  'results.progress': ({ taskId }, wb) => taskProgress(wb.ctx(), taskId),
+  'results.sheet': ({ taskId, deptId }, wb) => resultSheet(wb.ctx(), taskId, deptId),
+  'results.save': ({ taskId, results }, wb) => saveResults(wb.ctx(), taskId, results),
+  'results.exportTemplate': ({ taskId, deptId, path }, wb) => exportResultTemplate(wb.ctx(), taskId, deptId, path),
+  'results.import': ({ taskId, path }, wb) => importResults(wb.ctx(), taskId, path),
+  'results.publish': ({ taskId, date, note }, wb) => publishResults(wb.ctx(), taskId, date, note),
+  'results.exportPublic': ({ taskId, format, path }, wb) => exportPublicResults(wb.ctx(), taskId, format, path),
+  'results.correct': (input, wb) => correctResult(wb.ctx(), input),
+  'results.corrections': ({ taskId }, wb) => listCorrections(wb.ctx(), taskId),
+  'results.followUps': (input, wb) => listFollowUps(wb.ctx(), input ?? {}),
+  'results.closeFollowUp': (input, wb) => closeFollowUp(wb.ctx(), input),
+  'results.history': ({ code }, wb) => objectHistory(wb.ctx(), code),
+  'results.deadlines': (input, wb) => homeDeadlines(wb.ctx(), input?.today),
+  'results.deadline': ({ completed, days }, wb) => deadlineFor(wb.ctx(), completed, days),
+
+  'stats.dashboard': ({ year }, wb) => statsDashboard(wb.ctx(), year),
+  'stats.detail': ({ year, key, deptId }, wb) => statsDetail(wb.ctx(), year, key, deptId),
+  'stats.export': ({ year, format, path }, wb) => exportDashboard(wb.ctx(), year, format, path),
+
+  'workdays.overrides': (_input, wb) => {
+    const overrides = getHolidayOverrides(wb.ctx())
+    return { overrides, coveredYears: coveredYears(overrides), bundledSource: BUNDLED_SOURCE }
+  },
+  'workdays.setOverrides': ({ overrides }, wb) => setHolidayOverrides(wb.ctx(), overrides)
+}
