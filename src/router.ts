@@ -9,6 +9,7 @@ import ObjectsPage from './pages/registry/ObjectsPage.vue'
 import InspectorsPage from './pages/registry/InspectorsPage.vue'
 import PlansPage from './pages/plans/PlansPage.vue'
 import TasksPage from './pages/tasks/TasksPage.vue'
+import DrawsPage from './pages/draws/DrawsPage.vue'
 
 /** The areas of the program, in menu order. `ready: false` areas show a 尚未开放 page. */
 export const areas = [
@@ -18,7 +19,7 @@ export const areas = [
   { path: '/inspectors', title: '执法人员', component: InspectorsPage },
   { path: '/plans', title: '年度计划', component: PlansPage },
   { path: '/tasks', title: '抽查任务', component: TasksPage },
-  { path: '/draws', title: '随机抽取' },
+  { path: '/draws', title: '随机抽取', component: DrawsPage },
   { path: '/results', title: '检查结果' },
   { path: '/documents', title: '文书' },
   { path: '/exchange', title: '数据交换', component: ExchangePage },
