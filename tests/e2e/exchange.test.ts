@@ -222,7 +222,7 @@ describe('数据交换 in the office', () => {
     expect(await alert.innerText()).toContain('交换包被拒绝，未导入')
     expect(await alert.innerText()).toContain('数据在签名后被改动过')
     expect(await alert.innerText()).toContain('未作任何改动')
-    expect(await alert.innerText()).toContain('文件：被改动.sjbx')
+    expect(await alert.innerText()).toContain('交换包“被改动.sjbx”')
     expect(await page.locator('[data-testid="import-preview"]').count()).toBe(0)
     expect(dumpHash(officeCtx().sqlite)).toBe(before)
     await page.evaluate(() => document.querySelector('[data-testid="import-card"]')?.scrollIntoView({ block: 'start' }))
