@@ -7,6 +7,7 @@ import ExchangePage from './pages/exchange/ExchangePage.vue'
 import ItemsPage from './pages/registry/ItemsPage.vue'
 import ObjectsPage from './pages/registry/ObjectsPage.vue'
 import InspectorsPage from './pages/registry/InspectorsPage.vue'
+import DocumentsPage from './pages/documents/DocumentsPage.vue'
 import PlansPage from './pages/plans/PlansPage.vue'
 import TasksPage from './pages/tasks/TasksPage.vue'
 import DrawsPage from './pages/draws/DrawsPage.vue'
@@ -21,7 +22,7 @@ export const areas = [
   { path: '/tasks', title: '抽查任务', component: TasksPage },
   { path: '/draws', title: '随机抽取', component: DrawsPage },
   { path: '/results', title: '检查结果' },
-  { path: '/documents', title: '文书' },
+  { path: '/documents', title: '文书', component: DocumentsPage },
   { path: '/exchange', title: '数据交换', component: ExchangePage },
   { path: '/stats', title: '统计' },
   { path: '/departments', title: '成员单位', component: DepartmentsPage },
