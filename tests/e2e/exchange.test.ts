@@ -37,6 +37,9 @@ const F = '91341324MA2N0000F6'
 const INSPECTOR = '341324198805060012'
 
 const settle = (p: Page) => p.waitForTimeout(400)
+async function toTop(p: Page, testid: string) {
+  await p.locator(`[data-testid="${testid}"]`).evaluate((el: { scrollIntoView(o: { block: 'start' }): void }) => el.scrollIntoView({ block: 'start' }))
+}
 /** Waits until the passing success toasts are gone, so that screenshots show the page itself. */
 async function quiet(p: Page) {
   for (let i = 0; i < 60 && (await p.locator('.n-message').count()) > 0; i++) await p.waitForTimeout(200)
@@ -161,8 +164,7 @@ describe('数据交换 in the office', () => {
 
     await page.locator(`[data-testid="choose-theirs-${A}"]`).click()
     await page.locator('[data-testid="import-undecided"]', { hasText: '还有 1 处冲突未选择' }).waitFor()
-    await page.locator('[data-testid="import-card"]').scrollIntoViewIfNeeded()
-    await page.evaluate(() => document.querySelector('[data-testid="import-card"]')?.scrollIntoView({ block: 'start' }))
+    await toTop(page, 'import-card')
     await quiet(page)
     await shot(page, 'exchange-preview-conflict')
 
@@ -225,7 +227,7 @@ describe('数据交换 in the office', () => {
     expect(await alert.innerText()).toContain('交换包“被改动.sjbx”')
     expect(await page.locator('[data-testid="import-preview"]').count()).toBe(0)
     expect(dumpHash(officeCtx().sqlite)).toBe(before)
-    await page.evaluate(() => document.querySelector('[data-testid="import-card"]')?.scrollIntoView({ block: 'start' }))
+    await toTop(page, 'import-card')
     await quiet(page)
     await shot(page, 'exchange-refused')
 
