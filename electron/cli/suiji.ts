@@ -14,8 +14,9 @@ import { planCommands } from '../services/plans/cli'
 import { taskCommands } from '../services/tasks/cli'
 import { exchangeCommands } from '../services/exchange/cli'
 import { docsCommand } from './commands/docs'
+import { resultsCommands } from '../services/results/cli'
 
-const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand]
+const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand, ...resultsCommands]
 
 function help(): string {
   return [
