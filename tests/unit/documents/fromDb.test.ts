@@ -171,6 +171,15 @@ describe('documents mapped from a demo county', () => {
     expect(existsSync(p.targets[half])).toBe(false)
   })
 
+  it('notices are refused while nobody is named as contact', () => {
+    updateSettings(ctx, { contactPerson: '' })
+    try {
+      expect(() => prepareDocument(ctx, { kind: 'notices', taskId, path: out('无联系人.docx') }, t.dir)).toThrow(/联系人/)
+    } finally {
+      updateSettings(ctx, { contactPerson: '王丽' })
+    }
+  })
+
   it('a task without a draw is refused with a plain sentence', () => {
     expect(() => prepareDocument(ctx, { kind: 'notices', taskId: undrawnId, path: out('x.docx') }, t.dir)).toThrow(/尚未完成随机抽取/)
   })
