@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openApp, Running, shot, nav } from './harness'
+import { tempDir } from '../helpers/tmp'
+import { Workbench } from '../../electron/services/workbench'
+import { generateDemoCounty } from '../../electron/services/demo/generate'
+import { openDatabase } from '../../electron/services/db/open'
+import type { DrawAnnouncement, Task } from '@contract'
+import type { DrawEvidence } from '../../electron/services/draws'
+
+const t = tempDir('suiji-e2e-draws-')
+const dbFile = join(t.dir, 'county.db')
+let browser: Browser
+let app: Running
+let page: Page
+let task: Task
+let ann: DrawAnnouncement
+
+/** Calls the program's HTTP API the way the page does (same token). */
+async function call<T>(channel: string, input: unknown): Promise<T> {
+  const url = new URL(app.host.launchUrl)
+  const token = url.searchParams.get('token') ?? ''
+  const res = await fetch(new URL(`/api/${channel}`, url), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Suiji-Token': token }, body: JSON.stringify(input) })
+  const env = (await res.json()) as { ok: boolean; data?: T; error?: { message: string } }
+  if (!env.ok) throw new Error(env.error!.message)
+  return env.data as T
+}
+function sql<T>(query: string, ...params: unknown[]): T {
+  const { sqlite } = openDatabase(dbFile)
+  try {
+    return sqlite.prepare(query).get(...params) as T
+  } finally {
+    sqlite.close()
+  }
+}
+function taskInput() {
+  const dept = (code: string) => sql<{ id: number }>('SELECT id FROM departments WHERE code = ?', code).id
+  return {
+    name: '餐饮服务单位食品安全联合抽查',
+    adhocReason: '投诉举报',
+    initiatorDeptId: dept('SCJG'),
+    departments: [
+      { deptId: dept('SCJG'), itemUids: ['SCJG-07'], inspectorsPerObject: 2 },
+      { deptId: dept('WJJ'), itemUids: ['WJJ-01'], inspectorsPerObject: 1 }
+    ],
+    scope: { industries: ['餐饮服务'] },
+    rule: { A: { mode: 'ratio', value: 30 }, B: { mode: 'ratio', value: 50 }, C: { mode: 'ratio', value: 50 }, D: { mode: 'ratio', value: 50 } },
+    periodStart: '2026-04-01',
+    periodEnd: '2026-06-30'
+  }
+}
+const settle = (p: Page) => p.waitForTimeout(500)
+const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10)
+
+beforeAll(async () => {
+  const wb = new Workbench(dbFile)
+  generateDemoCounty(wb.ctx(), { objects: 3000, seed: 'e2e' })
+  wb.close()
+  browser = await launchBrowser()
+  app = await new Running(dbFile).start()
+  task = await call<Task>('tasks.create', taskInput())
+  ann = await call<DrawAnnouncement>('draws.publish', { taskId: task.id, drawDate: today(), planned: { witnessCount: 2, publicLabels: [] } })
+  page = await openApp(browser, app)
+})
+afterAll(async () => {
+  await page?.close()
+  await app?.stop()
+  await browser?.close()
+  t.cleanup()
+})
+
+describe('随机抽取 in the browser', () => {
+  let evidencePath = ''
+
+  it('shows the 抽取方案公告 of the published task with its pool hash and counts', async () => {
+    await nav(page, '随机抽取')
+    const card = page.locator('[data-testid="announcement"]')
+    await card.waitFor()
+    // the hash as printed (groups of 8) equals the one the program froze
+    expect((await page.locator('[data-testid="pool-hash"]').innerText()).replace(/\s/g, '')).toBe(ann.poolSha256)
+    const rows = page.locator('[data-testid="class-table"] tbody tr')
+    expect(await rows.count()).toBe(5)
+    expect(await rows.last().innerText()).toContain(String(ann.drawCount))
+    await page.locator('[data-testid="draw-form"]').waitFor()
+    await settle(page)
+    await shot(page, 'draws-announcement')
+  })
+
+  it('draws with two witnesses and shows the teams', async () => {
+    await page.locator('[data-testid="witness-name-0"] input').fill('张三')
+    await page.locator('[data-testid="witness-digits-0"] input').fill('483920')
+    await page.locator('[data-testid="witness-name-1"] input').fill('李四')
+    await page.locator('[data-testid="witness-digits-1"] input').fill('105577')
+    await page.locator('[data-testid="operator"] input').fill('王五')
+    await page.locator('[data-testid="start-draw"]').click()
+    await page.locator('.n-dialog .n-button', { hasText: '开始抽取' }).click()
+    await page.locator('[data-testid="draw-result"]').waitFor()
+    const rows = page.locator('[data-testid="result-table"] tbody tr')
+    await rows.first().waitFor()
+    expect(await rows.count()).toBe(ann.drawCount)
+    const stored = sql<{ n: number; short: string }>('SELECT COUNT(*) AS n, MAX(short_hash) AS short FROM draws WHERE task_id = ?', task.id)
+    expect(stored.n).toBe(1)
+    expect(await page.locator('[data-testid="short-hash"]').innerText()).toBe(stored.short)
+    expect(sql<{ status: string }>('SELECT status FROM tasks WHERE id = ?', task.id).status).toBe('已抽取')
+    await settle(page)
+    await shot(page, 'draws-result')
+  })
+
+  it('exports the evidence file and verifies it in the 验证 tab: 一致', async () => {
+    const download = page.waitForEvent('download')
+    await page.locator('[data-testid="export-evidence"]').click()
+    const d = await download
+    evidencePath = join(t.dir, 'evidence.json')
+    await d.saveAs(evidencePath)
+    const e = JSON.parse(readFileSync(evidencePath, 'utf8')) as DrawEvidence
+    expect(e.seed.sources.map((s) => s.label).sort()).toEqual(['张三', '李四'])
+    expect(e.pool.sha256).toBe(ann.poolSha256)
+
+    await page.locator('.n-tabs-tab', { hasText: '验证证据文件' }).click()
+    await page.locator('[data-testid="verify-file"]').setInputFiles(evidencePath)
+    await page.locator('[data-testid="verify-ok"]').waitFor()
+    expect(await page.locator('[data-testid="verify-ok"]').innerText()).toContain('一致')
+    await settle(page)
+    await shot(page, 'draws-verify')
+
+    // an altered copy: the page lists what differs
+    const altered = join(t.dir, 'altered.json')
+    const { writeFileSync } = await import('node:fs')
+    writeFileSync(altered, readFileSync(evidencePath, 'utf8').replace('"483920"', '"483921"'))
+    await page.locator('[data-testid="verify-file"]').setInputFiles(altered)
+    await page.locator('[data-testid="verify-bad"]').waitFor()
+    expect(await page.locator('[data-testid="verify-bad"] li').count()).toBeGreaterThan(0)
+    await settle(page)
+    await shot(page, 'draws-verify-altered')
+  })
+
+  it('opens the 抽取现场 projector screen with the pool hash and the result rows', async () => {
+    await page.locator('.n-tabs-tab', { hasText: '随机抽取' }).click()
+    await page.locator('[data-testid="draw-result"] .n-button', { hasText: '大屏展示' }).click()
+    await page.locator('[data-testid="live-screen"]').waitFor()
+    expect((await page.locator('[data-testid="live-hash"]').innerText()).replace(/\s/g, '')).toBe(ann.poolSha256)
+    await page.locator('[data-testid="live-screen"] .n-button', { hasText: '显示全部' }).click()
+    await page.locator('[data-testid="live-rows"] tr').nth(ann.drawCount - 1).waitFor()
+    await page.waitForTimeout(800)
+    await shot(page, 'draws-live')
+    await page.locator('[data-testid="live-exit"]').click()
+    await page.locator('[data-testid="live-screen"]').waitFor({ state: 'detached' })
+  })
+
+  it('draws a second task on the projector screen: witnesses type their digits in large fields, rows appear one by one', async () => {
+    const second = await call<Task>('tasks.create', { ...taskInput(), name: '餐饮服务单位第二次联合抽查' })
+    const a2 = await call<DrawAnnouncement>('draws.publish', { taskId: second.id, drawDate: today(), planned: { witnessCount: 2, publicLabels: ['福彩3D 2026300期'] } })
+    // the first task's class A objects were inspected once this year: R2 keeps them out of the second pool
+    const firstA = sql<{ n: number }>(`SELECT COUNT(*) AS n FROM object_inspections i JOIN objects o ON o.code = i.object_code WHERE i.task_uid = ? AND o.credit_class = 'A'`, task.uid).n
+    expect(a2.countsByClass.A).toBe(ann.countsByClass.A - firstA)
+    await page.goto(new URL(`#/draws?task=${second.id}&live=${second.id}`, page.url()).toString())
+    await page.locator('[data-testid="live-start"]').waitFor()
+    const inputs = page.locator('[data-testid="live-screen"] .big-input input')
+    await inputs.nth(0).fill('周七')
+    await inputs.nth(1).fill('20260315')
+    await inputs.nth(2).fill('吴八')
+    await inputs.nth(3).fill('771')
+    await inputs.nth(4).fill('5 1 8')
+    await inputs.nth(5).fill('王五')
+    await settle(page)
+    await shot(page, 'draws-live-entry')
+    await page.locator('[data-testid="live-start"]').click()
+    await page.locator('[data-testid="live-rows"] tr').nth(1).waitFor()
+    expect(await page.locator('[data-testid="live-rows"] tr').count()).toBeLessThan(a2.drawCount)
+    await page.locator('[data-testid="live-rows"] tr').nth(a2.drawCount - 1).waitFor({ timeout: 30_000 })
+    const stored = sql<{ evidence: string }>('SELECT evidence FROM draws WHERE task_id = ?', second.id)
+    const e = JSON.parse(stored.evidence) as DrawEvidence
+    expect(e.seed.sources.map((x) => `${x.label}=${x.value}`).sort()).toEqual(['吴八=771', '周七=20260315', '福彩3D 2026300期=5 1 8'].sort())
+  })
+})
