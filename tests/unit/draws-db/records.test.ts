@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { unzipSync, strFromU8 } from 'fflate'
 import { tempDir, openCtx } from '../../helpers/tmp'
 import { verifyAuditChain } from '../../../electron/services/audit/log'
 import { verifyEvidenceFile, type DrawEvidence } from '../../../electron/services/draws'
 import {
   announcement,
+  drawRecordDocx,
   exportEvidence,
   findPlan,
   getDraw,
@@ -161,6 +163,26 @@ describe('the draw', () => {
     exportEvidence(ctx, v.drawId, f)
     expect(verifyEvidenceFile(f).code).toBe(0)
     updateSettings(ctx, { replacementPolicy: 'manual' })
+  })
+
+  it('prints the 抽取记录 (.docx) with the seed, the teams, the replacements, signature lines, QR code and 第x页 共y页', async () => {
+    const v = getDraw(ctx, taskId)
+    const f = join(t.dir, '抽取记录.docx')
+    await drawRecordDocx(ctx, v.drawId, f)
+    const zip = unzipSync(new Uint8Array(readFileSync(f)))
+    const xml = strFromU8(zip['word/document.xml'])
+    const body = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
+    expect(body).toContain('随机抽取记录')
+    expect(body).toContain(v.drawId)
+    expect(body).toContain(v.drawSha256.slice(0, 16))
+    expect(body).toContain(v.seed.derived)
+    expect(body).toContain(v.objects[0].name)
+    expect(body).toContain('人员调整（2次）')
+    for (const r of v.replacements) expect(body).toContain(r.inName)
+    for (const w of ['张三', '李四', '王五', '赵六']) expect(body).toContain(w)
+    expect(Object.keys(zip).some((k) => k.startsWith('word/media/') && k.endsWith('.png'))).toBe(true)
+    const footers = Object.keys(zip).filter((k) => /^word\/footer\d+\.xml$/.test(k)).map((k) => strFromU8(zip[k])).join('')
+    expect(footers).toContain('NUMPAGES')
   })
 
   it('a re-draw is a new record naming the old one and why; the history follows the new draw', () => {
