@@ -75,7 +75,8 @@ export function drawRecordInput(e: DrawEvidence, taskNo: string, supersedes: { d
         name: o.name,
         code: o.code,
         stratum: `${o.creditClass} 类`,
-        team: [...new Set(team.map((m) => deptName.get(m.deptId) ?? ''))].join('、'),
+        // the record's 检查组 column is narrow: the size of the team; names follow in 组长/组员
+        team: `${team.length} 人`,
         leader: leader?.name ?? '',
         members: team.filter((m) => m !== leader).map((m) => (m.role === '专家' ? `${m.name}（专家）` : m.name))
       }
