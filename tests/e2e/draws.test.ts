@@ -108,6 +108,22 @@ describe('随机抽取 in the browser', () => {
     await shot(page, 'draws-result')
   })
 
+  it('replaces a team member through the dialog (reason, approver, a certified colleague); the draw itself stays', async () => {
+    await page.locator('[data-testid="replace-1"]').click()
+    const modal = page.locator('[data-testid="replace-modal"]')
+    await modal.waitFor()
+    await modal.locator('.n-radio-button', { hasText: '工作冲突' }).click()
+    await modal.locator('[data-testid="replace-approver"] input').fill('陈副局长')
+    await modal.locator('[data-testid="replace-in"]').click()
+    await page.locator('.n-base-select-option').first().click()
+    await settle(page)
+    await shot(page, 'draws-replace')
+    await modal.locator('[data-testid="replace-submit"]').click()
+    await page.locator('[data-testid="replacements"] tbody tr').first().waitFor()
+    expect(await page.locator('[data-testid="replacements"]').innerText()).toContain('陈副局长')
+    expect(sql<{ n: number }>('SELECT COUNT(*) AS n FROM draw_replacements').n).toBe(1)
+  })
+
   it('exports the evidence file and verifies it in the 验证 tab: 一致', async () => {
     const download = page.waitForEvent('download')
     await page.locator('[data-testid="export-evidence"]').click()
@@ -117,6 +133,7 @@ describe('随机抽取 in the browser', () => {
     const e = JSON.parse(readFileSync(evidencePath, 'utf8')) as DrawEvidence
     expect(e.seed.sources.map((s) => s.label).sort()).toEqual(['张三', '李四'])
     expect(e.pool.sha256).toBe(ann.poolSha256)
+    expect(e.replacements).toHaveLength(1)
 
     await page.locator('.n-tabs-tab', { hasText: '验证证据文件' }).click()
     await page.locator('[data-testid="verify-file"]').setInputFiles(evidencePath)
