@@ -11,6 +11,8 @@ import DocumentsPage from './pages/documents/DocumentsPage.vue'
 import PlansPage from './pages/plans/PlansPage.vue'
 import TasksPage from './pages/tasks/TasksPage.vue'
 import DrawsPage from './pages/draws/DrawsPage.vue'
+import ResultsPage from './pages/results/ResultsPage.vue'
+import StatsPage from './pages/stats/StatsPage.vue'
 
 /** The areas of the program, in menu order. `ready: false` areas show a 尚未开放 page. */
 export const areas = [
@@ -21,10 +23,10 @@ export const areas = [
   { path: '/plans', title: '年度计划', component: PlansPage },
   { path: '/tasks', title: '抽查任务', component: TasksPage },
   { path: '/draws', title: '随机抽取', component: DrawsPage },
-  { path: '/results', title: '检查结果' },
+  { path: '/results', title: '检查结果', component: ResultsPage },
   { path: '/documents', title: '文书', component: DocumentsPage },
   { path: '/exchange', title: '数据交换', component: ExchangePage },
-  { path: '/stats', title: '统计' },
+  { path: '/stats', title: '统计', component: StatsPage },
   { path: '/departments', title: '成员单位', component: DepartmentsPage },
   { path: '/settings', title: '设置', component: SettingsPage }
 ] as const
