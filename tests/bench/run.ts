@@ -9,7 +9,8 @@ import { join } from 'node:path'
 const groups: { name: string; file: string; fn: string }[] = [
   { name: 'registry', file: 'registry.bench.ts', fn: 'benchRegistry' },
   { name: 'tasks', file: 'tasks.bench.ts', fn: 'benchTasks' },
-  { name: 'draws', file: 'draws.bench.ts', fn: 'benchDraws' }
+  { name: 'draws', file: 'draws.bench.ts', fn: 'benchDraws' },
+  { name: 'documents', file: 'documents.bench.ts', fn: 'benchDocuments' }
 ]
 
 const only = process.argv.slice(2)
