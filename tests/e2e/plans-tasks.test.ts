@@ -153,9 +153,10 @@ describe('年度计划 on the demo county', () => {
     const missing = await page.locator('[data-testid="r12-missing"] .n-tag').allInnerTexts()
     expect(missing).toEqual(expected)
     const covered = await page.locator('[data-testid="r12-covered"] .n-tag').allInnerTexts()
-    expect(covered.map((c) => c.split(' ')[0]).sort()).toEqual(joined.map((c) => dept(c).name).sort())
-    expect(covered).toContain(`${scj.name} 发起1`)
-    expect(covered).toContain(`${wjj.name} 参加1`)
+    const short = (code: string) => one<{ s: string }>('SELECT short_name AS s FROM departments WHERE code = ?', code).s
+    expect(covered.map((c) => c.split(' ')[0]).sort()).toEqual(joined.map(short).sort())
+    expect(covered).toContain(`${short('SCJG')} 发起1`)
+    expect(covered).toContain(`${short('WJJ')} 参加1`)
 
     // Overlaps: the three entries on the same industry share every active object of it.
     const shared = n(`industry = ? AND reg_status = '存续'`, industry)
@@ -309,7 +310,7 @@ describe('抽查任务 on the demo county', () => {
     await page.locator('[data-testid="task-count"]', { hasText: '共 3 个任务' }).waitFor()
     const statuses = await page.locator('[data-testid="task-table"] tbody tr .n-tag').allInnerTexts()
     expect(statuses.sort()).toEqual(['已取消', '方案已公布', '草稿'].sort())
-    await settle(page)
+    await quiet(page)
     await shot(page, 'tasks-list')
   })
 })
