@@ -22,7 +22,10 @@ const ALIASES: Record<string, DocumentKind> = {
   plan: 'annualPlan',
   workplan: 'workPlan',
   notice: 'notices',
-  form: 'forms'
+  form: 'forms',
+  record: 'drawRecord',
+  summary: 'resultSummary',
+  public: 'publicResults'
 }
 
 function kindOf(raw: string | undefined): DocumentKind {
@@ -107,6 +110,6 @@ export async function docsCli(argv: string[]): Promise<number> {
 export const docsCommand: Command = {
   name: 'docs',
   usage: DOCS_USAGE,
-  summary: '生成文书（.docx）：事项清单、名录库、年度计划表、工作方案、通知书、检查表；批量文书默认每户一个文件，加 --combined 合订为一个文件',
+  summary: '生成文书（.docx）：事项清单、名录库、年度计划表、工作方案、抽取记录、通知书、检查表、结果汇总表、结果公示表；批量文书默认每户一个文件，加 --combined 合订为一个文件',
   run: (argv) => docsCli(argv)
 }

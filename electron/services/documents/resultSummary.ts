@@ -6,7 +6,10 @@ import { formHeading, formLine } from './forms'
 /** “检查对象N户，其中未发现问题x户、…” in the order of the categories. */
 export function resultTally(rows: ResultSummaryInput['rows']): string {
   const counts = new Map<string, number>()
-  for (const r of rows) counts.set(r.result, (counts.get(r.result) ?? 0) + 1)
+  for (const r of rows) {
+    const c = r.category ?? r.result
+    counts.set(c, (counts.get(c) ?? 0) + 1)
+  }
   const known = RESULT_CATEGORIES.filter((c) => counts.has(c)).map((c) => `${c}${counts.get(c)}户`)
   const other = [...counts.keys()].filter((k) => !(RESULT_CATEGORIES as readonly string[]).includes(k)).map((k) => `${k}${counts.get(k)}户`)
   return `合计检查对象${rows.length}户${known.length + other.length ? `，其中${[...known, ...other].join('、')}` : ''}。`

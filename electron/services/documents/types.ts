@@ -120,6 +120,8 @@ export interface SummaryRow {
   objectCode: string
   items: string[]
   result: string
+  /** The one R9 category the object is counted under in the 合计 line when `result` lists several. */
+  category?: string
   followUp?: string
   inspectors: string[]
 }

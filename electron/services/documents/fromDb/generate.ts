@@ -23,6 +23,10 @@ import { annualPlanInput } from './plans'
 import { taskDocs, workPlanInput } from './task'
 import { formInputs, noticeInputs } from './perObject'
 import { loadDraw } from './drawSource'
+import { publicListInput, resultSummaryInput } from './results'
+import { buildResultSummary } from '../resultSummary'
+import { buildPublicResults } from '../publicResults'
+import { drawRecordDocx } from '../../draws/records'
 import { officeInfo, reserveDocNumber } from './office'
 
 export type Progress = (phase: string, done: number, total: number) => void
@@ -146,6 +150,34 @@ export function prepareDocument(ctx: Ctx, req: DocumentRequest, defaultDir: stri
           return { files: [file], folder: dirname(file), cancelled: false, docNumber: taken.text, elapsedMs: performance.now() - t0 }
         }
         throw new UserError('发文字号正被其他窗口连续占用，请稍后重新生成。', 'busy')
+      }
+    }
+  }
+
+  if (req.kind === 'resultSummary') {
+    const input = resultSummaryInput(ctx, docs)
+    return single(req.kind, fileTarget(req.path, defaultDir, `${docs.task.taskNo} ${docs.task.name} 抽查结果汇总表`), overwrite, () => buildResultSummary(input))
+  }
+  if (req.kind === 'publicResults') {
+    const input = publicListInput(ctx, taskId)
+    return single(req.kind, fileTarget(req.path, defaultDir, `${docs.task.taskNo} ${docs.task.name}抽查结果公示表`), overwrite, () => buildPublicResults(input))
+  }
+  if (req.kind === 'drawRecord') {
+    const draw = loadDraw(ctx, taskId, docs.task.name)
+    const file = fileTarget(req.path, defaultDir, `${docs.task.taskNo} 随机抽取记录（${draw.drawId}）`)
+    refuseExisting([file], overwrite)
+    return {
+      kind: req.kind,
+      label: '生成随机抽取记录',
+      targets: [file],
+      folder: dirname(file),
+      async run(_signal, report) {
+        const t0 = performance.now()
+        report('排版', 0, 1)
+        // The draws service lays the record out from the stored evidence and logs it.
+        await mkdir(dirname(file), { recursive: true })
+        await drawRecordDocx(ctx, draw.drawId, file)
+        return { files: [file], folder: dirname(file), cancelled: false, elapsedMs: performance.now() - t0 }
       }
     }
   }

@@ -1,0 +1,81 @@
+/**
+ * A demo county with one joint task taken all the way: published, drawn with
+ * two witnesses, and results entered for every drawn object (some problems,
+ * one with a phone and an ID number typed into the notes). Used by the
+ * results/preview tests and by docs/samples/render.ts.
+ */
+import type { ResultInput } from '@contract'
+import type { Ctx } from '../../../electron/services/context'
+import { generateDemoCounty } from '../../../electron/services/demo/generate'
+import { createTask } from '../../../electron/services/tasks/service'
+import { updateSettings } from '../../../electron/services/settings/service'
+import { findDraw, performDraw, publishWithAnnouncement } from '../../../electron/services/draws/records'
+import { saveResults } from '../../../electron/services/results'
+import { createPlanEntry } from '../../../electron/services/plans/service'
+import { todayText } from '../../../electron/services/time'
+
+/** Valid check digit (GB 11643): the public list must never print it. */
+export const TYPED_ID = '11010519491231002X'
+export const TYPED_MOBILE = '13912345678'
+
+export interface DemoTask {
+  taskId: number
+  dept: Record<string, number>
+  drawn: { order: number; name: string; code: string; team: { name: string; deptName: string; certNo: string }[] }[]
+}
+
+export function demoTask(ctx: Ctx, opts: { objects?: number; results?: boolean } = {}): DemoTask {
+  generateDemoCounty(ctx, { objects: opts.objects ?? 3000, seed: 'docs-samples' })
+  const dept: Record<string, number> = {}
+  for (const r of ctx.sqlite.prepare('SELECT id, name FROM departments').all() as { id: number; name: string }[]) dept[r.name] = r.id
+  updateSettings(ctx, { docPrefix: '县双随机办发', docNextNumber: 3, contactPerson: '王丽', contactPhone: '0527-85211234' })
+  const uids = (d: number, n: number) =>
+    (ctx.sqlite.prepare(`SELECT uid FROM items WHERE dept_id = ? AND level = '重点' ORDER BY sort_order LIMIT ?`).all(d, n) as { uid: string }[]).map((r) => r.uid)
+  const task = createTask(ctx, {
+    name: '2026年餐饮服务单位部门联合抽查',
+    adhocReason: '专项整治',
+    initiatorDeptId: dept['县市场监管局']!,
+    departments: [
+      { deptId: dept['县市场监管局']!, itemUids: uids(dept['县市场监管局']!, 2), inspectorsPerObject: 2 },
+      { deptId: dept['县卫健局']!, itemUids: uids(dept['县卫健局']!, 1), inspectorsPerObject: 1 }
+    ],
+    scope: { kinds: ['market'], townships: ['众兴街道'] },
+    rule: { A: { mode: 'ratio', value: 20 }, B: { mode: 'ratio', value: 20 }, C: { mode: 'ratio', value: 30 }, D: { mode: 'ratio', value: 50 } },
+    periodStart: '2026-10-08',
+    periodEnd: '2026-11-20'
+  })
+  publishWithAnnouncement(ctx, task.id, { drawDate: todayText() })
+  performDraw(ctx, task.id, { sources: [{ kind: 'witness', label: '张三', value: '31415' }, { kind: 'witness', label: '李四', value: '27182' }], operator: '王丽' })
+  const draw = findDraw(ctx, task.id)!
+  const drawn = draw.objects.map((o) => ({ order: o.order, name: o.name, code: o.code, team: o.team.map((m) => ({ name: m.name, deptName: m.deptName, certNo: m.certNo })) }))
+  if (opts.results !== false) {
+    const inputs: ResultInput[] = []
+    for (const o of draw.objects)
+      for (const d of task.departments)
+        for (const itemUid of d.itemUids) {
+          const team = o.team.filter((m) => m.deptId === d.deptId).map((m) => ({ name: m.name, certNo: m.certNo, deptName: m.deptName }))
+          const problem = o.order % 5 === 0 && d.deptId === task.initiatorDeptId
+          inputs.push({
+            objectCode: o.code,
+            deptId: d.deptId,
+            itemUid,
+            category: problem ? '发现问题已责令改正' : '未发现问题',
+            method: '实地核查',
+            findings: problem ? `负责人${TYPED_MOBILE}（身份证${TYPED_ID}）承诺限期整改` : '',
+            disposal: problem ? '责令限期整改' : '无须处置',
+            checkDate: '2026-10-20',
+            inspectors: team
+          })
+        }
+    saveResults(ctx, task.id, inputs)
+  }
+  return { taskId: task.id, dept, drawn }
+}
+
+/** Two 附件5 entries so the annual plan has rows. */
+export function demoPlanEntries(ctx: Ctx, dept: Record<string, number>): void {
+  const entry = (taskName: string, d: number, joint: number[]) =>
+    createPlanEntry(ctx, { year: 2026, planName: '2026年度双随机抽查计划', taskName, initiatorDeptId: d, jointDeptIds: joint, ratioText: '3%', drawDate: '2026-04', scope: { kinds: ['market'], townships: ['三庄镇'] } })
+  entry('餐饮服务食品安全联合检查', dept['县市场监管局']!, [dept['县卫健局']!])
+  entry('公共场所卫生监督检查', dept['县卫健局']!, [])
+}

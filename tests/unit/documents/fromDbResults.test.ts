@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Workbench } from '../../../electron/services/workbench'
+import type { Ctx } from '../../../electron/services/context'
+import { generateDocument } from '../../../electron/services/documents/fromDb'
+import { PUBLIC_RESULT_COLUMNS } from '../../../electron/services/documents'
+import { checkIdNumber } from '../../../electron/services/registry/identifiers'
+import { listAudit } from '../../../electron/services/audit/log'
+import { findDraw } from '../../../electron/services/draws/records'
+import { tempDir } from '../../helpers/tmp'
+import { parts, text } from './helpers'
+import { demoTask, TYPED_ID, TYPED_MOBILE, type DemoTask } from './demoTask'
+
+const t = tempDir('suiji-docs-results-')
+let wb: Workbench
+let ctx: Ctx
+let demo: DemoTask
+const out = (name: string) => join(t.dir, 'out', name)
+const docText = (file: string) => text(parts(readFileSync(file))['word/document.xml'])
+
+/** Every valid 18-character ID number and every mobile number in a text. */
+function personalNumbers(s: string): string[] {
+  const ids = (s.match(/\d{17}[\dXx]/g) ?? []).filter((m) => checkIdNumber(m).ok)
+  return [...ids, ...(s.match(/(?<!\d)1[3-9]\d{9}(?!\d)/g) ?? [])]
+}
+
+beforeAll(() => {
+  wb = new Workbench(join(t.dir, 'county.db'))
+  ctx = wb.ctx()
+  demo = demoTask(ctx, { objects: 2000 })
+})
+afterAll(() => {
+  wb.close()
+  t.cleanup()
+})
+
+describe('result documents from the entered results', () => {
+  it('抽查结果汇总表 lists every drawn object in draw order with its result, disposal, inspectors and the team to sign', async () => {
+    const r = await generateDocument(ctx, { kind: 'resultSummary', taskId: demo.taskId, path: out('汇总表.docx') }, t.dir)
+    const body = docText(r.files[0]!)
+    for (const h of ['序号', '检查对象名称', '统一社会信用代码（注册号）', '检查事项', '检查结果', '后续处置', '检查人员', '签名']) expect(body).toContain(h)
+    const positions = demo.drawn.map((o) => body.indexOf(o.code))
+    expect(positions.every((p) => p > 0)).toBe(true)
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions)
+    const problems = demo.drawn.filter((o) => o.order % 5 === 0).length
+    expect(body).toContain(`合计检查对象${demo.drawn.length}户`)
+    expect(body).toContain(`发现问题已责令改正${problems}户`)
+    expect(body).toContain('责令限期整改')
+    // every inspector the draw sent is named (they sign the table)
+    for (const m of demo.drawn.flatMap((o) => o.team)) expect(body).toContain(m.name)
+  })
+
+  it('抽查结果公示表 carries the objects and results, and no inspector, ID or phone number even where typed into a result', async () => {
+    const r = await generateDocument(ctx, { kind: 'publicResults', taskId: demo.taskId, path: out('公示表.docx') }, t.dir)
+    const body = docText(r.files[0]!)
+    for (const h of PUBLIC_RESULT_COLUMNS) expect(body).toContain(h)
+    for (const o of demo.drawn) expect(body).toContain(o.code)
+    expect(body).toContain('发现问题已责令改正')
+    expect(body).toContain('县卫健局')
+    expect(personalNumbers(body)).toEqual([])
+    expect(body).not.toContain(TYPED_MOBILE)
+    expect(body).not.toContain(TYPED_ID)
+    for (const m of demo.drawn.flatMap((o) => o.team)) {
+      expect(body).not.toContain(m.certNo)
+    }
+  })
+
+  it('抽取记录 of the task’s draw in force, written by the draws service and logged', async () => {
+    const draw = findDraw(ctx, demo.taskId)!
+    const r = await generateDocument(ctx, { kind: 'drawRecord', taskId: demo.taskId, path: out('记录.docx') }, t.dir)
+    const body = docText(r.files[0]!)
+    expect(body).toContain('随机抽取记录')
+    expect(body).toContain(draw.drawId)
+    for (const o of demo.drawn) expect(body).toContain(o.code)
+    expect(body).toContain('31415')
+    expect(listAudit(ctx, { entity: 'draw', entityId: draw.drawId }).some((a) => a.action === '生成抽取记录')).toBe(true)
+    // the same target again is refused before anything is written
+    await expect(generateDocument(ctx, { kind: 'drawRecord', taskId: demo.taskId, path: out('记录.docx') }, t.dir)).rejects.toThrow(/已经存在/)
+  })
+})
