@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openApp, Running, shot, nav } from './harness'
+import { tempDir } from '../helpers/tmp'
+import { Workbench } from '../../electron/services/workbench'
+import { generateDemoCounty } from '../../electron/services/demo/generate'
+import { openDatabase } from '../../electron/services/db/open'
+import { addWorkdays } from '../../electron/services/workdays'
+import type { ResultInput, ResultSheet, Task, TaskProgress } from '@contract'
+
+const t = tempDir('suiji-e2e-results-')
+const dbFile = join(t.dir, 'county.db')
+let browser: Browser
+let app: Running
+let page: Page
+
+async function call<T>(channel: string, input: unknown): Promise<T> {
+  const url = new URL(app.host.launchUrl)
+  const token = url.searchParams.get('token') ?? ''
+  const res = await fetch(new URL(`/api/${channel}`, url), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Suiji-Token': token }, body: JSON.stringify(input) })
+  const env = (await res.json()) as { ok: boolean; data?: T; error?: { message: string } }
+  if (!env.ok) throw new Error(env.error!.message)
+  return env.data as T
+}
+function dept(code: string): number {
+  const { sqlite } = openDatabase(dbFile)
+  try {
+    return (sqlite.prepare('SELECT id FROM departments WHERE code = ?').get(code) as { id: number }).id
+  } finally {
+    sqlite.close()
+  }
+}
+const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10)
+const settle = (p: Page) => p.waitForTimeout(400)
+/** Screenshots without the toasts of the last actions. */
+const quiet = (p: Page) => p.locator('.n-message').first().waitFor({ state: 'detached', timeout: 10_000 })
+
+/** A small joint task (市场监管 + 卫健) drawn for real: `n` B-class and `n` C-class 餐饮 objects. */
+async function drawnTask(name: string, start: string, n = 1): Promise<Task> {
+  const task = await call<Task>('tasks.create', {
+    name,
+    adhocReason: '投诉举报',
+    initiatorDeptId: dept('SCJG'),
+    departments: [
+      { deptId: dept('SCJG'), itemUids: ['SCJG-07'], inspectorsPerObject: 2 },
+      { deptId: dept('WJJ'), itemUids: ['WJJ-01'], inspectorsPerObject: 1 }
+    ],
+    scope: { industries: ['餐饮服务'] },
+    rule: { A: { mode: 'count', value: 0 }, B: { mode: 'count', value: n }, C: { mode: 'count', value: n }, D: { mode: 'count', value: 0 } },
+    periodStart: start,
+    periodEnd: '2026-12-31'
+  })
+  await call('draws.publish', { taskId: task.id, drawDate: today(), planned: { witnessCount: 2, publicLabels: [] } })
+  await call('draws.perform', {
+    taskId: task.id,
+    operator: '王五',
+    sources: [
+      { kind: 'witness', label: '张三', value: '3 1 4 1 5' },
+      { kind: 'witness', label: '李四', value: '2 7 1 8 2' }
+    ]
+  })
+  return task
+}
+
+/** Every result of a task entered through the API with one check date (all 未发现问题). */
+async function enterAll(task: Task, date: string, only?: string): Promise<TaskProgress> {
+  let last: TaskProgress | null = null
+  for (const code of only ? [only] : ['SCJG', 'WJJ']) {
+    const sheet = await call<ResultSheet>('results.sheet', { taskId: task.id, deptId: dept(code) })
+    const results: ResultInput[] = sheet.rows.map((r) => ({ objectCode: r.objectCode, deptId: sheet.deptId, itemUid: r.itemUid, category: '未发现问题', method: '实地核查', checkDate: date }))
+    last = (await call<{ progress: TaskProgress }>('results.save', { taskId: task.id, results })).progress
+  }
+  return last!
+}
+
+beforeAll(async () => {
+  const wb = new Workbench(dbFile)
+  generateDemoCounty(wb.ctx(), { objects: 3000, seed: 'e2e-results' })
+  wb.close()
+  browser = await launchBrowser()
+  app = await new Running(dbFile).start()
+  // for the home page: one task due within 5 working days, one overdue, one with a department's results missing
+  let soon = today()
+  while (addWorkdays(soon, 20) > addWorkdays(today(), 3)) soon = new Date(Date.parse(soon) - 86400000).toISOString().slice(0, 10)
+  const a = await drawnTask('农贸市场周边餐饮联合抽查', '2026-04-01')
+  expect((await enterAll(a, soon)).dueOn! >= today()).toBe(true)
+  const b = await drawnTask('学校周边餐饮服务单位联合抽查', '2026-04-01')
+  expect((await enterAll(b, '2026-09-01')).dueOn).toBe(addWorkdays('2026-09-01', 20))
+  const c = await drawnTask('旅游景区餐饮单位联合抽查', '2026-04-01')
+  await enterAll(c, today(), 'SCJG')
+  await drawnTask('城区餐饮服务单位食品安全联合抽查', '2026-04-01', 2)
+  page = await openApp(browser, app)
+}, 120_000)
+afterAll(async () => {
+  await page?.close()
+  await app?.stop()
+  await browser?.close()
+  t.cleanup()
+})
+
+describe('检查结果 in the browser', () => {
+  it('enters a task’s results with the keyboard, sees completion and the deadline', async () => {
+    await nav(page, '检查结果')
+    await page.locator('[data-testid="result-grid"]').waitFor()
+    await expect(page.locator('[data-testid="results-task"]').innerText()).resolves.toContain('城区餐饮服务单位食品安全联合抽查')
+    await expect(page.locator('[data-testid="result-grid"] tbody tr').count()).resolves.toBe(4)
+
+    // 市场监管局: row 1 → 5 发现问题已责令改正, Tab to 核查方式, Tab to 检查情况 and type;
+    // rows 2–4 → 1 未发现问题 on row 2, then Ctrl+D fills it down the column
+    await page.locator('[data-cell="0-category"]').focus()
+    await page.keyboard.press('5')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('后厨防蝇设施缺失，已当场责令改正')
+    await page.locator('[data-cell="0-category"]').focus()
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('1')
+    await page.keyboard.press('Control+d')
+    await expect(page.locator('[data-cell="0-category"]').inputValue()).resolves.toBe('发现问题已责令改正')
+    await expect(page.locator('[data-cell="3-category"]').inputValue()).resolves.toBe('未发现问题')
+    await expect(page.locator('[data-testid="grid-save"]').innerText()).resolves.toContain('4 行')
+    await page.keyboard.press('Control+s')
+    await page.locator('[data-testid="progress-card"]', { hasText: '县市场监管局 4/4' }).waitFor()
+
+    // 卫健局: 9 合格 on the first row, filled down the column with Ctrl+D
+    await page.locator('[data-testid="results-dept"]').click()
+    await page.locator('.n-base-select-option', { hasText: '县卫健局' }).click()
+    await settle(page)
+    await page.locator('[data-cell="0-category"]').focus()
+    await page.keyboard.press('9')
+    await page.keyboard.press('Control+d')
+    await expect(page.locator('[data-cell="3-category"]').inputValue()).resolves.toBe('合格')
+    await page.keyboard.press('Control+s')
+    await page.locator('[data-testid="task-status"]', { hasText: '已完成' }).waitFor()
+    const due = addWorkdays(today(), 20)
+    await expect(page.locator('[data-testid="deadline"]').innerText()).resolves.toContain(`公示期限 ${due}`)
+    await expect(page.locator('[data-testid="completed-on"]').innerText()).resolves.toBe(today())
+    // back to 市场监管局 for the picture: the problem row with its findings, the rest 未发现问题
+    await page.locator('[data-testid="results-dept"]').click()
+    await page.locator('.n-base-select-option', { hasText: '县市场监管局' }).click()
+    await settle(page)
+    await expect(page.locator('[data-cell="0-findings"]').inputValue()).resolves.toBe('后厨防蝇设施缺失，已当场责令改正')
+    await quiet(page)
+    await page.locator('[data-cell="1-category"]').focus()
+    await shot(page, 'results-grid')
+  })
+
+  it('publishes, then a correction keeps the original beside it', async () => {
+    await page.locator('.n-tabs-tab', { hasText: '公示与更正' }).click()
+    await page.locator('[data-testid="publish"]').click()
+    await page.locator('[data-testid="published-on"]').waitFor()
+    await expect(page.locator('[data-testid="task-status"]').innerText()).resolves.toBe('已公示')
+
+    await page.locator('.n-tabs-tab', { hasText: '结果录入' }).click()
+    await page.locator('[data-testid="results-dept"]').click()
+    await page.locator('.n-base-select-option', { hasText: '县市场监管局' }).click()
+    await settle(page)
+    await expect(page.locator('[data-cell="0-category"]').isDisabled()).resolves.toBe(true)
+    await page.locator('[data-testid="correct-0"]').click()
+    const modal = page.locator('[data-testid="correction-modal"]')
+    await modal.locator('[data-testid="corr-findings"] textarea').fill('后厨防蝇设施缺失、餐具消毒记录不全，已当场责令改正')
+    await modal.locator('[data-testid="corr-reason"] input').fill('复核检查表发现漏录一项问题')
+    await modal.locator('[data-testid="corr-approver"] input').fill('周局长')
+    await modal.locator('[data-testid="corr-submit"]').click()
+    await modal.waitFor({ state: 'detached' })
+    await page.locator('.n-tabs-tab', { hasText: '公示与更正' }).click()
+    const table = page.locator('[data-testid="corrections"]')
+    await table.waitFor()
+    const text = await table.innerText()
+    expect(text).toContain('后厨防蝇设施缺失，已当场责令改正 → 后厨防蝇设施缺失、餐具消毒记录不全，已当场责令改正')
+    expect(text).toContain('周局长')
+  })
+
+  it('the home page lists due, overdue and missing results', async () => {
+    await nav(page, '首页')
+    const panels = page.locator('[data-testid="home-deadlines"]')
+    await panels.waitFor()
+    const text = await panels.innerText()
+    expect(text).toContain('农贸市场周边餐饮联合抽查')
+    expect(text).toContain('学校周边餐饮服务单位联合抽查')
+    expect(text).toContain('已逾期')
+    expect(text).toContain('县卫健局')
+    await quiet(page)
+    await shot(page, 'home-deadlines')
+  })
+
+  it('the dashboard shows the indicators and opens the list behind one', async () => {
+    await nav(page, '统计')
+    await page.locator('[data-testid="ind-joint"]').waitFor()
+    await expect(page.locator('[data-testid="ind-joint"]').innerText()).resolves.toContain('100.0%')
+    await expect(page.locator('[data-testid="ind-joint"]').innerText()).resolves.toContain('4 / 4')
+    await page.locator('[data-testid="ind-onTime"]').click()
+    const drawer = page.locator('[data-testid="stats-detail"]')
+    await drawer.waitFor()
+    expect(await drawer.innerText()).toContain('学校周边餐饮服务单位联合抽查')
+    await page.keyboard.press('Escape')
+    await drawer.waitFor({ state: 'detached' })
+    await quiet(page)
+    await page.mouse.move(5, 850)
+    await settle(page)
+    await shot(page, 'stats-dashboard')
+  })
+})
