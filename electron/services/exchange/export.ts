@@ -26,6 +26,8 @@ export interface ExportOptions {
   full?: boolean
   /** Limit to these entities (default: every entity this agency sends). */
   entities?: string[]
+  /** Office → one department: include the county-wide registry (departments, objects, inspectors, items). */
+  withRegistry?: boolean
   out: string
   migrationsDir?: string
 }
@@ -50,10 +52,14 @@ interface Picked {
  */
 function pickRecords(ctx: Ctx, opts: ExportOptions, me: ReturnType<typeof requireIdentity>): Map<string, Map<string, Picked>> {
   const refs = new RefMaps(ctx.sqlite)
-  const wanted = ADAPTERS.filter((a) => a.sentBy.includes(me.role) && (!opts.entities || opts.entities.includes(a.entity)))
+  const wanted = entitiesToSend(me.role, opts)
   const myDeptId = me.role === 'department' ? refs.idOf('departments', me.code) : null
   if (me.role === 'department' && myDeptId === null) {
     throw new UserError(`本单位代码“${me.code}”在成员单位中不存在（可能被修改）。请在“成员单位”中恢复该代码后再导出。`, 'not-found')
+  }
+  const recipientDeptId = me.role === 'office' && opts.to !== 'any' && peerRow(ctx, opts.to)?.role === 'department' ? refs.idOf('departments', opts.to) : null
+  if (me.role === 'office' && opts.to !== 'any' && peerRow(ctx, opts.to)?.role === 'department' && recipientDeptId === null) {
+    throw new UserError(`接收单位代码“${opts.to}”在成员单位中不存在，无法确定它参加的任务。请先在“成员单位”中核对该单位的代码。`, 'not-found')
   }
   const baseline = opts.to !== 'any' && !opts.full ? loadBaseline(ctx.sqlite, opts.to) : null
   const since = opts.to === 'any' && !opts.full ? lastSentAt(ctx.sqlite, 'any') : null
@@ -61,38 +67,72 @@ function pickRecords(ctx: Ctx, opts: ExportOptions, me: ReturnType<typeof requir
   const picked = new Map<string, Map<string, Picked>>()
   for (const a of ADAPTERS) picked.set(a.entity, new Map())
   for (const a of wanted) {
+    if (!hasTable(ctx.sqlite, a.table)) continue
     const where: string[] = []
     const params: unknown[] = []
-    if (myDeptId !== null && a.ownerColumn) {
-      where.push(`"${a.ownerColumn}" = ?`)
+    if (myDeptId !== null && (a.ownedWhere || a.ownerColumn)) {
+      where.push(a.ownedWhere ?? `"${a.ownerColumn}" = ?`)
       params.push(myDeptId)
     }
-    if (since) {
+    if (me.role === 'office' && a.sendableWhere) where.push(a.sendableWhere)
+    if (recipientDeptId !== null && a.recipientWhere) {
+      where.push(a.recipientWhere)
+      params.push(recipientDeptId)
+    }
+    if (since && tableColumns(ctx.sqlite, a.table).includes('updated_at')) {
       where.push(`updated_at >= ?`)
       params.push(since)
     }
     const into = picked.get(a.entity)!
-    for (const r of readRows(ctx.sqlite, a, refs, where.join(' AND '), params)) {
+    for (const r of readRows(ctx.sqlite, a, refs, where.map((w) => `(${w})`).join(' AND '), params)) {
       if (baseline && baseline.get(`${a.entity}\u0000${r.p.key}`) === r.p.hash) continue
       into.set(r.p.key, r)
     }
   }
-  // Close over references until nothing is missing (a referenced record may refer on).
-  for (let changed = true; changed; ) {
-    changed = false
-    for (const a of ADAPTERS) {
-      for (const { p } of [...picked.get(a.entity)!.values()]) {
-        for (const [col, target] of Object.entries(a.refs)) {
-          const k = p.fields[col]
-          if (k === null || k === undefined || picked.get(target)!.has(String(k))) continue
-          const t = adapterOf(target)
-          for (const r of readRows(ctx.sqlite, t, refs, `"${t.key}" = ?`, [k])) picked.get(target)!.set(r.p.key, r)
-          changed = true
-        }
-      }
+  closeOverReferences(ctx.sqlite, refs, picked)
+  return picked
+}
+
+/**
+ * Default: what this role maintains. The office sends the county registry to
+ * one department only when asked (withRegistry, or the entities named);
+ * to "any" it is the county-wide broadcast and includes it.
+ */
+export function entitiesToSend(role: 'office' | 'department', opts: Pick<ExportOptions, 'entities' | 'withRegistry' | 'to'>): EntityAdapter[] {
+  return ADAPTERS.filter((a) => {
+    if (!a.sentBy.includes(role)) return false
+    if (opts.entities) return opts.entities.includes(a.entity)
+    if (a.registry && role === 'office' && opts.to !== 'any') return opts.withRegistry === true
+    return true
+  })
+}
+
+/** Every record an exported one refers to travels too, until nothing is missing (a referenced record may refer on). */
+function closeOverReferences(sqlite: Database.Database, refs: RefMaps, picked: Map<string, Map<string, Picked>>) {
+  const missing: [string, string][] = []
+  const need = (target: string, k: unknown) => {
+    if (k === null || k === undefined || picked.get(target)!.has(String(k))) return
+    missing.push([target, String(k)])
+  }
+  const scan = (a: EntityAdapter, p: Portable) => {
+    for (const [col, target] of Object.entries(a.refs)) need(target, p.fields[col])
+    for (const [col, target] of Object.entries(a.keyRefs ?? {})) need(target, p.fields[col])
+    for (const [target, k] of a.jsonRefs?.(p.fields) ?? []) need(target, k)
+  }
+  for (const a of ADAPTERS) for (const { p } of picked.get(a.entity)!.values()) scan(a, p)
+  while (missing.length > 0) {
+    const [target, k] = missing.pop()!
+    if (picked.get(target)!.has(k)) continue
+    const t = adapterOf(target)
+    for (const r of readRows(sqlite, t, refs, `"${t.key}" = ?`, [k])) {
+      picked.get(target)!.set(r.p.key, r)
+      scan(t, r.p)
     }
   }
-  return picked
+}
+
+function hasTable(sqlite: Database.Database, table: string): boolean {
+  return !!sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table)
 }
 
 function loadBaseline(sqlite: Database.Database, peer: string): Map<string, string> {
@@ -109,13 +149,19 @@ function lastSentAt(sqlite: Database.Database, peer: string): string | null {
 }
 
 /** The embedded database: same schema as ours, rows copied with their ids so references stay intact. */
-function buildContent(local: Database.Database, file: string, picked: Map<string, Map<string, Picked>>, migrationsDir?: string): void {
+function buildContent(local: Database.Database, file: string, picked: Map<string, Map<string, Picked>>, migrationsDir?: string): Record<string, number> {
   const content = openDatabase(file, migrationsDir ? { migrationsDir } : {})
   const sqlite = content.sqlite
+  const counts: Record<string, number> = {}
   try {
     sqlite.transaction(() => {
       for (const a of ADAPTERS) {
-        withFtsSuspended(sqlite, a.table, { rebuild: false }, () => insertRaw(sqlite, a, [...picked.get(a.entity)!.values()].map((x) => x.row)))
+        // A package for an older program (fewer migrations) has no table for newer entities.
+        counts[a.entity] = 0
+        if (!hasTable(sqlite, a.table)) continue
+        const rows = [...picked.get(a.entity)!.values()].map((x) => x.row)
+        withFtsSuspended(sqlite, a.table, { rebuild: false }, () => insertRaw(sqlite, a, rows))
+        counts[a.entity] = rows.length
       }
       copyOrigins(local, sqlite, picked)
     })()
@@ -124,6 +170,7 @@ function buildContent(local: Database.Database, file: string, picked: Map<string
   } finally {
     sqlite.close()
   }
+  return counts
 }
 
 /**
@@ -162,10 +209,11 @@ export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
     toRef = { name: peer.name, code: peer.code }
   }
   const picked = pickRecords(ctx, { ...opts, to }, me)
+  const sent = new Set(entitiesToSend(me.role, { ...opts, to }).map((a) => a.entity))
   const dir = mkdtempSync(join(tmpdir(), 'sjbx-out-'))
   try {
     const contentFile = join(dir, 'content.db')
-    buildContent(ctx.sqlite, contentFile, picked, opts.migrationsDir)
+    const contents = buildContent(ctx.sqlite, contentFile, picked, opts.migrationsDir)
     const content = readFileSync(contentFile)
     const createdAt = nowText()
     const manifest: Manifest = {
@@ -178,7 +226,8 @@ export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
       from: { name: me.name, code: me.code, role: me.role, fingerprint: me.fingerprint, publicKey: me.publicKey },
       to: toRef,
       createdAt,
-      contents: Object.fromEntries(ADAPTERS.map((a) => [a.entity, picked.get(a.entity)!.size])),
+      // What was asked for (even when empty) and whatever came along as references.
+      contents: Object.fromEntries(Object.entries(contents).filter(([e, n]) => n > 0 || sent.has(e))),
       contentBytes: content.length,
       contentSha256: sha256Hex(content)
     }

@@ -6,6 +6,7 @@ import { nowText } from '../time'
 import { ADAPTERS, type EntityAdapter } from './adapters'
 import { BULK_THRESHOLD, suspendFts } from './bulk'
 import { openPackage, type OpenedPackage, type OpenPackageOptions } from './package'
+import { requireIdentity } from './identity'
 import { RefMaps, dataColumns, fromPortable, readRows, tableColumns, toPortable, type Portable } from './records'
 import type { Manifest } from './manifest'
 
@@ -77,8 +78,11 @@ interface Classified {
   a: EntityAdapter
   incoming: Portable
   incomingRow: Row
+  /** Local rowid. */
   local: { id: number; p: Portable } | null
   status: RecordStatus
+  /** Sent only because another record refers to it: never updates ours, never moves the baseline. */
+  refOnly: boolean
 }
 
 const zero = (): EntityCounts => ({ new: 0, updated: 0, unchanged: 0, keptLocal: 0, conflicts: 0 })
@@ -94,33 +98,79 @@ function hasTable(sqlite: Database.Database, table: string): boolean {
 /**
  * Walks the package record by record, entity by entity in dependency order,
  * comparing each with our copy and with what we last agreed with the sender.
- * `beforeEntity`/`afterEntity` let apply refresh id maps between entities.
+ * `hooks.before`/`after` let apply refresh id maps between entities.
+ *
+ * Three rules beyond the three-way comparison, from who maintains what:
+ * - an entity the sender does not maintain (e.g. a task a department's
+ *   results refer to) travels only so references resolve: added when
+ *   missing, never changing ours, never moving the baseline;
+ * - an entity we do not maintain ourselves (a department's copy of a task)
+ *   is the sender's: when both sides moved, theirs is taken (our moves are
+ *   local progress such as 检查中, superseded by the maintainer's record);
+ * - append-only records (draws, corrections) are never overwritten: a
+ *   different record under the same key refuses the whole package.
  */
 function* classify(ctx: Ctx, pkg: OpenedPackage, localRefs: RefMaps, hooks: EntityHooks = {}): Generator<Classified> {
   const peer = pkg.manifest.from.code
+  const senderRole = pkg.manifest.from.role
+  const myRole = requireIdentity(ctx).role
   const contentRefs = new RefMaps(pkg.content)
   const baseline = ctx.sqlite.prepare('SELECT hash FROM exchange_baseline WHERE peer_code = ? AND entity = ? AND key = ?').pluck()
   for (const a of ADAPTERS) {
-    if (!hasTable(pkg.content, a.table)) continue
+    if (!hasTable(pkg.content, a.table) || !hasTable(ctx.sqlite, a.table)) continue
     hooks.before?.(a)
     const cols = dataColumns(ctx.sqlite, a)
-    const findLocal = ctx.sqlite.prepare(`SELECT * FROM "${a.table}" WHERE "${a.key}" = ?`)
+    const findLocal = localFinder(ctx.sqlite, a, localRefs)
+    const refOnly = !a.sentBy.includes(senderRole)
+    const replica = !a.sentBy.includes(myRole)
     for (const { row, p: incoming } of readRows(pkg.content, a, contentRefs)) {
-      const localRow = findLocal.get(incoming.key) as Row | undefined
-      const local = localRow ? { id: localRow.id as number, p: toPortable(a, localRow, cols, localRefs) } : null
+      const localRow = findLocal(incoming)
+      const local = localRow ? { id: localRow.__rowid as number, p: toPortable(a, localRow, cols, localRefs) } : null
       let status: RecordStatus
       if (!local) status = 'new'
       else if (local.p.hash === incoming.hash) status = 'unchanged'
+      else if (a.appendOnly) throw appendOnlyRefusal(pkg, a, local.p, incoming)
+      else if (refOnly) status = 'keptLocal'
       else {
         const base = baseline.get(peer, a.entity, incoming.key) as string | undefined
         if (incoming.hash === base) status = 'keptLocal'
-        else if (local.p.hash === base) status = 'updated'
+        else if (local.p.hash === base || replica) status = 'updated'
         else status = 'conflict'
       }
-      yield { a, incoming, incomingRow: row, local, status }
+      yield { a, incoming, incomingRow: row, local, status, refOnly }
     }
     hooks.after?.(a)
   }
+}
+
+/** Our row with the incoming record's natural key, or undefined. */
+function localFinder(sqlite: Database.Database, a: EntityAdapter, refs: RefMaps): (p: Portable) => Row | undefined {
+  if (!a.keyFields) {
+    const st = sqlite.prepare(`SELECT rowid AS __rowid, * FROM "${a.table}" WHERE "${a.key}" = ?`)
+    return (p) => st.get(p.key) as Row | undefined
+  }
+  const fields = a.keyFields
+  const st = sqlite.prepare(`SELECT rowid AS __rowid, * FROM "${a.table}" WHERE ${fields.map((f) => `"${f}" = ?`).join(' AND ')}`)
+  return (p) => {
+    const values: unknown[] = []
+    for (const f of fields) {
+      const target = a.refs[f]
+      const v = p.fields[f]
+      // A reference to a record we do not have yet: nothing of ours can match.
+      const local = target && v !== null && v !== undefined ? refs.idOf(target, String(v)) : v
+      if (local === null || local === undefined) return undefined
+      values.push(local)
+    }
+    return st.get(...values) as Row | undefined
+  }
+}
+
+function appendOnlyRefusal(pkg: OpenedPackage, a: EntityAdapter, ours: Portable, theirs: Portable): UserError {
+  const fields = Object.keys(theirs.fields).filter((f) => JSON.stringify(ours.fields[f] ?? null) !== JSON.stringify(theirs.fields[f] ?? null))
+  return new UserError(
+    `交换包中的${a.label}“${a.describe(theirs.fields)}”（编号 ${theirs.key}）与本机已有的同一编号记录内容不同（${fields.join('、')}）。${a.label}只能追加、不能改写，已拒绝整个交换包。请与${pkg.manifest.from.name}核对该记录。数据库未作任何改动。`,
+    'append-only-conflict'
+  )
 }
 
 interface EntityHooks {
@@ -242,7 +292,7 @@ export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts:
             audit(ctx, { action: '交换更新记录', entity: c.a.entity, entityId: c.incoming.key, detail: { package: m.packageId, from: m.from.code, changes: diff(c) } })
           }
           if (write) writer.write(c, refs)
-          writer.agree(c)
+          if (!c.refOnly || c.status === 'new') writer.agree(c)
         },
         {
           after: (a) => {
@@ -315,11 +365,15 @@ class Writer {
   private written = 0
   private suspended: ReturnType<typeof suspendFts> | null = null
 
+  private writtenRows: Row[] = []
+
   /** Large merges index the full text once at the end of the entity instead of row by row. */
-  endEntity(_a: EntityAdapter) {
+  endEntity(a: EntityAdapter) {
     this.suspended?.resume({ rebuild: true })
     this.suspended = null
     this.written = 0
+    if (this.writtenRows.length > 0) a.afterApply?.(this.ctx, this.writtenRows)
+    this.writtenRows = []
   }
 
   write(c: Classified, refs: RefMaps) {
@@ -327,13 +381,15 @@ class Writer {
     if (++this.written === BULK_THRESHOLD) this.suspended = suspendFts(this.ctx.sqlite, a.table)
     const values = fromPortable(a, c.incoming.fields, refs)
     const cols = Object.keys(values)
+    if (a.afterApply) this.writtenRows.push(values)
     if (c.local) {
+      const stamped = tableColumns(this.ctx.sqlite, a.table).includes('updated_at')
       let st = this.updates.get(a.entity)
       if (!st) {
-        st = this.ctx.sqlite.prepare(`UPDATE "${a.table}" SET ${cols.map((k) => `"${k}" = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+        st = this.ctx.sqlite.prepare(`UPDATE "${a.table}" SET ${cols.map((k) => `"${k}" = ?`).join(', ')}${stamped ? ', updated_at = ?' : ''} WHERE rowid = ?`)
         this.updates.set(a.entity, st)
       }
-      st.run(...cols.map((k) => values[k] ?? null), this.now, c.local.id)
+      st.run(...cols.map((k) => values[k] ?? null), ...(stamped ? [this.now] : []), c.local.id)
     } else {
       const extra = a.insertDefaults?.(this.ctx.sqlite) ?? {}
       const all = { ...values, ...extra, created_at: c.incomingRow.created_at ?? this.now, updated_at: this.now }

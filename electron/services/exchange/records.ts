@@ -73,6 +73,11 @@ export class RefMaps {
   }
 }
 
+/** The natural key of a record from its portable fields. */
+export function keyOf(a: EntityAdapter, fields: Row): string {
+  return a.keyFields ? a.keyFields.map((f) => String(fields[f] ?? '')).join('|') : String(fields[a.key])
+}
+
 export function toPortable(a: EntityAdapter, row: Row, cols: string[], refs: RefMaps): Portable {
   const fields: Row = {}
   for (const c of cols) {
@@ -81,7 +86,7 @@ export function toPortable(a: EntityAdapter, row: Row, cols: string[], refs: Ref
     fields[c] = target && v !== null ? refs.keyOf(target, v as number) : v
   }
   a.encode?.(fields, refs.keyOf)
-  return { key: String(row[a.key]), fields, hash: hashFields(fields) }
+  return { key: keyOf(a, fields), fields, hash: hashFields(fields) }
 }
 
 /** Back from portable fields to column values of this database (references as local ids). */
@@ -98,10 +103,13 @@ export function fromPortable(a: EntityAdapter, fields: Row, refs: RefMaps): Row 
   return out
 }
 
-/** Every row of an entity (optionally filtered), with its raw row and portable form. */
+/**
+ * Every row of an entity (optionally filtered), with its raw row and portable
+ * form. Rows carry their rowid as `__rowid` (some tables, e.g. task_pool, have no id column).
+ */
 export function* readRows(sqlite: Database.Database, a: EntityAdapter, refs: RefMaps, where = '', params: unknown[] = []): Generator<{ row: Row; p: Portable }> {
   const cols = dataColumns(sqlite, a)
-  for (const row of sqlite.prepare(`SELECT * FROM "${a.table}" ${where ? `WHERE ${where}` : ''} ORDER BY id`).iterate(...params) as IterableIterator<Row>) {
+  for (const row of sqlite.prepare(`SELECT rowid AS __rowid, * FROM "${a.table}" ${where ? `WHERE ${where}` : ''} ORDER BY rowid`).iterate(...params) as IterableIterator<Row>) {
     yield { row, p: toPortable(a, row, cols, refs) }
   }
 }

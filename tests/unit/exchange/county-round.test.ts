@@ -45,7 +45,8 @@ describe('a county round with three databases', () => {
     let n = 0
     const send = (from: Site, to: Site, toCode: string, full = false) => {
       const file = join(dir, `${++n}.sjbx`)
-      exportPackage(from.ctx, { to: toCode, full, out: file })
+      // The office forwards the county registry only when asked.
+      exportPackage(from.ctx, { to: toCode, full, out: file, withRegistry: true })
       applyPackage(to.ctx, file, {})
       const before = dumpHash(to.ctx.sqlite)
       applyPackage(to.ctx, file, {})
