@@ -728,7 +728,13 @@ export const exchangeContract = {
   'exchange.confirmPeer': ch<AgencyPeer>()(z.object({ fingerprint })),
   'exchange.removePeer': ch<AgencyPeer[]>()(z.object({ code: z.string().trim().min(1) })),
   'exchange.export': ch<ExchangeExportResult>()(
-    z.object({ to: z.string().trim().min(1, '请选择接收单位'), full: z.boolean().default(false), file: z.string().trim().optional() })
+    z.object({
+      to: z.string().trim().min(1, '请选择接收单位'),
+      full: z.boolean().default(false),
+      file: z.string().trim().optional(),
+      /** office → one department: include the county-wide registry (the page has no switch yet: on) */
+      withRegistry: z.boolean().default(true)
+    })
   ),
   'exchange.preview': ch<ExchangePreview>()(z.object({ file: file('交换包（.sjbx）') })),
   'exchange.apply': ch<ExchangeApplyResult>()(
@@ -1231,7 +1237,8 @@ export const DOCUMENT_KINDS_LIST = [
   'notices',
   'forms',
   'resultSummary',
-  'publicResults'
+  'publicResults',
+  'drawRecord'
 ] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS_LIST)[number]
 

@@ -14,7 +14,7 @@ import { exportPackage } from './export'
 import { applyPackage, previewPackage, type Preview } from './merge'
 import { createBackup, previewBackup, restoreBackup, type BackupPreview } from '../backup'
 
-const SWITCHES = ['json', 'help', 'full', 'preview', 'theirs', 'ours', 'since-last', 'dry-run']
+const SWITCHES = ['json', 'help', 'full', 'preview', 'theirs', 'ours', 'since-last', 'dry-run', 'with-registry']
 
 async function withWorkbench<T>(dbFile: string, fn: (wb: Workbench) => T | Promise<T>): Promise<T> {
   const wb = new Workbench(resolve(dbFile))
@@ -76,7 +76,7 @@ export async function exportPackageCmd(argv: string[]): Promise<number> {
   const p = parseArgs(argv, SWITCHES)
   const out = resolve(need(p, 'out'))
   if (has(p, 'full') && has(p, 'since-last')) throw new CliError('--full 与 --since-last 只能选一个')
-  const r = await withWorkbench(need(p, 'db'), (wb) => exportPackage(wb.ctx(), { to: need(p, 'to'), full: has(p, 'full'), out }))
+  const r = await withWorkbench(need(p, 'db'), (wb) => exportPackage(wb.ctx(), { to: need(p, 'to'), full: has(p, 'full'), out, withRegistry: has(p, 'with-registry') }))
   if (has(p, 'json')) console.log(JSON.stringify({ file: r.file, bytes: r.bytes, packageId: r.manifest.packageId, kind: r.manifest.kind, contents: r.manifest.contents }))
   else {
     const parts = Object.entries(r.manifest.contents).map(([e, n]) => `${e} ${n}`)
@@ -211,7 +211,7 @@ export const exchangeCommands: Command[] = [
   { name: 'identity show', usage: 'identity show --db DB [--json]', summary: '显示本单位身份、指纹和已登记的交换单位', run: identityShow },
   { name: 'identity export-key', usage: 'identity export-key --db DB --out FILE.sjkey', summary: '导出本单位密钥文件，交给对方登记', run: identityExportKey },
   { name: 'peer add', usage: 'peer add FILE.sjkey --db DB [--confirm 指纹]', summary: '登记对方单位的密钥；核对指纹后确认', run: peerAdd },
-  { name: 'export-package', usage: 'export-package --db DB --to 单位代码|any [--full] --out FILE.sjbx [--json]', summary: '导出交换包（默认只含上次发给该单位后的变动）', run: exportPackageCmd },
+  { name: 'export-package', usage: 'export-package --db DB --to 单位代码|any [--full] [--with-registry] --out FILE.sjbx [--json]', summary: '导出交换包（默认只含上次发给该单位后的变动；办公室发给成员单位时加 --with-registry 附带全县名录库）', run: exportPackageCmd },
   {
     name: 'import-package',
     usage: 'import-package FILE.sjbx --db DB [--preview] [--theirs|--ours] [--json]',
@@ -228,7 +228,7 @@ export const exchangeCommands: Command[] = [
   { name: 'agency trust', usage: 'agency trust KEYFILE --db DB [--confirm 指纹]', summary: '同 peer add', run: peerAdd },
   {
     name: 'exchange export',
-    usage: 'exchange export --db DB --to 单位代码|any [--since-last|--full] --out FILE.sjbx [--json]',
+    usage: 'exchange export --db DB --to 单位代码|any [--since-last|--full] [--with-registry] --out FILE.sjbx [--json]',
     summary: '同 export-package（--since-last 为默认）',
     run: exportPackageCmd
   },

@@ -36,12 +36,12 @@ export const exchangeHandlers: HandlerGroup<'exchange'> & HandlerGroup<'backup'>
     removePeer(wb.ctx(), code)
     return listPeers(wb.ctx())
   },
-  'exchange.export': ({ to, full, file }, wb) => {
+  'exchange.export': ({ to, full, file, withRegistry }, wb) => {
     const ctx = wb.ctx()
     const me = requireIdentity(ctx)
     const out = file || join(dirname(wb.file), '交换', '发出', `${me.code}-至-${to}-${stamp()}.sjbx`)
     mkdirSync(dirname(out), { recursive: true })
-    const r = exportPackage(ctx, { to, full, out })
+    const r = exportPackage(ctx, { to, full, out, withRegistry })
     return { file: r.file, bytes: r.bytes, packageId: r.manifest.packageId, kind: r.manifest.kind, contents: r.manifest.contents }
   },
   'exchange.preview': ({ file }, wb) => previewPackage(wb.ctx(), file),
