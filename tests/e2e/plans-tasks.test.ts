@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openApp, Running, shot, nav } from './harness'
 import { tempDir } from '../helpers/tmp'
@@ -50,6 +51,10 @@ async function pick(p: Page, testid: string, option: string, close = false) {
   if (close) await p.keyboard.press('Escape')
 }
 const settle = (p: Page) => p.waitForTimeout(500)
+async function clearDept(p: Page) {
+  await p.locator('[data-testid="plan-dept"]').hover()
+  await p.locator('[data-testid="plan-dept"] .n-base-clear').click()
+}
 /** Waits for toasts to fade so that a screenshot shows the settled page. */
 async function quiet(p: Page) {
   await p.locator('.n-message').first().waitFor({ state: 'detached', timeout: 15000 })
@@ -178,6 +183,71 @@ describe('年度计划 on the demo county', () => {
     // The department filter shows what one department initiates or joins.
     await pick(page, 'plan-dept', wjj.name)
     await page.locator('[data-testid="plan-count"]', { hasText: '该部门发起或参加 1 条' }).waitFor()
+  })
+  it('exports the county plan as 附件5 and imports a sheet: a bad row is named by number and nothing is written', async () => {
+    const download = page.waitForEvent('download')
+    await page.locator('[data-testid="plan-export"]').hover()
+    await page.locator('.n-dropdown-option', { hasText: '导出全县计划' }).click()
+    const exported = join(t.dir, 'exported.xlsx')
+    await (await download).saveAs(exported)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(exported)
+    const ws = book.worksheets[0]!
+    expect(String(ws.getRow(1).getCell(1).value)).toContain(`${YEAR}年度部门双随机联合抽查工作计划表`)
+    // The four live entries after the merge, one row each, under the 附件5 header.
+    const header = ws.getRow(2).values as unknown[]
+    const at = (h: string) => header.indexOf(h)
+    expect(at('抽查对象总数')).toBeGreaterThan(0)
+    const tasks: string[] = []
+    ws.eachRow((r, i) => {
+      if (i > 2 && r.getCell(at('抽查任务名称')).value) tasks.push(String(r.getCell(at('抽查任务名称')).value))
+    })
+    expect(tasks.sort()).toEqual(['危险废物规范化管理检查', '安全生产与消防安全联合检查', '文化娱乐和商贸场所联合检查', '餐饮服务单位食品安全联合检查'].sort())
+
+    // A department sends one new row and one with an unknown initiator.
+    const row = (task: string, initiator: string) => {
+      const r: unknown[] = []
+      r[at('抽查计划名称')] = `${YEAR}年度部门联合双随机抽查计划`
+      r[at('抽查任务名称')] = task
+      r[at('抽查类型')] = '不定向'
+      r[at('抽查比例')] = '5%'
+      r[at('抽查事项')] = item('NYNC').name
+      r[at('抽查对象范围')] = `乡镇：${townA}`
+      r[at('检查发起机关')] = initiator
+      r[at('联合机关')] = '市场监管局'
+      r[at('抽取日期')] = `${YEAR}-09`
+      return r // index = column number (r[0] empty), as exceljs reads a row's values
+    }
+    const good = ws.rowCount + 1
+    ws.addRow(row('农资经营单位联合检查', '农业农村局'))
+    const bad = ws.rowCount + 1
+    ws.addRow(row('不存在部门的检查', '县不存在局'))
+    const sheet = join(t.dir, 'department.xlsx')
+    await book.xlsx.writeFile(sheet)
+    expect(good).toBeLessThan(bad)
+
+    const chooser = page.waitForEvent('filechooser')
+    await page.locator('[data-testid="plan-import"]').click()
+    await (await chooser).setFiles(sheet)
+    const errors = page.locator('[data-testid="plan-import-errors"]')
+    await errors.waitFor()
+    expect(await errors.innerText()).toContain(`第 ${bad} 行：检查发起机关“县不存在局”不是成员单位`)
+    await page.locator('.n-card-header', { hasText: '未导入：表格有错误' }).waitFor()
+    await page.locator('.n-modal .n-button', { hasText: '知道了' }).click()
+    expect(one<{ n: number }>(`SELECT count(*) AS n FROM plan_entries WHERE task_name = '农资经营单位联合检查'`).n).toBe(0)
+
+    // Without the bad row the sheet goes in: the new entry is added and R12 no longer lists 农业农村局.
+    ws.spliceRows(bad, 1)
+    await book.xlsx.writeFile(sheet)
+    const again = page.waitForEvent('filechooser')
+    await page.locator('[data-testid="plan-import"]').click()
+    await (await again).setFiles(sheet)
+    await page.locator('.n-card-header', { hasText: '导入完成' }).waitFor()
+    await page.locator('.n-modal', { hasText: '新增 1 条' }).waitFor()
+    await page.locator('.n-modal .n-button', { hasText: '知道了' }).click()
+    await clearDept(page)
+    await page.locator('[data-testid="plan-count"]', { hasText: '全县 5 条' }).waitFor()
+    expect(await page.locator('[data-testid="r12-missing"] .n-tag').allInnerTexts()).not.toContain('农业农村局')
   })
 })
 
