@@ -1284,8 +1284,26 @@ export interface DocumentResult {
   elapsedMs: number
 }
 
+/** 预览: the same request as generate; batches show their first `limit` objects. */
+export const documentPreviewSchema = documentRequestSchema.extend({ limit: z.number().int().min(1).max(20).default(3) })
+export type DocumentPreviewRequest = z.input<typeof documentPreviewSchema>
+
+export interface DocumentPreview {
+  title: string
+  /** escaped HTML: one <section class="doc-sheet"> per sheet, no scripts; styled by the 文书 page */
+  html: string
+  sheets: number
+  /** objects (batches) or rows (lists) shown, out of total */
+  shown: number
+  total: number
+  /** what the preview leaves out, e.g. 预览显示前 3 份，共 120 份; empty when complete */
+  note: string
+}
+
 export const documentsChannels = {
   'documents.kinds': ch<DocumentKindInfo[]>()(none),
+  /** laid out in memory like generate, nothing written, no 发文字号 taken */
+  'documents.preview': ch<DocumentPreview>()(documentPreviewSchema),
   /** runs as a job; refuses at once (before the job) when files exist and overwrite is false (code `exists`) */
   'documents.generate': ch<JobStatus>()(documentRequestSchema)
 } as const

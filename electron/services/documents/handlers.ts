@@ -1,9 +1,11 @@
 import type { HandlerGroup } from '../api/dispatch'
 import { exportDir } from '../files/locations'
 import { DOCUMENT_KINDS, prepareDocument } from './fromDb'
+import { previewDocument } from './fromDb/preview'
 
 export const documentHandlers: HandlerGroup<'documents'> = {
   'documents.kinds': () => [...DOCUMENT_KINDS],
+  'documents.preview': (req, wb) => previewDocument(wb.ctx(), req),
   // Mapping and the “file exists / not drawn yet” checks happen here, before the job, so the page can ask at once.
   'documents.generate': (req, wb) => {
     const ctx = wb.ctx()
