@@ -320,7 +320,22 @@ export const ADAPTERS: EntityAdapter[] = [
     ownedWhere: `result_id IN (SELECT id FROM inspection_results WHERE dept_id = ?)`,
     sentBy: ['department'],
     appendOnly: true,
-    describe: (f) => `更正（${f.at}，${f.approved_by} 批准）`
+    describe: (f) => `更正（${f.at}，${f.approved_by} 批准）`,
+    // before/after are the result's fields, the department as its local id.
+    encode(f, keyOf) {
+      for (const c of ['before', 'after']) {
+        const v = parse(f[c], {}) as Fields
+        if ('deptId' in v) v.deptId = deptCode(keyOf)(v.deptId)
+        f[c] = JSON.stringify(v)
+      }
+    },
+    decode(f, idOf) {
+      for (const c of ['before', 'after']) {
+        const v = parse(f[c], {}) as Fields
+        if ('deptId' in v) v.deptId = deptIdOf(idOf, `result_corrections.${c}`)(v.deptId)
+        f[c] = JSON.stringify(v)
+      }
+    }
   },
   {
     // Completion date, deadline, 公示日期: computed at the office from every department's results.
