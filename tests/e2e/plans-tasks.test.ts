@@ -324,6 +324,7 @@ describe('抽查任务 on the demo county', () => {
     expect(await page.locator('[data-testid="tf-name"] input').isDisabled()).toBe(true)
     expect(await page.locator('[data-testid="rule-B"] input').isDisabled()).toBe(true)
     expect(await page.locator('[data-testid="task-save"]').count()).toBe(0)
+    expect(await page.locator('.bar-group .n-button').allInnerTexts()).toEqual(['← 任务列表', '取消任务'])
     await page.locator('[data-testid="task-audit"]', { hasText: '公布抽查方案' }).waitFor()
     const saved = one<{ status: string; rule: string; departments: string }>('SELECT status, rule, departments FROM tasks')
     expect(saved.status).toBe('方案已公布')
