@@ -10,7 +10,8 @@ const groups: { name: string; file: string; fn: string }[] = [
   { name: 'registry', file: 'registry.bench.ts', fn: 'benchRegistry' },
   { name: 'tasks', file: 'tasks.bench.ts', fn: 'benchTasks' },
   { name: 'draws', file: 'draws.bench.ts', fn: 'benchDraws' },
-  { name: 'documents', file: 'documents.bench.ts', fn: 'benchDocuments' }
+  { name: 'documents', file: 'documents.bench.ts', fn: 'benchDocuments' },
+  { name: 'exchange', file: 'exchange.bench.ts', fn: 'benchExchange' }
 ]
 
 const only = process.argv.slice(2)
