@@ -31,7 +31,10 @@ export const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => 
 
 /** Converts with LibreOffice and returns pdfinfo's page count and page size in points. */
 export function pdfInfo(docx: string, outDir: string): { pages: number; width: number; height: number; pdf: string } {
-  execFileSync(SOFFICE!, ['--headless', '--convert-to', 'pdf', '--outdir', outDir, docx], { stdio: 'ignore', timeout: 90_000 })
+  // A profile of its own per conversion: test files run in parallel, and two LibreOffice
+  // processes sharing the default profile make one of them fail without output.
+  const profile = `-env:UserInstallation=file://${join(outDir, '.lo-profile')}`
+  execFileSync(SOFFICE!, [profile, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docx], { stdio: 'ignore', timeout: 120_000 })
   const pdf = join(outDir, docx.split('/').pop()!.replace(/\.docx$/, '.pdf'))
   const info = execFileSync('pdfinfo', [pdf]).toString()
   const pages = Number(/Pages:\s+(\d+)/.exec(info)![1])
