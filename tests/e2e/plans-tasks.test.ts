@@ -326,6 +326,7 @@ describe('抽查任务 on the demo county', () => {
     expect(await page.locator('[data-testid="task-save"]').count()).toBe(0)
     expect(await page.locator('.bar-group .n-button').allInnerTexts()).toEqual(['← 任务列表', '取消任务'])
     await page.locator('[data-testid="task-audit"]', { hasText: '公布抽查方案' }).waitFor()
+    await page.locator('[data-testid="task-audit"]', { hasText: `拟抽 ${total} 户` }).waitFor()
     const saved = one<{ status: string; rule: string; departments: string }>('SELECT status, rule, departments FROM tasks')
     expect(saved.status).toBe('方案已公布')
     expect(JSON.parse(saved.rule).B).toEqual({ mode: 'ratio', value: 100 })
@@ -378,6 +379,14 @@ describe('抽查任务 on the demo county', () => {
     await page.locator('[data-testid="task-status"]', { hasText: '草稿' }).waitFor()
 
     await page.locator('[data-testid="task-back"]').click()
+    await page.locator('[data-testid="task-count"]', { hasText: '共 3 个任务' }).waitFor()
+
+    // Leaving an editor with unsaved changes asks first; 不保存 leaves nothing behind.
+    await page.locator('[data-testid="task-new"]').click()
+    await page.locator('[data-testid="tf-name"] input').fill('一个不打算保存的任务')
+    await page.locator('[data-testid="task-back"]').click()
+    await page.locator('.n-dialog', { hasText: '有未保存的修改' }).waitFor()
+    await page.locator('.n-dialog .n-button', { hasText: '不保存，离开' }).click()
     await page.locator('[data-testid="task-count"]', { hasText: '共 3 个任务' }).waitFor()
     const statuses = await page.locator('[data-testid="task-table"] tbody tr .n-tag').allInnerTexts()
     expect(statuses.sort()).toEqual(['已取消', '方案已公布', '草稿'].sort())
