@@ -17,7 +17,7 @@ const exportDir = join(t.dir, '导出')
 let browser: Browser
 let app: Running
 let page: Page
-let drawn: { name: string; code: string }[] = []
+let drawn: { name: string; code: string; order: number }[] = []
 let wjItems: string[] = []
 
 beforeAll(async () => {
@@ -112,6 +112,40 @@ describe('the 文书 page', () => {
     expect(drawn.length).toBeGreaterThan(100)
     for (const o of drawn) expect(body).toContain(o.code)
     await page.locator('[data-testid="docs-close"]').click()
+  })
+
+  it('previews the combined 检查表 as A4 sheets with the first objects, prints only the sheets, and saves from the preview', async () => {
+    // the form still has 检查表 and the drawn task selected
+    await page.locator('[data-testid="doc-preview-open"]').click()
+    const sheets = page.locator('[data-testid="doc-preview-sheets"] .doc-sheet')
+    await sheets.first().waitFor()
+    expect(await sheets.count()).toBe(3)
+    const shown = (await page.locator('[data-testid="doc-preview-sheets"]').textContent())!
+    const first = [...drawn].sort((a, b) => a.order - b.order)
+    for (const o of first.slice(0, 3)) expect(shown).toContain(o.name)
+    expect(shown).toContain('被检查对象签字（盖章）')
+    expect(await page.locator('[data-testid="doc-preview-note"]').textContent()).toContain(`共 ${drawn.length} 份`)
+    // A4 portrait proportions on screen
+    const box = (await sheets.first().boundingBox())!
+    expect(box.width).toBeCloseTo(794, 0)
+    expect(box.height / box.width).toBeGreaterThanOrEqual(1.41)
+    await page.waitForTimeout(300)
+    await shot(page, 'documents-preview')
+
+    // What 打印 prints: only the sheets (print media with the class the button sets).
+    await page.evaluate("document.body.classList.add('printing-doc')")
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('#doc-print .doc-sheet').count()).toBe(3)
+    expect(await page.locator('#doc-print').isVisible()).toBe(true)
+    expect(await page.locator('[data-testid="doc-preview"]').isVisible()).toBe(false)
+    await shot(page, 'documents-print')
+    await page.emulateMedia({ media: 'screen' })
+    await page.evaluate("document.body.classList.remove('printing-doc')")
+
+    // 保存为 Word goes on to generate; the file exists already, so it asks first
+    await page.locator('[data-testid="doc-preview-save"]').click()
+    await page.getByText('文件已存在').waitFor()
+    await page.getByRole('button', { name: '不覆盖', exact: true }).click()
   })
 
   it('explains why a task-less or undrawn choice cannot be generated', async () => {

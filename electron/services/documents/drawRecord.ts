@@ -64,7 +64,7 @@ export async function drawRecordBlocks(input: DrawRecordInput): Promise<Block[]>
   out.push(formHeading('六、抽取结果（按抽取顺序）'))
   out.push(
     buildTable({
-      columns: [6, 26, 22, 8, 8, 10, 20],
+      columns: [6, 24, 25, 7, 7, 10, 21],
       width,
       size: '小五',
       header: [['顺序', '名称', '统一社会信用代码', '分层', '检查组', '组长', '组员']],
@@ -99,7 +99,8 @@ export async function drawRecordBlocks(input: DrawRecordInput): Promise<Block[]>
   if (input.supervisor) signers.push(['监督人员', input.supervisor])
   out.push(
     buildTable({
-      columns: [18, 34, 26, 22],
+      // the date column holds “　　　　年　　月　　日” (11 characters of 小四) on one line
+      columns: [15, 24, 27, 34],
       width,
       size: '小四',
       header: [['身份', '姓名', '签名', '日期']],

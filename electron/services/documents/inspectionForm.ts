@@ -12,10 +12,11 @@ const LABEL = { role: 'heading1' as const, align: 'center' as const }
 export function inspectionFormBlocks(input: InspectionFormInput): Block[] {
   const width = textWidth('portrait')
   const o = input.object
+  // 五号 like the tables below, and the code column wide enough for an 18-character credit code on one line.
   const header = buildTable({
-    columns: [22, 30, 20, 28],
+    columns: [22, 32, 20, 26],
     width,
-    size: '小四',
+    size: '五号',
     rows: [
       [{ text: '被检查对象名称', ...LABEL }, { text: o.name, span: 3 }],
       [{ text: '统一社会信用代码（注册号）', ...LABEL }, o.code, { text: '法定代表人（负责人）', ...LABEL }, o.legalRepresentative ?? ''],
@@ -25,7 +26,8 @@ export function inspectionFormBlocks(input: InspectionFormInput): Block[] {
     ]
   })
   const items = buildTable({
-    columns: [6, 16, 26, 22, 20, 10],
+    // 检查内容 and 检查依据 get the room: their wrapping sets the row heights, and a form should fit one page.
+    columns: [5, 15, 30, 28, 14, 8],
     width,
     size: '五号',
     header: [['序号', '检查事项', '检查内容', '检查依据', '检查情况', '结果（填序号）']],
@@ -45,7 +47,8 @@ export function inspectionFormBlocks(input: InspectionFormInput): Block[] {
     size: '五号',
     rows: [
       [{ text: '核查方式', ...LABEL }, checkboxes(CHECK_METHODS, input.plannedMethods ?? [])],
-      [{ text: '检查结果', ...LABEL }, { text: numbered.slice(0, 4).join('  '), lines: [numbered.slice(4, 8).join('  '), numbered.slice(8).join('  ')] }],
+      // One flowing paragraph: fixed groups of four wrapped unevenly and left half-empty lines.
+      [{ text: '检查结果', ...LABEL }, numbered.join('  ')],
       [{ text: '后续处置', ...LABEL }, `${checkboxes(FOLLOW_UPS)}：＿＿＿＿＿＿`]
     ]
   })
@@ -67,13 +70,13 @@ export function inspectionFormBlocks(input: InspectionFormInput): Block[] {
     width,
     size: '五号',
     rows: [
-      [{ text: '被检查对象意见', ...LABEL }, { text: '', lines: ['', `被检查对象签字（盖章）：＿＿＿＿＿＿＿＿　　　${BLANK_DATE}`] }],
+      [{ text: '被检查对象意见', ...LABEL }, { text: '', lines: [`被检查对象签字（盖章）：＿＿＿＿＿＿＿＿　　　${BLANK_DATE}`] }],
       [{ text: '未能签字（盖章）的原因', ...LABEL }, { text: '', lines: [`见证人签字：＿＿＿＿＿＿＿＿　　　${BLANK_DATE}`] }]
     ]
   })
   return [
+    // The task number is in the 抽查任务 row; a separate 编号 line would push the form onto a second page.
     titleParagraph('随机抽查检查表'),
-    formLine(`任务编号：${input.taskNumber}`, { align: 'right', size: '五号' }),
     header,
     items,
     choices,

@@ -41,7 +41,7 @@ export function resultSummaryBlocks(input: ResultSummaryInput): Block[] {
     formLine(resultTally(input.rows)),
     formHeading('检查小组成员签字确认：'),
     buildTable({
-      columns: [8, 20, 32, 22, 18],
+      columns: [8, 18, 30, 20, 24],
       width,
       size: '小四',
       header: [['序号', '姓名', '所在部门', '签名', '日期']],

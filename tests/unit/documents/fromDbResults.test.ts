@@ -9,7 +9,8 @@ import { checkIdNumber } from '../../../electron/services/registry/identifiers'
 import { listAudit } from '../../../electron/services/audit/log'
 import { findDraw } from '../../../electron/services/draws/records'
 import { tempDir } from '../../helpers/tmp'
-import { parts, text } from './helpers'
+import { execFileSync } from 'node:child_process'
+import { parts, pdfInfo, SOFFICE, text } from './helpers'
 import { demoTask, TYPED_ID, TYPED_MOBILE, type DemoTask } from './demoTask'
 
 const t = tempDir('suiji-docs-results-')
@@ -78,4 +79,19 @@ describe('result documents from the entered results', () => {
     // the same target again is refused before anything is written
     await expect(generateDocument(ctx, { kind: 'drawRecord', taskId: demo.taskId, path: out('记录.docx') }, t.dir)).rejects.toThrow(/已经存在/)
   })
+})
+
+describe.skipIf(!SOFFICE)('as printed (LibreOffice)', () => {
+  it('each 检查表 of the demo task fits on one page, and the signature dates stay on one line', async () => {
+    const dir = join(t.dir, 'pdf')
+    const forms = (await generateDocument(ctx, { kind: 'forms', taskId: demo.taskId, mode: 'combined', path: out('forms-pdf.docx') }, t.dir)).files[0]!
+    expect(pdfInfo(forms, dir).pages).toBe(demo.drawn.length)
+    const record = (await generateDocument(ctx, { kind: 'drawRecord', taskId: demo.taskId, path: out('record-pdf.docx') }, t.dir)).files[0]!
+    const summary = (await generateDocument(ctx, { kind: 'resultSummary', taskId: demo.taskId, path: out('summary-pdf.docx') }, t.dir)).files[0]!
+    for (const [file, signers] of [[record, 3], [summary, new Set(demo.drawn.flatMap((o) => o.team.map((m) => m.name))).size]] as const) {
+      const layout = execFileSync('pdftotext', ['-layout', pdfInfo(file, dir).pdf, '-']).toString()
+      // a wrapped date cell prints 年 and 月 日 on different lines
+      expect(layout.split('\n').filter((l) => /年\s+月\s+日/.test(l)).length).toBe(signers)
+    }
+  }, 120_000)
 })
