@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type Database from 'better-sqlite3'
+import Database from 'better-sqlite3'
 import type { Ctx } from '../context'
 import { openDatabase } from '../db/open'
 import { audit } from '../audit/log'
@@ -11,7 +11,6 @@ import { nowText } from '../time'
 import { APP_VERSION } from '../version'
 import { ADAPTERS, adapterOf, type EntityAdapter } from './adapters'
 import { writeFrame } from './container'
-import { withFtsSuspended } from './bulk'
 import { peerRow, requireIdentity } from './identity'
 import { sha256Hex, signBytes } from './keys'
 import { FORMAT_VERSION, ourSchemaVersion, type Manifest } from './manifest'
@@ -148,25 +147,73 @@ function lastSentAt(sqlite: Database.Database, peer: string): string | null {
   return r.t
 }
 
-/** The embedded database: same schema as ours, rows copied with their ids so references stay intact. */
+/**
+ * The embedded database: same schema as ours (made by the migration runner),
+ * rows copied with their ids so references stay intact. The rows go across
+ * inside SQLite (ATTACH, then INSERT … SELECT by rowid), never through
+ * JavaScript objects; plain indexes and the full-text triggers of the
+ * package are dropped meanwhile and created again once the rows are in
+ * (the package's full-text index stays empty: it is never searched).
+ */
 function buildContent(local: Database.Database, file: string, picked: Map<string, Map<string, Picked>>, migrationsDir?: string): Record<string, number> {
-  const content = openDatabase(file, migrationsDir ? { migrationsDir } : {})
-  const sqlite = content.sqlite
   const counts: Record<string, number> = {}
+  const content = openDatabase(file, migrationsDir ? { migrationsDir } : {})
+  const present = new Map<string, string[]>()
+  const deferred: string[] = []
   try {
-    sqlite.transaction(() => {
-      for (const a of ADAPTERS) {
-        // A package for an older program (fewer migrations) has no table for newer entities.
-        counts[a.entity] = 0
-        if (!hasTable(sqlite, a.table)) continue
-        const rows = [...picked.get(a.entity)!.values()].map((x) => x.row)
-        withFtsSuspended(sqlite, a.table, { rebuild: false }, () => insertRaw(sqlite, a, rows))
-        counts[a.entity] = rows.length
+    // One self-contained file: no -wal beside it, now and when it is attached below.
+    content.sqlite.pragma('journal_mode = DELETE')
+    for (const a of ADAPTERS) if (hasTable(content.sqlite, a.table)) present.set(a.table, tableColumns(content.sqlite, a.table))
+    content.sqlite.transaction(() => {
+      for (const table of present.keys()) {
+        const s = content.sqlite
+        const fts = (s.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql LIKE '%fts%'`).all(table) as { name: string; sql: string }[])
+        const idx = (s.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).all(table) as { name: string; sql: string }[]).filter(
+          (i) => !/^\s*CREATE\s+UNIQUE\b/i.test(i.sql)
+        )
+        for (const x of [...fts, ...idx]) {
+          s.exec(`DROP ${fts.includes(x) ? 'TRIGGER' : 'INDEX'} "${x.name}"`)
+          deferred.push(x.sql)
+        }
       }
-      copyOrigins(local, sqlite, picked)
     })()
-    // One self-contained file: no -wal beside it.
-    sqlite.pragma('journal_mode = DELETE')
+  } finally {
+    content.sqlite.close()
+  }
+
+  local.exec(`ATTACH DATABASE '${file.replace(/'/g, "''")}' AS pkg`)
+  try {
+    local.pragma('pkg.synchronous = OFF')
+    local.exec('CREATE TEMP TABLE IF NOT EXISTS exchange_pick (rid INTEGER PRIMARY KEY)')
+    const pick = local.prepare('INSERT INTO temp.exchange_pick (rid) VALUES (?)')
+    local.transaction(() => {
+      for (const a of ADAPTERS) {
+        counts[a.entity] = 0
+        // A package for an older program (fewer migrations) has no table for newer entities.
+        const cols = present.get(a.table)
+        if (!cols) continue
+        const rows = picked.get(a.entity)!
+        if (rows.size === 0) continue
+        local.exec('DELETE FROM temp.exchange_pick')
+        for (const { row } of rows.values()) pick.run(row.__rowid)
+        const list = cols.map((c) => `"${c}"`).join(', ')
+        counts[a.entity] = local
+          .prepare(`INSERT INTO pkg."${a.table}" (${list}) SELECT ${list} FROM main."${a.table}" WHERE rowid IN (SELECT rid FROM temp.exchange_pick) ORDER BY rowid`)
+          .run().changes
+      }
+      copyOrigins(local, picked)
+    })()
+  } finally {
+    local.exec('DROP TABLE IF EXISTS temp.exchange_pick')
+    local.exec('DETACH DATABASE pkg')
+  }
+
+  const sqlite = new Database(file)
+  try {
+    sqlite.pragma('synchronous = OFF')
+    sqlite.transaction(() => {
+      for (const sql of deferred) sqlite.exec(sql)
+    })()
   } finally {
     sqlite.close()
   }
@@ -177,25 +224,16 @@ function buildContent(local: Database.Database, file: string, picked: Map<string
  * Who a forwarded record came from (e.g. the office passing on a department's
  * objects), as long as it has not been edited here since.
  */
-function copyOrigins(local: Database.Database, content: Database.Database, picked: Map<string, Map<string, Picked>>) {
-  if (!content.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'record_origin'`).get()) return
-  const get = local.prepare('SELECT * FROM record_origin WHERE entity = ? AND key = ?')
-  const put = content.prepare(
-    'INSERT INTO record_origin (entity, key, agency_code, agency_name, hash, changed_at, package_id) VALUES (@entity, @key, @agency_code, @agency_name, @hash, @changed_at, @package_id)'
+function copyOrigins(local: Database.Database, picked: Map<string, Map<string, Picked>>) {
+  if (!local.prepare(`SELECT 1 FROM pkg.sqlite_master WHERE name = 'record_origin'`).get()) return
+  const put = local.prepare(
+    'INSERT INTO pkg.record_origin (entity, key, agency_code, agency_name, hash, changed_at, package_id) VALUES (@entity, @key, @agency_code, @agency_name, @hash, @changed_at, @package_id)'
   )
-  for (const [entity, rows] of picked) {
-    for (const { p } of rows.values()) {
-      const o = get.get(entity, p.key) as { hash: string } | undefined
-      if (o && o.hash === p.hash) put.run(o)
-    }
+  // Few records have an origin elsewhere: walk those rather than every exported record.
+  for (const o of local.prepare('SELECT * FROM main.record_origin').all() as { entity: string; key: string; hash: string }[]) {
+    const p = picked.get(o.entity)?.get(o.key)?.p
+    if (p && o.hash === p.hash) put.run(o)
   }
-}
-
-function insertRaw(sqlite: Database.Database, a: EntityAdapter, rows: Row[]) {
-  if (rows.length === 0) return
-  const cols = tableColumns(sqlite, a.table)
-  const stmt = sqlite.prepare(`INSERT INTO "${a.table}" (${cols.map((c) => `"${c}"`).join(',')}) VALUES (${cols.map(() => '?').join(',')})`)
-  for (const r of rows) stmt.run(cols.map((c) => r[c] ?? null))
 }
 
 export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {

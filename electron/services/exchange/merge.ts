@@ -4,7 +4,7 @@ import { audit } from '../audit/log'
 import { UserError } from '../errors'
 import { nowText } from '../time'
 import { ADAPTERS, type EntityAdapter } from './adapters'
-import { BULK_THRESHOLD, suspendFts } from './bulk'
+import { BULK_THRESHOLD, suspendForBulk } from './bulk'
 import { openPackage, type OpenedPackage, type OpenPackageOptions } from './package'
 import { requireIdentity } from './identity'
 import { RefMaps, dataColumns, fromPortable, readRows, tableColumns, toPortable, type Portable } from './records'
@@ -363,11 +363,11 @@ class Writer {
   }
 
   private written = 0
-  private suspended: ReturnType<typeof suspendFts> | null = null
+  private suspended: ReturnType<typeof suspendForBulk> | null = null
 
   private writtenRows: Row[] = []
 
-  /** Large merges index the full text once at the end of the entity instead of row by row. */
+  /** Large merges build the full-text index and the plain indexes once at the end of the entity instead of row by row. */
   endEntity(a: EntityAdapter) {
     this.suspended?.resume({ rebuild: true })
     this.suspended = null
@@ -378,7 +378,7 @@ class Writer {
 
   write(c: Classified, refs: RefMaps) {
     const a = c.a
-    if (++this.written === BULK_THRESHOLD) this.suspended = suspendFts(this.ctx.sqlite, a.table)
+    if (++this.written === BULK_THRESHOLD) this.suspended = suspendForBulk(this.ctx.sqlite, a.table)
     const values = fromPortable(a, c.incoming.fields, refs)
     const cols = Object.keys(values)
     if (a.afterApply) this.writtenRows.push(values)
