@@ -11,7 +11,8 @@ const groups: { name: string; file: string; fn: string }[] = [
   { name: 'tasks', file: 'tasks.bench.ts', fn: 'benchTasks' },
   { name: 'draws', file: 'draws.bench.ts', fn: 'benchDraws' },
   { name: 'documents', file: 'documents.bench.ts', fn: 'benchDocuments' },
-  { name: 'exchange', file: 'exchange.bench.ts', fn: 'benchExchange' }
+  { name: 'exchange', file: 'exchange.bench.ts', fn: 'benchExchange' },
+  { name: 'stats', file: 'stats.bench.ts', fn: 'benchStats' }
 ]
 
 const only = process.argv.slice(2)
