@@ -27,7 +27,8 @@ export function annualPlanBlocks(input: AnnualPlanInput): Block[] {
   out.push(titleParagraph(annualPlanTitle(input)))
   out.push(
     buildTable({
-      columns: [4, 11, 13, 7, 7, 6, 14, 11, 9, 10, 8],
+      // 抽查类型 (不定向抽查) and 抽取日期 (2026年4月) each on one line
+      columns: [4, 11, 12, 8, 7, 6, 13, 11, 9, 10, 9],
       width: textWidth('landscape'),
       size: '小五',
       header: [[...ANNUAL_PLAN_COLUMNS]],

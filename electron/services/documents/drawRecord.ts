@@ -64,7 +64,7 @@ export async function drawRecordBlocks(input: DrawRecordInput): Promise<Block[]>
   out.push(formHeading('六、抽取结果（按抽取顺序）'))
   out.push(
     buildTable({
-      columns: [6, 24, 25, 7, 7, 10, 21],
+      columns: [6, 23, 25, 7, 8, 10, 21],
       width,
       size: '小五',
       header: [['顺序', '名称', '统一社会信用代码', '分层', '检查组', '组长', '组员']],

@@ -7,7 +7,7 @@ export { ANNUAL_PLAN_COLUMNS, annualPlanTitle, buildAnnualPlan, annualPlanSectio
 export { ITEM_LIST_COLUMNS, buildItemList, itemListSections } from './itemList'
 export { REGISTRY_COLUMNS, buildRegistry, registrySections, registryTitle } from './registry'
 export { buildDrawRecord, drawRecordSections, qrPng, shortHash } from './drawRecord'
-export { PUBLIC_RESULT_COLUMNS, buildPublicResults, publicResultsSections, scrubPersonalNumbers } from './publicResults'
+export { PUBLIC_RESULT_COLUMNS, publicResultsTitle, buildPublicResults, publicResultsSections, scrubPersonalNumbers } from './publicResults'
 export { buildWorkPlan, workPlanSections, workPlanTitle } from './workPlan'
 export { generateBatch, batchFileNames, safeFileName, type BatchJob, type BatchOptions, type BatchProgress, type BatchResult } from './batch'
 export { formatDocNumber, chineseDate, packDocument, type DocSection } from './gbt9704'

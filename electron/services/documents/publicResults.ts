@@ -23,13 +23,19 @@ export function scrubPersonalNumbers(text: string): string {
 
 export const PUBLIC_RESULT_COLUMNS = ['序号', '检查对象名称', '统一社会信用代码（注册号）', '抽查事项', '检查结果', '检查机关', '检查完成日期'] as const
 
+/** “…联合抽查” + 抽查结果公示表 without saying 抽查 twice. */
+export function publicResultsTitle(taskName: string): string {
+  return `${taskName.replace(/抽查$/, '')}抽查结果公示表`
+}
+
 export function publicResultsBlocks(input: PublicResultsInput): Block[] {
   const s = scrubPersonalNumbers
   return [
-    titleParagraph(`${s(input.taskName)}抽查结果公示表`),
+    titleParagraph(s(publicResultsTitle(input.taskName))),
     formLine(`任务编号：${s(input.taskNumber)}　　检查机关：${s(enumerate(input.departments))}　　公示日期：${chineseDate(input.publishDate)}`),
     buildTable({
-      columns: [5, 22, 17, 24, 14, 12, 10],
+      // codes (18 characters) and dates (2026年10月20日) each on one line
+      columns: [5, 18, 19, 19, 13, 11, 15],
       width: textWidth('landscape'),
       size: '五号',
       header: [[...PUBLIC_RESULT_COLUMNS]],
@@ -52,5 +58,5 @@ export function publicResultsSections(input: PublicResultsInput): DocSection[] {
 }
 
 export async function buildPublicResults(input: PublicResultsInput): Promise<Buffer> {
-  return packDocument(publicResultsSections(input), { title: `${input.taskName}抽查结果公示表` })
+  return packDocument(publicResultsSections(input), { title: publicResultsTitle(input.taskName) })
 }

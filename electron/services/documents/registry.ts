@@ -11,7 +11,8 @@ export const REGISTRY_COLUMNS: Record<RegistryKind, readonly string[]> = {
 }
 
 const WIDTHS: Record<RegistryKind, number[]> = {
-  市场主体: [4, 14, 14, 9, 10, 7, 14, 6, 8, 14],
+  // the code column takes an 18-character credit code on one line at 小五
+  市场主体: [4, 16, 14, 9, 10, 7, 13, 6, 8, 13],
   '机关/事业单位': [5, 16, 18, 13, 9, 19, 9, 11],
   社会团体: [5, 16, 18, 13, 9, 19, 9, 11],
   执法人员: [4, 14, 7, 4, 10, 12, 10, 7, 10, 11, 11]

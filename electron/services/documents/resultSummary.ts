@@ -24,7 +24,8 @@ export function resultSummaryBlocks(input: ResultSummaryInput): Block[] {
       `发起部门：${input.leadDepartment}　　配合部门：${enumerate(input.partnerDepartments) || '无'}　　检查时间：${chineseDate(input.periodStart)}至${chineseDate(input.periodEnd)}`
     ),
     buildTable({
-      columns: [5, 20, 17, 24, 14, 10, 10],
+      // the credit code on one line; names of a three-person team in two
+      columns: [5, 18, 19, 21, 15, 10, 12],
       width,
       size: '五号',
       header: [['序号', '检查对象名称', '统一社会信用代码（注册号）', '检查事项', '检查结果', '后续处置', '检查人员']],

@@ -27,6 +27,8 @@ import {
   type DocSection
 } from './gbt9704'
 
+const ATTACHMENT_WEIGHT: Record<string, number> = { 序号: 1.2, 检查内容: 4.5, 检查依据: 4.5, 责任部门: 2.6 }
+
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二']
 
 export function workPlanTitle(input: WorkPlanInput): string {
@@ -102,11 +104,12 @@ export function workPlanBlocks(input: WorkPlanInput, office: OfficeInfo): Block[
     out.push(attachmentLabel(attachments.length > 1 ? i + 1 : ''), titleParagraph(a.title), blankLine())
     out.push(
       buildTable({
-        columns: a.header.map((h) => (h === '序号' ? 1 : 3)),
+        // the long free-text columns get the room; 序号 is centred
+        columns: a.header.map((h) => ATTACHMENT_WEIGHT[h] ?? 3),
         width: textWidth('portrait'),
         size: '小四',
         header: [a.header],
-        rows: a.rows
+        rows: a.rows.map((r) => r.map((c, j) => (a.header[j] === '序号' ? { text: c, align: 'center' as const } : c)))
       })
     )
   })

@@ -74,8 +74,9 @@ export function demoTask(ctx: Ctx, opts: { objects?: number; results?: boolean }
 
 /** Two 附件5 entries so the annual plan has rows. */
 export function demoPlanEntries(ctx: Ctx, dept: Record<string, number>): void {
+  const items = (d: number) => (ctx.sqlite.prepare(`SELECT uid FROM items WHERE dept_id = ? ORDER BY sort_order LIMIT 2`).all(d) as { uid: string }[]).map((r) => r.uid)
   const entry = (taskName: string, d: number, joint: number[]) =>
-    createPlanEntry(ctx, { year: 2026, planName: '2026年度双随机抽查计划', taskName, initiatorDeptId: d, jointDeptIds: joint, ratioText: '3%', drawDate: '2026-04', scope: { kinds: ['market'], townships: ['三庄镇'] } })
+    createPlanEntry(ctx, { year: 2026, planName: '2026年度双随机抽查计划', taskName, initiatorDeptId: d, jointDeptIds: joint, itemUids: [...items(d), ...joint.flatMap(items)], ratioText: '3%', drawDate: '2026-04', scope: { kinds: ['market'], townships: ['三庄镇'] } })
   entry('餐饮服务食品安全联合检查', dept['县市场监管局']!, [dept['县卫健局']!])
   entry('公共场所卫生监督检查', dept['县卫健局']!, [])
 }

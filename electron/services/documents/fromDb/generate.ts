@@ -25,7 +25,7 @@ import { formInputs, noticeInputs } from './perObject'
 import { loadDraw } from './drawSource'
 import { publicListInput, resultSummaryInput } from './results'
 import { buildResultSummary } from '../resultSummary'
-import { buildPublicResults } from '../publicResults'
+import { buildPublicResults, publicResultsTitle } from '../publicResults'
 import { drawRecordDocx } from '../../draws/records'
 import { officeInfo, reserveDocNumber } from './office'
 
@@ -160,7 +160,7 @@ export function prepareDocument(ctx: Ctx, req: DocumentRequest, defaultDir: stri
   }
   if (req.kind === 'publicResults') {
     const input = publicListInput(ctx, taskId)
-    return single(req.kind, fileTarget(req.path, defaultDir, `${docs.task.taskNo} ${docs.task.name}抽查结果公示表`), overwrite, () => buildPublicResults(input))
+    return single(req.kind, fileTarget(req.path, defaultDir, `${docs.task.taskNo} ${publicResultsTitle(docs.task.name)}`), overwrite, () => buildPublicResults(input))
   }
   if (req.kind === 'drawRecord') {
     const draw = loadDraw(ctx, taskId, docs.task.name)

@@ -11,7 +11,7 @@ import { buildAnnualPlan, annualPlanTitle } from '../annualPlan'
 import { buildInspectionForm } from '../inspectionForm'
 import { buildItemList } from '../itemList'
 import { buildNotice, noticeTitle } from '../notice'
-import { buildPublicResults } from '../publicResults'
+import { buildPublicResults, publicResultsTitle } from '../publicResults'
 import { buildRegistry, registryTitle } from '../registry'
 import { buildResultSummary } from '../resultSummary'
 import { buildWorkPlan, workPlanTitle } from '../workPlan'
@@ -89,7 +89,7 @@ async function lay(ctx: Ctx, req: DocumentPreviewRequest, limit: number): Promis
     case 'resultSummary':
       return table(`${docs.task.taskNo} 抽查结果汇总表`, resultSummaryInput(ctx, docs), buildResultSummary)
     case 'publicResults':
-      return table(`${docs.task.name}抽查结果公示表`, publicListInput(ctx, taskId), buildPublicResults)
+      return table(publicResultsTitle(docs.task.name), publicListInput(ctx, taskId), buildPublicResults)
     case 'drawRecord': {
       const draw = loadDraw(ctx, taskId, docs.task.name)
       const row = drawRow(ctx, draw.drawId)
