@@ -192,6 +192,17 @@ describe('检查结果 in the browser', () => {
     await quiet(page)
     await settle(page)
     await shot(page, 'results-history')
+
+    // The same history stands in the object's own detail on 检查对象.
+    await nav(page, '检查对象')
+    await page.locator('[data-testid="object-search"] input').fill(code)
+    await page.locator(`[data-testid="edit-object-${code}"]`).click()
+    const inDrawer = page.locator('[data-testid="object-history"]')
+    await inDrawer.getByText('城区餐饮服务单位食品安全联合抽查').waitFor()
+    expect(await inDrawer.innerText()).toContain('已更正')
+    await page.waitForTimeout(500) // let the drawer finish sliding in before the picture
+    await shot(page, 'registry-object-history')
+    await page.keyboard.press('Escape')
   })
 
   it('设置 holds the holiday arrangements of later years', async () => {
