@@ -9,6 +9,7 @@ import { checkIdNumber } from '../../../electron/services/registry/identifiers'
 import { listAudit } from '../../../electron/services/audit/log'
 import { findDraw } from '../../../electron/services/draws/records'
 import { tempDir } from '../../helpers/tmp'
+import { docsCli } from '../../../electron/cli/commands/docs'
 import { execFileSync } from 'node:child_process'
 import { parts, pdfInfo, SOFFICE, text } from './helpers'
 import { demoTask, TYPED_ID, TYPED_MOBILE, type DemoTask } from './demoTask'
@@ -78,6 +79,27 @@ describe('result documents from the entered results', () => {
     expect(listAudit(ctx, { entity: 'draw', entityId: draw.drawId }).some((a) => a.action === '生成抽取记录')).toBe(true)
     // the same target again is refused before anything is written
     await expect(generateDocument(ctx, { kind: 'drawRecord', taskId: demo.taskId, path: out('记录.docx') }, t.dir)).rejects.toThrow(/已经存在/)
+  })
+})
+
+describe('suiji docs', () => {
+  it('writes the 汇总表, 公示表 and 抽取记录 by their short names into a folder', async () => {
+    const dir = join(t.dir, 'cli') + '/'
+    const logs: string[] = []
+    const log = console.log
+    console.log = (m: string) => void logs.push(m)
+    try {
+      for (const k of ['summary', 'public', 'record']) expect(await docsCli([k, '--db', join(t.dir, 'county.db'), '--task', '2026-001', '--out', dir, '--json'])).toBe(0)
+    } finally {
+      console.log = log
+    }
+    const files = logs.map((l) => (JSON.parse(l) as { files: string[] }).files[0]!)
+    expect(files.map((f) => f.split('/').pop())).toEqual([
+      '2026-001 2026年餐饮服务单位部门联合抽查 抽查结果汇总表.docx',
+      '2026-001 2026年餐饮服务单位部门联合抽查结果公示表.docx',
+      `2026-001 随机抽取记录（${findDraw(ctx, demo.taskId)!.drawId}）.docx`
+    ])
+    expect(docText(files[1]!)).not.toContain(TYPED_MOBILE)
   })
 })
 
