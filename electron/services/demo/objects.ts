@@ -3,6 +3,7 @@
  * and 社会团体, each with a valid code, a name, a legal representative, an
  * address in a real township, a registration status and a credit class.
  */
+import type { RegistryObject } from '@contract'
 import type { Rng } from './rng'
 import { makeRegNo, makeUscc } from './codes'
 import { address, personName, surname, township } from './people'
@@ -11,22 +12,8 @@ import { TRADE_NAMES, SHOP_PREFIXES } from './data/names'
 import { TOWNSHIPS } from './data/places'
 import { institutionPool, socialPool, type Organisation } from './data/organisations'
 
-export interface DemoObject {
-  code: string
-  kind: 'market' | 'institution' | 'social'
-  name: string
-  entityType: string
-  regAuthority: string
-  legalRep: string
-  address: string
-  regStatus: string
-  establishedOn: string | null
-  businessScope: string
-  remark: string
-  industry: string
-  township: string
-  creditClass: 'A' | 'B' | 'C' | 'D'
-  tags: string
+/** An object as the registry stores it, less what the database assigns; the department by code. */
+export interface DemoObject extends Omit<RegistryObject, 'id' | 'ownerDeptId' | 'createdAt' | 'updatedAt'> {
   /** Department code (departments/defaults.ts). */
   dept: string
 }

@@ -5,17 +5,11 @@
  * 3 characters or more, a plain scan of name and code for shorter text
  * (trigrams cannot index it).
  */
+import type { ObjectFilter, RegistryObject } from '@contract'
 import type { Ctx } from '../../context'
 import { halfWidthAlnum } from '../spreadsheet/normalize'
 
-export interface ObjectQuery {
-  search?: string
-  kind?: 'market' | 'institution' | 'social'
-  township?: string
-  industry?: string
-  creditClass?: 'A' | 'B' | 'C' | 'D'
-  regStatus?: string
-  tag?: string
+export interface ObjectQuery extends ObjectFilter {
   /** 1-based. */
   page: number
   pageSize: number
@@ -23,27 +17,8 @@ export interface ObjectQuery {
   sort?: string
 }
 
-export interface ObjectRow {
-  id: number
-  code: string
-  kind: 'market' | 'institution' | 'social'
-  name: string
-  entityType: string
-  regAuthority: string
-  legalRep: string
-  address: string
-  regStatus: string
-  establishedOn: string | null
-  businessScope: string
-  remark: string
-  industry: string
-  township: string
-  creditClass: 'A' | 'B' | 'C' | 'D'
-  tags: string
-  ownerDeptId: number | null
-  createdAt: string
-  updatedAt: string
-}
+/** A row of the object table is the contract's object, column for column. */
+export type ObjectRow = RegistryObject
 
 const SELECT = `o.id, o.code, o.kind, o.name, o.entity_type AS entityType, o.reg_authority AS regAuthority, o.legal_rep AS legalRep,
   o.address, o.reg_status AS regStatus, o.established_on AS establishedOn, o.business_scope AS businessScope, o.remark,
