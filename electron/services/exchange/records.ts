@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import * as cryptoNs from 'node:crypto'
 import { createHash } from 'node:crypto'
 import { ADAPTERS, LOCAL_COLUMNS, adapterOf, type EntityAdapter } from './adapters'
 
@@ -29,13 +30,36 @@ export function dataColumns(sqlite: Database.Database, a: EntityAdapter): string
   return tableColumns(sqlite, a.table).filter((c) => !LOCAL_COLUMNS.includes(c) && !a.localOnly.includes(c))
 }
 
-/** Canonical: sorted column names, JSON values; the same record hashes the same on every installation. */
+/**
+ * Canonical: sorted column names, JSON values; the same record hashes the
+ * same on every installation. The bytes are exactly
+ * JSON.stringify(sorted [name, value] pairs) — the form every stored
+ * baseline was made with — written out without building the pairs, with the
+ * sorted column list computed once per set of columns.
+ */
 export function hashFields(fields: Row): string {
-  const entries = Object.keys(fields)
-    .sort()
-    .map((k) => [k, fields[k] ?? null])
-  return createHash('sha256').update(JSON.stringify(entries)).digest('hex')
+  const names = Object.keys(fields)
+  const sig = names.join('\u0000')
+  let sorted = sortedNames.get(sig)
+  if (!sorted) {
+    sorted = [...names].sort().map((k) => [k, JSON.stringify(k)] as const)
+    sortedNames.set(sig, sorted)
+  }
+  let text = '['
+  for (let i = 0; i < sorted.length; i++) {
+    const [k, quoted] = sorted[i]!
+    text += `${i ? ',' : ''}[${quoted},${JSON.stringify(fields[k] ?? null)}]`
+  }
+  return sha256Text(`${text}]`)
 }
+
+const sortedNames = new Map<string, (readonly [string, string])[]>()
+
+/** One-shot crypto.hash where the runtime has it (Node ≥ 20.12), else createHash. */
+const sha256Text: (s: string) => string =
+  typeof (cryptoNs as { hash?: unknown }).hash === 'function'
+    ? (s) => (cryptoNs as unknown as { hash(alg: string, data: string, enc: string): string }).hash('sha256', s, 'hex')
+    : (s) => createHash('sha256').update(s).digest('hex')
 
 /** id ↔ natural key of every entity some adapter refers to, for one database. */
 export class RefMaps {
