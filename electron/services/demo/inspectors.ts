@@ -4,30 +4,19 @@
  * 行政执法证 (a few expired), some experts without one, a few inactive, and some
  * declared 回避 (objects they must not inspect, their own 片区).
  */
+import type { InspectorDetail } from '@contract'
 import type { Rng } from './rng'
 import { makeCertNo, makeIdNumber, makeMobile } from './codes'
 import { personName, township } from './people'
 import { CERT_AUTHORITIES, INACTIVE_REASONS, type DeptProfile } from './data/departments'
 import { ID_REGIONS } from './data/places'
 
-export interface DemoInspector {
-  idNumber: string
-  name: string
+/** An inspector as the registry stores it, less what the database assigns; the department by code, the avoid lists as text. */
+export interface DemoInspector
+  extends Omit<InspectorDetail, 'id' | 'gender' | 'deptId' | 'deptName' | 'certified' | 'avoidCodes' | 'avoidTownships' | 'createdAt' | 'updatedAt'> {
   gender: '男' | '女'
-  phone: string
-  unit: string
   /** Department code. */
   dept: string
-  division: string
-  userLevel: string
-  certNo: string
-  certAuthority: string
-  certValidUntil: string | null
-  specialties: string
-  isExpert: boolean
-  active: boolean
-  inactiveReason: string
-  township: string
   avoidCodes: string
   avoidTownships: string
 }

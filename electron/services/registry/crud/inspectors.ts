@@ -3,7 +3,8 @@
  * for the full numbers), detail (full), create and update validated by the
  * importer's rules. Keyed by 身份证号.
  */
-import type { InspectorCreateInput, InspectorDetail, InspectorFacets, InspectorListRow, InspectorUpdateInput } from '@contract'
+import type { z } from 'zod'
+import type { InspectorCreateInput, InspectorDetail, InspectorFacets, InspectorListRow, InspectorUpdateInput, inspectorQuerySchema } from '@contract'
 import type { Ctx } from '../../context'
 import { audit } from '../../audit/log'
 import { UserError } from '../../errors'
@@ -12,39 +13,14 @@ import { maskId, maskPhone } from '../identifiers'
 import { CERT_PERMANENT, inspectorImporter } from '../import/inspectors'
 import { validateForm } from './form'
 
-export interface InspectorQuery {
-  search?: string
-  deptId?: number
-  active?: boolean
-  qualification?: 'certified' | 'expert' | 'uncertified'
-  specialty?: string
-  page?: number
-  pageSize?: number
-}
+export type InspectorQuery = z.input<typeof inspectorQuerySchema>
 
-interface DbRow {
-  id: number
-  idNumber: string
-  name: string
-  gender: string
-  phone: string
-  unit: string
-  deptId: number | null
-  deptName: string | null
-  division: string
-  userLevel: string
-  certNo: string
-  certAuthority: string
-  certValidUntil: string | null
-  specialties: string
+/** The detail as SQLite returns it: flags as 0/1, the avoid lists as their stored text; certified is worked out. */
+type DbRow = Omit<InspectorDetail, 'isExpert' | 'active' | 'avoidCodes' | 'avoidTownships' | 'certified'> & {
   isExpert: number
   active: number
-  inactiveReason: string
-  township: string
   avoidCodes: string
   avoidTownships: string
-  createdAt: string
-  updatedAt: string
 }
 
 const SELECT = `i.id, i.id_number AS idNumber, i.name, i.gender, i.phone, i.unit, i.dept_id AS deptId, d.name AS deptName, i.division,
