@@ -11,10 +11,9 @@ import { importObjects } from './import/objects'
 import { importInspectors } from './import/inspectors'
 import { importItems } from './import/items'
 import { writeRejectsFile } from './import/rejects'
-import type { ImportPhase, ImportResult, Registry } from './import/types'
+import { REGISTRY_LABELS, type ImportPhase, type ImportResult, type Registry } from './import/types'
 import { exportRegistry, writeTemplate } from './export/export'
 
-const LABEL: Record<Registry, string> = { objects: '检查对象名录库', inspectors: '执法人员名录库', items: '抽查事项清单' }
 const PHASE: Record<ImportPhase, string> = { read: '读取表格', write: '写入数据库', done: '完成' }
 
 function withExt(path: string, ext: string): string {
@@ -29,7 +28,7 @@ function startImport(wb: Workbench, registry: Registry, path: string, deptId?: n
     if (!d) throw new UserError('所选的部门不是已登记的成员单位，请刷新后重新选择。')
     dept = d.code
   }
-  return wb.jobs.start(`import-${registry}`, `导入${LABEL[registry]}`, (signal, report) => {
+  return wb.jobs.start(`import-${registry}`, `导入${REGISTRY_LABELS[registry]}`, (signal, report) => {
     const opts = { signal, onProgress: (phase: ImportPhase, done: number, total: number) => report(PHASE[phase], done, total) }
     if (registry === 'objects') return importObjects(ctx, path, opts)
     if (registry === 'inspectors') return importInspectors(ctx, path, opts)

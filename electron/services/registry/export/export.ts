@@ -21,7 +21,7 @@ import {
 } from '../spreadsheet/layouts'
 import { formatPermille } from '../import/fields'
 import { CERT_PERMANENT } from '../import/inspectors'
-import type { Registry } from '../import/types'
+import { REGISTRY_LABELS, type Registry } from '../import/types'
 
 type Row = Record<string, unknown>
 
@@ -185,8 +185,6 @@ function csvOf(ctx: Ctx, registry: Registry, deptId?: number): { header: string[
   return { header: cols.map((c) => c.caption), rows: numbered(rows, cols, itemCell) }
 }
 
-const NAMES: Record<Registry, string> = { objects: '检查对象名录库', inspectors: '执法人员名录库', items: '抽查事项清单' }
-
 function sheetsOf(ctx: Ctx, registry: Registry, org: string, blank: boolean, deptId?: number): SheetOut[] {
   if (registry === 'objects') return objectSheets(ctx, org, blank)
   if (registry === 'inspectors') return inspectorSheets(ctx, org, blank)
@@ -214,7 +212,7 @@ export async function exportRegistry(ctx: Ctx, registry: Registry, out: string, 
     if (e instanceof UserError) throw e
     throw new UserError(`无法写入“${out}”：${(e as Error).message}。请确认文件没有在 Excel/WPS 中打开，且目录可写。`, 'write-failed')
   }
-  ctx.sqlite.transaction(() => audit(ctx, { action: `导出${NAMES[registry]}`, entity: registry, detail: { file: out, rows } }))()
+  ctx.sqlite.transaction(() => audit(ctx, { action: `导出${REGISTRY_LABELS[registry]}`, entity: registry, detail: { file: out, rows } }))()
   return { file: out, rows }
 }
 

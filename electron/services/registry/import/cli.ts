@@ -9,7 +9,7 @@ import { importObjects } from './objects'
 import { importInspectors } from './inspectors'
 import { importItems } from './items'
 import { writeRejectsFile } from './rejects'
-import type { ImportResult, Registry } from './types'
+import { REGISTRY_LABELS, type ImportResult, type Registry } from './types'
 import type { ObjectKind } from '../spreadsheet/layouts'
 
 export const IMPORT_USAGE = 'import objects|inspectors|items FILE --db DB [--dept NAME] [--kind market|institution|social] [--json] [--rejects OUT.xlsx]'
@@ -37,7 +37,6 @@ export function parseCliArgs(argv: string[], switches: string[]): Args {
 }
 
 const REGISTRIES: Registry[] = ['objects', 'inspectors', 'items']
-const LABEL: Record<Registry, string> = { objects: '检查对象名录库', inspectors: '执法人员名录库', items: '抽查事项清单' }
 
 function out(s: string): void {
   process.stdout.write(s.endsWith('\n') ? s : s + '\n')
@@ -45,7 +44,7 @@ function out(s: string): void {
 
 export function summaryLines(r: ImportResult): string[] {
   const lines = [
-    `${LABEL[r.registry]}导入完成：${r.file}`,
+    `${REGISTRY_LABELS[r.registry]}导入完成：${r.file}`,
     `读取 ${r.read} 行：新增 ${r.imported}，更新 ${r.updated}，未变 ${r.unchanged}，拒绝 ${r.rejected}，警告 ${r.warnings}`
   ]
   for (const x of r.rejects.slice(0, 50)) lines.push(`  拒绝 ${x.sheet} 第 ${x.row} 行：${x.reason}`)

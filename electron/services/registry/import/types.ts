@@ -1,27 +1,23 @@
+import type { ImportSummary, RegistryName } from '@contract'
 import type { RawCell } from '../spreadsheet/normalize'
 
-export type Registry = 'objects' | 'inspectors' | 'items'
+export type Registry = RegistryName
 
-export interface ImportReject {
-  /** Row number as Excel shows it. */
-  row: number
-  sheet: string
-  reason: string
-  /** The row as read, caption → text, for display. */
-  values: Record<string, string>
-  /** The raw cells, for the rejects file. */
+/** What the three registries are called in messages, job titles and exported files. */
+export const REGISTRY_LABELS: Record<Registry, string> = { objects: '检查对象名录库', inspectors: '执法人员名录库', items: '抽查事项清单' }
+
+type ImportRejectSummary = ImportSummary['rejects'][number]
+
+/**
+ * A rejected row as the contract reports it (row number as Excel shows it; the
+ * row as read, caption → text, for display), plus the raw cells for the rejects file.
+ */
+export interface ImportReject extends ImportRejectSummary {
   cells: RawCell[]
 }
 
-export interface ImportWarning {
-  row: number
-  sheet: string
-  /** Caption of the column concerned. */
-  field: string
-  /** The text as written in the sheet (not stored when it could not be read). */
-  raw: string
-  message: string
-}
+/** field: the caption of the column concerned; raw: the text as written in the sheet (not stored when it could not be read). */
+export type ImportWarning = ImportSummary['warningList'][number]
 
 /** What a sheet looked like, so that the rejects file can reproduce title and header. */
 export interface SheetLayout {
@@ -32,17 +28,9 @@ export interface SheetLayout {
   fieldOf: Record<number, string>
 }
 
-export interface ImportResult {
-  registry: Registry
-  file: string
-  read: number
-  imported: number
-  updated: number
-  unchanged: number
-  rejected: number
-  warnings: number
+/** The contract's summary with the raw cells and the sheet layouts the rejects file needs. */
+export interface ImportResult extends ImportSummary {
   rejects: ImportReject[]
-  warningList: ImportWarning[]
   sheets: SheetLayout[]
 }
 
