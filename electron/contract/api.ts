@@ -696,9 +696,12 @@ export interface BackupFileInfo {
 export interface BackupContents {
   file: string
   bytes: number
+  /** Program version that last changed the schema of this file. */
   appVersion: string
   schemaVersion: number
+  /** True when the file needs a newer program than this one. */
   newer: boolean
+  /** Rows per table, for the tables this file has (tasks and plans only from the versions that have them). */
   counts: Record<string, number>
   lastAuditAt: string | null
   lastAuditAction: string | null

@@ -1,19 +1,14 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import Database from 'better-sqlite3'
+import type { BackupContents, BackupFileInfo } from '@contract'
 import { APPLICATION_ID, defaultMigrationsDir } from '../db/open'
 import { appliedCount, loadMigrations, newestAppliedBy } from '../db/migrate'
 import { UserError } from '../errors'
 import { nowText } from '../time'
 import { autoDir, backupRoot, safetyDir } from './paths'
 
-export interface BackupFile {
-  file: string
-  name: string
-  kind: 'auto' | 'manual' | 'safety'
-  bytes: number
-  modifiedAt: string
-}
+export type BackupFile = BackupFileInfo
 
 /** Every backup of this database: automatic, manual, and safety copies made before a restore. Newest first. */
 export function listBackups(dbFile: string): BackupFile[] {
@@ -33,20 +28,7 @@ export function listBackups(dbFile: string): BackupFile[] {
   return out.sort((a, b) => (a.modifiedAt < b.modifiedAt ? 1 : a.modifiedAt > b.modifiedAt ? -1 : a.name < b.name ? 1 : -1))
 }
 
-export interface BackupPreview {
-  file: string
-  bytes: number
-  /** Program version that last changed the schema of this file. */
-  appVersion: string
-  schemaVersion: number
-  /** True when the file needs a newer program than this one. */
-  newer: boolean
-  /** Rows per table, for the tables this file has (tasks and plans only from the versions that have them). */
-  counts: Record<string, number>
-  lastAuditAt: string | null
-  lastAuditAction: string | null
-  intact: boolean
-}
+export type BackupPreview = BackupContents
 
 const COUNTED = ['departments', 'objects', 'inspectors', 'items', 'plan_entries', 'tasks']
 
