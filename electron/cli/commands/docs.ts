@@ -7,9 +7,9 @@ import { DOCUMENT_KINDS_LIST, type DocumentKind } from '@contract'
 import { Workbench } from '../../services/workbench'
 import type { Ctx } from '../../services/context'
 import { UserError } from '../../services/errors'
-import { findTaskByNo } from '../../services/tasks/service'
 import { DOCUMENT_KINDS, generateDocument } from '../../services/documents/fromDb'
 import { CliError, flag, has, need, parseArgs } from '../args'
+import { taskIdOf } from '../workbench'
 import type { Command } from './types'
 
 /** Short names for the command line beside the kind ids. */
@@ -47,16 +47,6 @@ function deptIdOf(ctx: Ctx, name: string): number {
   const hit = rows.find((d) => d.name === name || d.shortName === name || d.code === name.toUpperCase()) ?? rows.filter((d) => d.name.includes(name)).at(0)
   if (!hit) throw new UserError(`找不到名为“${name}”的成员单位。请写全称、简称或代码。`, 'not-found')
   return hit.id
-}
-
-function taskIdOf(ctx: Ctx, ref: string): number {
-  if (/^\d{4}-\d{3,4}$/.test(ref)) {
-    const t = findTaskByNo(ctx, ref)
-    if (!t) throw new UserError(`找不到任务编号为 ${ref} 的抽查任务。`, 'not-found')
-    return t.id
-  }
-  if (!/^\d+$/.test(ref)) throw new CliError(`“${ref}”不是任务编号（如 2026-001）或序号`)
-  return Number(ref)
 }
 
 export const DOCS_USAGE = 'docs KIND --db DB [--task 编号] [--dept 部门] [--year 年度] [--township 乡镇] [--out 文件.docx|文件夹] [--combined] [--overwrite] [--json]'

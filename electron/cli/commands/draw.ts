@@ -4,35 +4,12 @@
  * meeting and writes the evidence file.
  */
 import { resolve } from 'node:path'
-import { Workbench } from '../../services/workbench'
-import type { Ctx } from '../../services/context'
-import { UserError } from '../../services/errors'
 import { todayText } from '../../services/time'
-import { findTaskByNo } from '../../services/tasks/service'
 import { announcement, exportEvidence, performDraw, publishWithAnnouncement } from '../../services/draws/records'
 import type { DrawSourceInput } from '@contract'
 import { CliError, flag, has, need, parseArgs, type Parsed } from '../args'
+import { taskIdOf, withCtx } from '../workbench'
 import type { Command } from './types'
-
-function withCtx<T>(db: string, f: (ctx: Ctx) => T): T {
-  const wb = new Workbench(resolve(db))
-  try {
-    return f(wb.ctx())
-  } finally {
-    wb.close()
-  }
-}
-
-function taskIdOf(ctx: Ctx, ref: string | undefined): number {
-  if (!ref) throw new CliError('请指定任务：写任务编号（如 2026-001）或数据库中的序号')
-  if (/^\d{4}-\d{3,4}$/.test(ref)) {
-    const t = findTaskByNo(ctx, ref)
-    if (!t) throw new UserError(`找不到任务编号为 ${ref} 的抽查任务。`, 'not-found')
-    return t.id
-  }
-  if (!/^\d+$/.test(ref)) throw new CliError(`“${ref}”不是任务编号或序号`)
-  return Number(ref)
-}
 
 /** "见证人张三=483920" → witness 张三; "福彩3D 2026300期=5 1 8" → public. */
 function sourcesOf(p: Parsed): DrawSourceInput[] {

@@ -3,42 +3,20 @@
  * 1 refused (a sheet with errors), 2 cannot run.
  */
 import { resolve } from 'node:path'
-import { Workbench } from '../workbench'
-import type { Ctx } from '../context'
 import { CliError, flag, has, need, parseArgs } from '../../cli/args'
 import type { Command } from '../../cli/commands/types'
-import { UserError } from '../errors'
-import { findTaskByNo } from '../tasks/service'
+import { taskIdOf, withCtxAsync } from '../../cli/workbench'
 import { addWorkdays, coverageWarning, uncoveredYears } from '../workdays'
 import { statsDashboard } from '../dashboard'
 import { importResults } from './spreadsheet'
 import { deadlineFor } from './deadlines'
-
-async function withCtx<T>(db: string, f: (ctx: Ctx) => T | Promise<T>): Promise<T> {
-  const wb = new Workbench(resolve(db))
-  try {
-    return await f(wb.ctx())
-  } finally {
-    wb.close()
-  }
-}
-
-function taskId(ctx: Ctx, ref: string): number {
-  if (/^\d{4}-\d{3,4}$/.test(ref)) {
-    const t = findTaskByNo(ctx, ref)
-    if (!t) throw new UserError(`找不到任务编号为 ${ref} 的抽查任务。`, 'not-found')
-    return t.id
-  }
-  if (!/^\d+$/.test(ref)) throw new CliError(`“${ref}”不是任务编号（如 2026-001）或序号`)
-  return Number(ref)
-}
 
 /** results import FILE --db DB --task ID [--json] */
 export async function resultsImport(argv: string[]): Promise<number> {
   const p = parseArgs(argv)
   const file = p.positional[0]
   if (!file) throw new CliError('请指定要导入的检查结果表格（.xlsx）')
-  const r = await withCtx(need(p, 'db'), (ctx) => importResults(ctx, taskId(ctx, need(p, 'task')), resolve(file)))
+  const r = await withCtxAsync(need(p, 'db'), (ctx) => importResults(ctx, taskIdOf(ctx, need(p, 'task')), resolve(file)))
   if (has(p, 'json')) console.log(JSON.stringify(r))
   else if (r.ok) {
     const pr = r.progress!
@@ -55,7 +33,7 @@ export async function statsCommand(argv: string[]): Promise<number> {
   const p = parseArgs(argv)
   const year = Number(need(p, 'year'))
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new CliError('--year 应为 2000 至 2100 之间的年份')
-  const s = await withCtx(need(p, 'db'), (ctx) => statsDashboard(ctx, year))
+  const s = await withCtxAsync(need(p, 'db'), (ctx) => statsDashboard(ctx, year))
   if (has(p, 'json')) {
     const brief = (x: typeof s.overall) => ({
       deptName: x.deptName,
@@ -84,7 +62,7 @@ export async function deadlineCommand(argv: string[]): Promise<number> {
   let r: { due: string; days: number; warning: string | null }
   try {
     r = db
-      ? await withCtx(db, (ctx) => deadlineFor(ctx, completed, days))
+      ? await withCtxAsync(db, (ctx) => deadlineFor(ctx, completed, days))
       : (() => {
           const due = addWorkdays(completed, days ?? 20)
           return { due, days: days ?? 20, warning: coverageWarning(uncoveredYears(completed, due)) }

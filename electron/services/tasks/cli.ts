@@ -5,37 +5,15 @@
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { Workbench } from '../workbench'
-import type { Ctx } from '../context'
 import { CliError, has, need, parseArgs } from '../../cli/args'
 import type { Command } from '../../cli/commands/types'
+import { taskIdOf, withCtx } from '../../cli/workbench'
 import { UserError } from '../errors'
 import { CREDIT_CLASSES, type EligibilityPreview, type Task } from '@contract'
-import { createTask, findTaskByNo, getTask } from './service'
+import { createTask, getTask } from './service'
 import { publishTask } from './lifecycle'
 import { previewEligibility } from './preview'
 import { taskInputFromJson } from './taskJson'
-
-function withCtx<T>(db: string, f: (ctx: Ctx) => T): T {
-  const wb = new Workbench(resolve(db))
-  try {
-    return f(wb.ctx())
-  } finally {
-    wb.close()
-  }
-}
-
-/** A task is named by its id or its 任务编号 (2026-001). */
-function taskIdOf(ctx: Ctx, ref: string | undefined): number {
-  if (!ref) throw new CliError('请指定任务：写任务编号（如 2026-001）或数据库中的序号')
-  if (/^\d{4}-\d{3,4}$/.test(ref)) {
-    const t = findTaskByNo(ctx, ref)
-    if (!t) throw new UserError(`找不到任务编号为 ${ref} 的抽查任务。`, 'not-found')
-    return t.id
-  }
-  if (!/^\d+$/.test(ref)) throw new CliError(`“${ref}”不是任务编号或序号`)
-  return Number(ref)
-}
 
 function describe(t: Task, p: EligibilityPreview): string[] {
   const lines = [
