@@ -3,7 +3,7 @@ import type { Ctx } from '../context'
 import { audit } from '../audit/log'
 import { UserError } from '../errors'
 import { nowText } from '../time'
-import { ADAPTERS, type EntityAdapter } from './adapters'
+import { ADAPTERS, adapterOf, type EntityAdapter } from './adapters'
 import { BULK_THRESHOLD, suspendForBulk } from './bulk'
 import { openPackage, type OpenedPackage, type OpenPackageOptions } from './package'
 import { requireIdentity } from './identity'
@@ -266,7 +266,7 @@ export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts:
     const taken: { entity: string; key: string; choice: Choice }[] = []
     const undecided: RecordChange[] = []
     // One pass; a conflict without a decision throws at the end, and the rollback leaves the database as it was.
-    const result = withLargeCache(ctx, () => ctx.sqlite.transaction(() => {
+    const result = withAttached(ctx, pkg, () => withLargeCache(ctx, () => ctx.sqlite.transaction(() => {
       const writer = new Writer(ctx, pkg)
       const refs = new RefMaps(ctx.sqlite)
       const preview = buildPreview(
@@ -311,7 +311,7 @@ export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts:
       }
       writer.log(preview, taken)
       return preview
-    })())
+    })()))
     return { ...result, alreadyImported: false, applied: true, decisions: taken }
   } catch (e) {
     if (e instanceof UserError) throw e
@@ -322,6 +322,17 @@ export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts:
     throw e
   } finally {
     pkg.close()
+  }
+}
+
+/** The package's content as schema `pkgin` of our connection (ATTACH cannot run inside a transaction), for bulk inserts. */
+function withAttached<T>(ctx: Ctx, pkg: OpenedPackage, fn: () => T): T {
+  ctx.sqlite.exec(`ATTACH DATABASE '${pkg.contentFile.replace(/'/g, "''")}' AS pkgin`)
+  try {
+    return fn()
+  } finally {
+    ctx.sqlite.exec('DROP TABLE IF EXISTS temp.exchange_new')
+    ctx.sqlite.exec('DETACH DATABASE pkgin')
   }
 }
 
@@ -367,8 +378,45 @@ class Writer {
 
   private writtenRows: Row[] = []
 
+  /** Content rowids of new records left for one INSERT … SELECT at the end of the entity. */
+  private pending: number[] = []
+
+  /**
+   * New records of a large batch, when their columns need no JavaScript
+   * (no ids inside JSON, no local-only defaults, no follow-up): copied by
+   * SQLite from the attached package, references looked up through the
+   * referenced record's natural key, exactly as fromPortable would.
+   */
+  private insertPending(a: EntityAdapter) {
+    if (this.pending.length === 0) return
+    const db = this.ctx.sqlite
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS exchange_new (rid INTEGER PRIMARY KEY)')
+    db.exec('DELETE FROM temp.exchange_new')
+    const put = db.prepare('INSERT INTO temp.exchange_new (rid) VALUES (?)')
+    for (const r of this.pending) put.run(r)
+    this.pending = []
+    const mapped = (col: string) => {
+      const t = adapterOf(a.refs[col]!)
+      return `(SELECT m.id FROM main."${t.table}" m WHERE m."${t.key}" = (SELECT x."${t.key}" FROM pkgin."${t.table}" x WHERE x.id = c."${col}"))`
+    }
+    for (const col of Object.keys(a.refs)) {
+      const lost = db.prepare(`SELECT c."${a.key}" AS k FROM pkgin."${a.table}" c WHERE c.rowid IN (SELECT rid FROM temp.exchange_new) AND c."${col}" IS NOT NULL AND EXISTS (SELECT 1 FROM pkgin."${adapterOf(a.refs[col]!).table}" x WHERE x.id = c."${col}") AND ${mapped(col)} IS NULL LIMIT 1`).get() as { k: string } | undefined
+      if (lost) throw new Error(`reference ${a.entity}.${col} of ${lost.k} not found`)
+    }
+    const cols = dataColumns(db, a)
+    const stamps = ['created_at', 'updated_at'].filter((c) => tableColumns(db, a.table).includes(c))
+    const select = [
+      ...cols.map((c) => (a.refs[c] ? mapped(c) : `c."${c}"`)),
+      ...stamps.map((c) => (c === 'created_at' ? `coalesce(c.created_at, @now)` : '@now'))
+    ]
+    db.prepare(
+      `INSERT INTO main."${a.table}" (${[...cols, ...stamps].map((c) => `"${c}"`).join(', ')}) SELECT ${select.join(', ')} FROM pkgin."${a.table}" c WHERE c.rowid IN (SELECT rid FROM temp.exchange_new) ORDER BY c.rowid`
+    ).run({ now: this.now })
+  }
+
   /** Large merges build the full-text index and the plain indexes once at the end of the entity instead of row by row. */
   endEntity(a: EntityAdapter) {
+    this.insertPending(a)
     this.suspended?.resume({ rebuild: true })
     this.suspended = null
     this.written = 0
@@ -379,6 +427,11 @@ class Writer {
   write(c: Classified, refs: RefMaps) {
     const a = c.a
     if (++this.written === BULK_THRESHOLD) this.suspended = suspendForBulk(this.ctx.sqlite, a.table)
+    if (!c.local && this.suspended && !a.decode && !a.insertDefaults && !a.afterApply && a.localOnly.length === 0 && !a.keyFields) {
+      this.pending.push(c.incomingRow.__rowid as number)
+      this.noteOrigin(c)
+      return
+    }
     const values = fromPortable(a, c.incoming.fields, refs)
     const cols = Object.keys(values)
     if (a.afterApply) this.writtenRows.push(values)
@@ -401,6 +454,11 @@ class Writer {
       }
       st.run(...allCols.map((k) => (all as Row)[k] ?? null))
     }
+    this.noteOrigin(c)
+  }
+
+  private noteOrigin(c: Classified) {
+    const a = c.a
     const m = this.pkg.manifest
     const fwd = this.contentOrigin?.get(a.entity, c.incoming.key) as { agency_code: string; agency_name: string; hash: string; changed_at: string } | undefined
     if (fwd && fwd.hash === c.incoming.hash) this.origin.run(a.entity, c.incoming.key, fwd.agency_code, fwd.agency_name, c.incoming.hash, fwd.changed_at, m.packageId)

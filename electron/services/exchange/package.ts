@@ -20,6 +20,8 @@ export interface OpenedPackage {
   manifestHash: string
   /** The embedded database (a temporary copy, read only from here on). */
   content: Database.Database
+  /** Its file, for ATTACH by a bulk merge. */
+  contentFile: string
   /** Schema version the content was made with, when it had to be upgraded. */
   upgradedFrom: number | null
   close(): void
@@ -131,6 +133,7 @@ function openContent(content: Buffer, manifest: Manifest, manifestHash: string, 
       manifest,
       manifestHash,
       content: opened.sqlite,
+      contentFile: file,
       upgradedFrom: opened.migrated.length > 0 ? before : null,
       close() {
         if (opened.sqlite.open) opened.sqlite.close()

@@ -79,6 +79,8 @@ describe('a county round with three databases', () => {
     const office = site(dir, 'office', { name: '县双随机办' })
     const scjg = site(dir, 'scjg', { name: '县市场监管局', deptCode: 'SCJG' })
     open.push(office, scjg)
+    // The office numbers its departments differently: the bulk path must map owners through their codes.
+    office.ctx.sqlite.exec('UPDATE departments SET id = id + 100')
     pair(dir, office, scjg)
     scjg.ctx.sqlite.transaction(() => {
       for (let i = 0; i < BULK_THRESHOLD + 500; i++) addObject(scjg.ctx, `9134132400${String(i).padStart(8, '0')}`, `泗县第${i}号商店`, 'SCJG')
@@ -91,6 +93,10 @@ describe('a county round with three databases', () => {
     const search = (q: string) => (office.ctx.sqlite.prepare(`SELECT count(*) AS n FROM objects_fts WHERE objects_fts MATCH ?`).get(`"${q}"`) as { n: number }).n
     expect(search('第5432号商店')).toBe(1)
     expect(search('号商店')).toBe(BULK_THRESHOLD + 500)
+    // Every record arrived whole, its owner as the same department, its origin noted.
+    expect(JSON.parse(registries(office.ctx)).objects).toEqual(JSON.parse(registries(scjg.ctx)).objects)
+    expect(whoChanged(office.ctx, 'objects', `9134132400${String(BULK_THRESHOLD + 100).padStart(8, '0')}`)).toMatchObject({ agencyCode: 'SCJG' })
+    expect(applyPackage(office.ctx, file, {}).applied).toBe(false)
     // The sync triggers are back: a record added afterwards is found too.
     addObject(office.ctx, '91341324MA2N0ZZZZZ', '泗县新开张药房', null)
     expect(search('新开张药房')).toBe(1)
