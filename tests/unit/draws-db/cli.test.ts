@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { runCli as run } from '../../helpers/cli'
 import { tempDir, openCtx } from '../../helpers/tmp'
 import { drawCommand, drawPublish } from '../../../electron/cli/commands/draw'
 import { verify } from '../../../electron/cli/commands/verify'
@@ -18,16 +19,6 @@ beforeAll(() => {
   ctx.close()
 })
 afterAll(t.cleanup)
-
-async function run(f: (argv: string[]) => Promise<number> | number, argv: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = []
-  const spy = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')))
-  try {
-    return { code: await f(argv), out: lines.join('\n') }
-  } finally {
-    spy.mockRestore()
-  }
-}
 
 describe('suiji draw', () => {
   const evidence = join(t.dir, 'OUT.json')

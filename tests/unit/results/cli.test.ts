@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
+import { runCli as run } from '../../helpers/cli'
 import { tempDir } from '../../helpers/tmp'
 import { deadlineCommand, resultsImport, statsCommand } from '../../../electron/services/results/cli'
 import { exportResultTemplate } from '../../../electron/services/results'
@@ -17,16 +18,6 @@ beforeAll(async () => {
   wb.close()
 })
 afterAll(t.cleanup)
-
-async function run(f: (argv: string[]) => Promise<number>, argv: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = []
-  const spy = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')))
-  try {
-    return { code: await f(argv), out: lines.join('\n') }
-  } finally {
-    spy.mockRestore()
-  }
-}
 
 async function fill(rows: Record<number, (string | null)[]>, out: string): Promise<string> {
   const book = new ExcelJS.Workbook()

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Workbench } from '../../../electron/services/workbench'
@@ -6,6 +6,7 @@ import { taskCreate, taskPublish, taskShow } from '../../../electron/services/ta
 import { planExport, planImport, planR12 } from '../../../electron/services/plans/cli'
 import { tasksChannels } from '@contract'
 import { tasksPreview, tasksUpdate } from '../../../electron/services/tasks/handlers'
+import { runCli as run } from '../../helpers/cli'
 import { tempDir } from '../../helpers/tmp'
 import { buildHistory, buildItems, buildRegistry } from './fixture'
 
@@ -21,16 +22,6 @@ beforeAll(() => {
   wb.close()
 })
 afterAll(t.cleanup)
-
-async function run(f: (argv: string[]) => Promise<number>, argv: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = []
-  const spy = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')))
-  try {
-    return { code: await f(argv), out: lines.join('\n') }
-  } finally {
-    spy.mockRestore()
-  }
-}
 
 describe('task and plan commands', () => {
   it('creates a task from a JSON file written with names and percentages, shows its preview, publishes it', async () => {
