@@ -191,4 +191,34 @@ describe('随机抽取 in the browser', () => {
     const e = JSON.parse(stored.evidence) as DrawEvidence
     expect(e.seed.sources.map((x) => `${x.label}=${x.value}`).sort()).toEqual(['吴八=771', '周七=20260315', '福彩3D 2026300期=5 1 8'].sort())
   })
+
+  it('re-draws the first task before inspections start: a new record naming the old one, which stays on file', async () => {
+    const second = { id: task.id, task_no: task.taskNo }
+    // Leave the projector screen and open the page afresh on the first task.
+    await page.goto(new URL(`#/draws?task=${task.id}`, page.url()).toString())
+    await page.reload()
+    await page.locator('[data-testid="draw-result"]', { hasText: `${task.taskNo}-D1` }).waitFor()
+    await page.locator('[data-testid="redraw"]').click()
+    await page.locator('[data-testid="redraw-reason"] textarea').fill('第二名见证人不是监督组成员，依规重新抽取')
+    await page.locator('[data-testid="redraw-confirm"]').click()
+    await page.locator('[data-testid="redraw-note"]').waitFor()
+    await page.locator('[data-testid="witness-name-0"] input').fill('周七')
+    await page.locator('[data-testid="witness-digits-0"] input').fill('99120')
+    await page.locator('[data-testid="witness-name-1"] input').fill('郑九')
+    await page.locator('[data-testid="witness-digits-1"] input').fill('30417')
+    await page.locator('[data-testid="operator"] input').fill('王五')
+    await settle(page)
+    await shot(page, 'draws-redraw')
+    await page.locator('[data-testid="start-draw"]').click()
+    await page.locator('.n-dialog .n-button', { hasText: '开始抽取' }).click()
+    await page.locator('[data-testid="draw-result"]', { hasText: `${second.task_no}-D2` }).waitFor()
+    const rows = openDatabase(dbFile)
+    try {
+      const draws = rows.sqlite.prepare('SELECT draw_id, supersedes_draw_id, supersede_reason FROM draws WHERE task_id = ? ORDER BY seq').all(second.id) as { draw_id: string; supersedes_draw_id: string | null; supersede_reason: string }[]
+      expect(draws.map((d) => d.draw_id)).toEqual([`${second.task_no}-D1`, `${second.task_no}-D2`])
+      expect(draws[1]).toMatchObject({ supersedes_draw_id: `${second.task_no}-D1`, supersede_reason: '第二名见证人不是监督组成员，依规重新抽取' })
+    } finally {
+      rows.sqlite.close()
+    }
+  })
 })

@@ -19,7 +19,7 @@ export interface DrawFormState {
 }
 
 /** The seed sources typed at the meeting; shared by the page and the projector screen. */
-export function useDrawForm(ann: DrawAnnouncement, operator = '') {
+export function useDrawForm(ann: DrawAnnouncement, operator = '', supersedeReason: string | null = null) {
   const n = Math.max(2, ann.planned.witnessCount, ann.planned.witnessNames.length)
   const state = reactive<DrawFormState>({
     witnesses: Array.from({ length: n }, (_, i) => ({ name: ann.planned.witnessNames[i] ?? '', digits: '' })),
@@ -54,7 +54,9 @@ export function useDrawForm(ann: DrawAnnouncement, operator = '') {
         sources: sources(),
         operator: state.operator.trim(),
         witnesses: state.witnesses.map((w) => w.name.trim()).filter(Boolean),
-        supervisor: state.supervisor.trim()
+        supervisor: state.supervisor.trim(),
+        // A re-draw is a new record naming the one it replaces; the old one stays on file.
+        ...(supersedeReason ? { supersede: { reason: supersedeReason } } : {})
       })
     } finally {
       state.busy = false
