@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { startHost, type Host } from '../../electron/host/server'
 import { Workbench } from '../../electron/services/workbench'
+import { openDatabase } from '../../electron/services/db/open'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')
 export const RENDERER = join(ROOT, 'out', 'renderer')
@@ -59,4 +60,38 @@ export async function shot(page: Page, name: string): Promise<string> {
 export async function nav(page: Page, title: string): Promise<void> {
   await page.locator(`[data-nav="${title}"]`).click()
   await page.locator('.page-title', { hasText: title }).waitFor()
+}
+
+/** Ends what a test file opened, last opened first; any of them is missing when its beforeAll failed early. */
+export async function closeAll(page: Page | undefined, app: Running | undefined, browser: Browser | undefined): Promise<void> {
+  await page?.close()
+  await app?.stop()
+  await browser?.close()
+}
+
+/** A channel called over HTTP with the launch token, as the browser page calls it. */
+export async function callApi<T>(app: Running, channel: string, input: unknown): Promise<T> {
+  const url = new URL(app.host.launchUrl)
+  const token = url.searchParams.get('token') ?? ''
+  const res = await fetch(new URL(`/api/${channel}`, url), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Suiji-Token': token }, body: JSON.stringify(input) })
+  const env = (await res.json()) as { ok: boolean; data?: T; error?: { message: string } }
+  if (!env.ok) throw new Error(env.error!.message)
+  return env.data as T
+}
+
+/**
+ * Queries straight on the database file, through a connection of their own,
+ * to compare with what the page says independently of the program's answers.
+ */
+export function dbQueries(dbFile: string) {
+  function all<T>(query: string, ...params: unknown[]): T[] {
+    const { sqlite } = openDatabase(dbFile)
+    try {
+      return sqlite.prepare(query).all(...params) as T[]
+    } finally {
+      sqlite.close()
+    }
+  }
+  const one = <T>(query: string, ...params: unknown[]): T => all<T>(query, ...params)[0]!
+  return { all, one }
 }

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, openApp, Running, shot, nav } from './harness'
+import { closeAll, dbQueries, launchBrowser, openApp, Running, shot, nav } from './harness'
 import { tempDir } from '../helpers/tmp'
 import { Workbench } from '../../electron/services/workbench'
 import { generateDemoCounty } from '../../electron/services/demo/generate'
-import { openDatabase } from '../../electron/services/db/open'
 import { dispatch } from '../../electron/services/api/dispatch'
 import { handlers } from '../../electron/services/api/handlers'
 import type { PlanEntry, Task } from '../../electron/contract/api'
@@ -18,16 +17,7 @@ let browser: Browser
 let app: Running
 let page: Page
 
-/** Independent answers straight from the database file, to compare with what the page says. */
-function all<T>(query: string, ...params: unknown[]): T[] {
-  const { sqlite } = openDatabase(dbFile)
-  try {
-    return sqlite.prepare(query).all(...params) as T[]
-  } finally {
-    sqlite.close()
-  }
-}
-const one = <T>(query: string, ...params: unknown[]) => all<T>(query, ...params)[0]!
+const { all, one } = dbQueries(dbFile)
 const n = (where: string, ...params: unknown[]) => one<{ n: number }>(`SELECT count(*) AS n FROM objects WHERE ${where}`, ...params).n
 const dept = (code: string) => one<{ id: number; name: string }>('SELECT id, name FROM departments WHERE code = ?', code)
 const item = (code: string, level?: string) =>
@@ -89,9 +79,7 @@ beforeAll(async () => {
   page = await openApp(browser, app)
 })
 afterAll(async () => {
-  await page?.close()
-  await app?.stop()
-  await browser?.close()
+  await closeAll(page, app, browser)
   t.cleanup()
 })
 

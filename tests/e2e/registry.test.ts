@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, openApp, Running, shot, nav } from './harness'
+import { closeAll, dbQueries, launchBrowser, openApp, Running, shot, nav } from './harness'
 import { tempDir } from '../helpers/tmp'
 import { Workbench } from '../../electron/services/workbench'
 import { generateDemoCounty } from '../../electron/services/demo/generate'
-import { openDatabase } from '../../electron/services/db/open'
 import { uscc, badUscc } from '../unit/registry/fixtures/ids'
 
 const t = tempDir('suiji-e2e-registry-')
@@ -15,15 +14,7 @@ let browser: Browser
 let app: Running
 let page: Page
 
-/** Independent counts straight from the database file, to compare with what the page says. */
-function sql<T>(query: string, ...params: unknown[]): T {
-  const { sqlite } = openDatabase(dbFile)
-  try {
-    return sqlite.prepare(query).get(...params) as T
-  } finally {
-    sqlite.close()
-  }
-}
+const { one: sql } = dbQueries(dbFile)
 const count = (where: string, ...params: unknown[]) => sql<{ n: number }>(`SELECT count(*) AS n FROM objects WHERE ${where}`, ...params).n
 
 beforeAll(async () => {
@@ -35,9 +26,7 @@ beforeAll(async () => {
   page = await openApp(browser, app)
 })
 afterAll(async () => {
-  await page?.close()
-  await app?.stop()
-  await browser?.close()
+  await closeAll(page, app, browser)
   t.cleanup()
 })
 

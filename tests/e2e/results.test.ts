@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, openApp, Running, shot, nav } from './harness'
+import { callApi, closeAll, dbQueries, launchBrowser, openApp, Running, shot, nav } from './harness'
 import { tempDir } from '../helpers/tmp'
 import { Workbench } from '../../electron/services/workbench'
 import { generateDemoCounty } from '../../electron/services/demo/generate'
-import { openDatabase } from '../../electron/services/db/open'
 import { addWorkdays } from '../../electron/services/workdays'
 import type { ResultInput, ResultSheet, Task, TaskProgress } from '@contract'
 
@@ -15,22 +14,9 @@ let browser: Browser
 let app: Running
 let page: Page
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const url = new URL(app.host.launchUrl)
-  const token = url.searchParams.get('token') ?? ''
-  const res = await fetch(new URL(`/api/${channel}`, url), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Suiji-Token': token }, body: JSON.stringify(input) })
-  const env = (await res.json()) as { ok: boolean; data?: T; error?: { message: string } }
-  if (!env.ok) throw new Error(env.error!.message)
-  return env.data as T
-}
-function dept(code: string): number {
-  const { sqlite } = openDatabase(dbFile)
-  try {
-    return (sqlite.prepare('SELECT id FROM departments WHERE code = ?').get(code) as { id: number }).id
-  } finally {
-    sqlite.close()
-  }
-}
+const call = <T>(channel: string, input: unknown) => callApi<T>(app, channel, input)
+const { one } = dbQueries(dbFile)
+const dept = (code: string) => one<{ id: number }>('SELECT id FROM departments WHERE code = ?', code).id
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10)
 const settle = (p: Page) => p.waitForTimeout(400)
 /** Screenshots without the toasts of the last actions. */
@@ -93,9 +79,7 @@ beforeAll(async () => {
   page = await openApp(browser, app)
 }, 120_000)
 afterAll(async () => {
-  await page?.close()
-  await app?.stop()
-  await browser?.close()
+  await closeAll(page, app, browser)
   t.cleanup()
 })
 
