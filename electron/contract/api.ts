@@ -735,7 +735,7 @@ export const exchangeContract = {
       to: z.string().trim().min(1, '请选择接收单位'),
       full: z.boolean().default(false),
       file: z.string().trim().optional(),
-      /** office → one department: include the county-wide registry (the page has no switch yet: on) */
+      /** office → one department: include the county-wide registry (the page asks; off unless the department wants it) */
       withRegistry: z.boolean().default(true)
     })
   ),

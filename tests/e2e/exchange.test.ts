@@ -191,6 +191,7 @@ describe('数据交换 in the office', () => {
     await page.locator('[data-testid="export-to"]').click()
     await page.locator('.n-base-select-option', { hasText: '泗县市场监督管理局（SCJG）' }).click()
     await page.locator('[data-testid="export-kind"]').getByText('全量').click()
+    await page.locator('[data-testid="export-with-registry"]').click() // the department asked for the county registry
     await page.locator('[data-testid="export-run"]').click()
     const result = page.locator('[data-testid="export-result"]')
     await result.waitFor()
