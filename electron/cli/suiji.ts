@@ -15,8 +15,9 @@ import { taskCommands } from '../services/tasks/cli'
 import { exchangeCommands } from '../services/exchange/cli'
 import { docsCommand } from './commands/docs'
 import { resultsCommands } from '../services/results/cli'
+import { dossierCommand } from './commands/dossier'
 
-const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand, ...resultsCommands]
+const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand, ...resultsCommands, dossierCommand]
 
 function help(): string {
   return [

@@ -12,6 +12,7 @@ import { registryHandlers } from '../registry/handlers'
 import { drawHandlers } from '../draws/records/handlers'
 import { documentHandlers } from '../documents/handlers'
 import { resultsHandlers } from '../results/handlers'
+import { dossierHandlers } from '../dossier/handlers'
 
 /** Every channel of the contract, each answered by its domain. TypeScript checks none is missing. */
 export const handlers: Handlers = {
@@ -27,5 +28,6 @@ export const handlers: Handlers = {
   ...registryHandlers,
   ...drawHandlers,
   ...documentHandlers,
-  ...resultsHandlers
+  ...resultsHandlers,
+  ...dossierHandlers
 }

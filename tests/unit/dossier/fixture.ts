@@ -1,0 +1,112 @@
+/**
+ * A demo county (3000 objects) with one task taken through everything R13
+ * asks the dossier to keep: published, drawn with two witnesses, re-drawn
+ * (so one draw is superseded), an inspector replaced, the 工作方案 issued
+ * (taking 发文字号 3), results entered for every object, published, and one
+ * result corrected afterwards.
+ */
+import { join } from 'node:path'
+import type { ResultInput, Task, TaskInput } from '@contract'
+import type { Ctx } from '../../../electron/services/context'
+import { Workbench } from '../../../electron/services/workbench'
+import { generateDemoCounty } from '../../../electron/services/demo/generate'
+import { createTask, getTask } from '../../../electron/services/tasks/service'
+import { updateSettings } from '../../../electron/services/settings/service'
+import { findDraw, performDraw, publishWithAnnouncement, replaceInspector, replacementCandidates } from '../../../electron/services/draws/records'
+import { correctResult, publishResults, resultsOfTask, saveResults } from '../../../electron/services/results'
+import { generateDocument } from '../../../electron/services/documents/fromDb'
+import { todayText } from '../../../electron/services/time'
+
+export const WORK_PLAN_NUMBER = '县双随机办发〔2026〕3号'
+export const CORRECTION_REASON = '复核检查表发现录入时选错了结果'
+
+export interface Scenario {
+  wb: Workbench
+  ctx: Ctx
+  task: Task
+  dept: Record<string, number>
+  /** superseded first, then the draw in force */
+  drawIds: [string, string]
+  replaced: { outName: string; inName: string }
+  corrected: { resultId: number; objectCode: string }
+}
+
+export function deptIds(ctx: Ctx): Record<string, number> {
+  const dept: Record<string, number> = {}
+  for (const r of ctx.sqlite.prepare('SELECT id, name FROM departments').all() as { id: number; name: string }[]) dept[r.name] = r.id
+  return dept
+}
+
+export function taskInput(ctx: Ctx, over: Partial<TaskInput> = {}): TaskInput {
+  const dept = deptIds(ctx)
+  const uids = (d: number, n: number) =>
+    (ctx.sqlite.prepare(`SELECT uid FROM items WHERE dept_id = ? AND level = '重点' ORDER BY sort_order LIMIT ?`).all(d, n) as { uid: string }[]).map((r) => r.uid)
+  return {
+    name: '2026年餐饮服务单位部门联合抽查',
+    adhocReason: '专项整治',
+    initiatorDeptId: dept['县市场监管局']!,
+    departments: [
+      { deptId: dept['县市场监管局']!, itemUids: uids(dept['县市场监管局']!, 2), inspectorsPerObject: 2 },
+      { deptId: dept['县卫健局']!, itemUids: uids(dept['县卫健局']!, 1), inspectorsPerObject: 1 }
+    ],
+    scope: { kinds: ['market'], townships: ['众兴街道'] },
+    rule: { A: { mode: 'ratio', value: 20 }, B: { mode: 'ratio', value: 20 }, C: { mode: 'ratio', value: 30 }, D: { mode: 'ratio', value: 50 } },
+    periodStart: '2026-10-08',
+    periodEnd: '2026-11-20',
+    ...over
+  }
+}
+
+export async function scenario(dir: string): Promise<Scenario> {
+  const wb = new Workbench(join(dir, 'county.db'))
+  const ctx: Ctx = { ...wb.ctx(), actor: '测试' }
+  generateDemoCounty(ctx, { objects: 3000, seed: 'dossier' })
+  updateSettings(ctx, { docPrefix: '县双随机办发', docNextNumber: 3, contactPerson: '王丽', contactPhone: '0527-85211234', replacementPolicy: 'manual' })
+  const dept = deptIds(ctx)
+  const created = createTask(ctx, taskInput(ctx))
+
+  publishWithAnnouncement(ctx, created.id, { drawDate: todayText() })
+  const first = performDraw(ctx, created.id, { sources: [{ kind: 'witness', label: '张三', value: '31415' }, { kind: 'witness', label: '李四', value: '27182' }], operator: '王丽' })
+  const second = performDraw(ctx, created.id, {
+    sources: [{ kind: 'witness', label: '张三', value: '16180' }, { kind: 'witness', label: '李四', value: '14142' }],
+    operator: '王丽',
+    supersede: { reason: '见证人到场前误点了抽取，经监督人同意重新抽取' }
+  })
+  const out = second.objects[0]!.team[1]!
+  const pick = replacementCandidates(ctx, second.drawId, 1, out.idNumber).candidates.find((c) => c.drawable)!
+  replaceInspector(ctx, second.drawId, { order: 1, outIdNumber: out.idNumber, reason: '健康状况', approver: '分管副局长 陈某', policy: 'manual', manualIdNumber: pick.idNumber })
+
+  // the 工作方案 is issued once, taking 发文字号 3
+  await generateDocument(ctx, { kind: 'workPlan', taskId: created.id, path: join(dir, 'issued', '工作方案.docx') }, dir)
+
+  const draw = findDraw(ctx, created.id)!
+  const task = getTask(ctx, created.id)
+  const inputs: ResultInput[] = []
+  for (const o of draw.objects)
+    for (const d of task.departments)
+      for (const itemUid of d.itemUids)
+        inputs.push({
+          objectCode: o.code,
+          deptId: d.deptId,
+          itemUid,
+          category: '未发现问题',
+          method: '实地核查',
+          disposal: '无须处置',
+          checkDate: '2026-10-20',
+          inspectors: o.team.filter((m) => m.deptId === d.deptId).map((m) => ({ name: m.name, certNo: m.certNo, deptName: m.deptName }))
+        })
+  saveResults(ctx, task.id, inputs)
+  publishResults(ctx, task.id, '2026-10-26')
+  const target = resultsOfTask(ctx, task.id)[0]!
+  correctResult(ctx, { resultId: target.id, changes: { category: '发现问题已责令改正', findings: '从业人员健康证过期，已当场责令改正' }, reason: CORRECTION_REASON, approvedBy: '张局长' })
+
+  return {
+    wb,
+    ctx,
+    task: getTask(ctx, task.id),
+    dept,
+    drawIds: [first.drawId, second.drawId],
+    replaced: { outName: out.name, inName: pick.name },
+    corrected: { resultId: target.id, objectCode: target.objectCode }
+  }
+}
