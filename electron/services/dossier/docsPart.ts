@@ -13,6 +13,7 @@ import { UserError } from '../errors'
 import { buildWorkPlan } from '../documents/workPlan'
 import { officeInfo, prepareDocument, taskDocs, workPlanInput, type Progress } from '../documents/fromDb'
 import { resultsOfTask } from '../results'
+import { currentDrawRow } from '../draws/records/store'
 import { emptyPart, type DossierPart } from './types'
 
 const DIR = '03-文书'
@@ -69,12 +70,14 @@ export async function docsPart(ctx: Ctx, task: Task, signal: AbortSignal, report
   }
 
   const hasResults = resultsOfTask(ctx, task.id).length > 0
+  const drawn = currentDrawRow(ctx, task.id) !== null
   const scratch = await mkdtemp(join(tmpdir(), 'suiji-dossier-'))
   try {
     for (const d of DOCS) {
       if (signal.aborted) return part
-      if (d.needsResults && !hasResults) {
-        part.gaps.push({ section: DIR, what: d.name.replace(/\.docx$/, ''), why: '尚无：任务还没有录入检查结果' })
+      const missing = !drawn ? '尚无：任务还没有进行随机抽取' : d.needsResults && !hasResults ? '尚无：任务还没有录入检查结果' : null
+      if (missing) {
+        part.gaps.push({ section: DIR, what: d.name.replace(/\.docx$/, ''), why: missing })
         continue
       }
       const file = join(scratch, d.name)

@@ -75,6 +75,19 @@ describe('归档卷宗 of a task that went through everything', () => {
     expect(Object.keys(files).sort()).toEqual(expected.sort())
     expect(result).toMatchObject({ file: zipFile, taskNo: s.task.taskNo, files: expected.length, cancelled: false, gaps: [] })
     expect(result.sha256).toBe(sha(readFileSync(zipFile)))
+    // central directory: UTF-8 names (flag bit 11) made on Unix with mode 644, so Info-ZIP unzip on 麒麟/统信 keeps the Chinese names
+    const zip = readFileSync(zipFile)
+    const eocd = zip.length - 22 // no archive comment
+    expect(zip.readUInt32LE(eocd)).toBe(0x06054b50)
+    const entries = zip.readUInt16LE(eocd + 10)
+    for (let i = 0, at = zip.readUInt32LE(eocd + 16); i < entries; i++) {
+      expect(zip.readUInt32LE(at)).toBe(0x02014b50)
+      expect(zip[at + 5]).toBe(3)
+      expect(zip.readUInt16LE(at + 8) & 0x800).toBe(0x800)
+      expect(zip.readUInt32LE(at + 38) >>> 16).toBe(0o100644)
+      at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32)
+    }
+    expect(entries).toBe(expected.length)
     // Word and Excel open what is inside: every .docx/.xlsx is itself a zip with its main part
     for (const [name, data] of Object.entries(files)) {
       if (name.endsWith('.docx')) expect(Object.keys(unzipSync(data))).toContain('word/document.xml')
@@ -187,6 +200,7 @@ describe('refusals and partial dossiers', () => {
     expect(names).toContain('01-任务方案/冻结对象池-可抽对象.csv')
     expect(names).toContain('05-操作日志/本任务操作日志.csv')
     const idx = text(z[Object.keys(z).find((n) => n.endsWith(INDEX_NAME))!]!)
+    expect(idx).toContain('随机抽查通知书（合订）：尚无：任务还没有进行随机抽取')
     for (const why of ['尚无：任务还没有公布抽取方案', '尚无：任务还没有进行随机抽取', '尚无：工作方案还没有以发文字号生成过', '尚无：任务还没有录入检查结果'])
       expect(idx).toContain(why)
     expect(r.gaps.length).toBeGreaterThanOrEqual(4)
