@@ -8,10 +8,15 @@ export async function dossierCli(argv: string[]): Promise<number> {
   const p = parseArgs(argv)
   const out = need(p, 'out')
   const json = has(p, 'json')
+  let last = ''
+  // progress goes to stderr so that --json keeps stdout to one line; each phase once
+  const progress = (phase: string) => {
+    if (phase !== last && phase !== '完成') process.stderr.write(`  ${phase}……\n`)
+    last = phase
+  }
   const r = await withCtxAsync(need(p, 'db'), (ctx) =>
     exportDossier(ctx, taskIdOf(ctx, p.positional[0]), out, {
-      // progress goes to stderr so that --json keeps stdout to one line
-      onProgress: json ? undefined : (phase) => process.stderr.write(`  ${phase}…\n`)
+      onProgress: json ? undefined : progress
     })
   )
   if (json) {

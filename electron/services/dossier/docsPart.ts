@@ -90,7 +90,7 @@ export async function docsPart(ctx: Ctx, task: Task, signal: AbortSignal, report
         part.gaps.push({ section: DIR, what: d.name.replace(/\.docx$/, ''), why: `未能生成：${e.message}` })
         continue
       }
-      const r = await prepared.run(signal, (phase, done, total) => report(`文书：${d.name.replace(/\.docx$/, '')}（${phase}）`, done, total))
+      const r = await prepared.run(signal, (_phase, done, total) => report(`文书：${d.name.replace(/\.docx$/, '')}`, done, total))
       if (r.cancelled) return part
       part.files.push({ path: `${DIR}/${d.name}`, what: d.what, data: await readFile(r.files[0] ?? file) })
     }

@@ -17,7 +17,7 @@ import { emptyPart, textFile, utf8, type DossierPart } from './types'
 
 const DIR = '02-抽取'
 
-export async function drawPart(ctx: Ctx, task: Task, signal: AbortSignal): Promise<DossierPart> {
+export async function drawPart(ctx: Ctx, task: Task, signal: AbortSignal, report: (phase: string, done: number, total: number) => void): Promise<DossierPart> {
   const part = emptyPart()
   if (findPlan(ctx, task.id)) {
     const a = announcement(ctx, task.id)
@@ -52,8 +52,10 @@ export async function drawPart(ctx: Ctx, task: Task, signal: AbortSignal): Promi
   }
   const replacements: unknown[][] = []
   const summary: string[] = [`${task.taskNo}　${task.name}　抽取情况`, '']
-  for (const d of draws) {
+  for (const [i, d] of draws.entries()) {
     if (signal.aborted) return part
+    // a large pool takes seconds to re-verify and lay out: say which draw is being worked on
+    report(`抽取记录：${d.drawId}`, i, draws.length)
     const row = drawRow(ctx, d.drawId)
     const e = fullEvidence(ctx, row)
     const check = verifyEvidence(JSON.parse(serialiseEvidence(e)))

@@ -69,7 +69,7 @@ async function build(ctx: Ctx, task: Task, file: string, signal: AbortSignal, re
   const exportedAt = nowText()
   const steps: [string, () => DossierPart | Promise<DossierPart>][] = [
     ['任务方案与对象池', () => taskPart(ctx, task)],
-    ['抽取记录', () => drawPart(ctx, task, signal)],
+    ['抽取记录', () => drawPart(ctx, task, signal, report)],
     ['文书', () => docsPart(ctx, task, signal, report)],
     ['检查结果', () => resultsPart(ctx, task)],
     ['操作日志', () => auditPart(ctx, task, exportedAt)]
