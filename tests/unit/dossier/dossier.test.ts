@@ -143,7 +143,8 @@ describe('归档卷宗 of a task that went through everything', () => {
       expect(log, action).toContain(`,${action},`)
     expect(log).toContain(CORRECTION_REASON)
     // nothing about the demo county's registry import
-    expect(log).not.toContain('生成演示数据')
+    expect(log).not.toContain('载入演示数据')
+    expect(log).not.toContain('修改设置')
     expect(text(files[`${root}/05-操作日志/操作日志完整性校验.txt`]!)).toContain('结论：完整')
   })
 
