@@ -2,7 +2,6 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import HomePage from './pages/HomePage.vue'
 import DepartmentsPage from './pages/DepartmentsPage.vue'
 import SettingsPage from './pages/SettingsPage.vue'
-import PlaceholderPage from './pages/PlaceholderPage.vue'
 import ExchangePage from './pages/exchange/ExchangePage.vue'
 import ItemsPage from './pages/registry/ItemsPage.vue'
 import ObjectsPage from './pages/registry/ObjectsPage.vue'
@@ -14,7 +13,7 @@ import DrawsPage from './pages/draws/DrawsPage.vue'
 import ResultsPage from './pages/results/ResultsPage.vue'
 import StatsPage from './pages/stats/StatsPage.vue'
 
-/** The areas of the program, in menu order. `ready: false` areas show a 尚未开放 page. */
+/** The areas of the program, in menu order. */
 export const areas = [
   { path: '/', title: '首页', component: HomePage },
   { path: '/items', title: '事项清单', component: ItemsPage },
@@ -31,10 +30,10 @@ export const areas = [
   { path: '/settings', title: '设置', component: SettingsPage }
 ] as const
 
-const routes: RouteRecordRaw[] = areas.map((a) => ({
-  path: a.path,
-  component: 'component' in a ? a.component : PlaceholderPage,
-  meta: { title: a.title }
-}))
+const routes: RouteRecordRaw[] = [
+  ...areas.map((a) => ({ path: a.path, component: a.component, meta: { title: a.title } })),
+  // An old bookmark or a mistyped address lands on the home page rather than a blank one.
+  { path: '/:unknown(.*)*', redirect: '/' }
+]
 
 export const router = createRouter({ history: createWebHashHistory(), routes })
