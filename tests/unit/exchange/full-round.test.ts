@@ -14,7 +14,7 @@ import { Workbench } from '../../../electron/services/workbench'
 import type { Ctx } from '../../../electron/services/context'
 import { createPlanEntry, updatePlanEntry } from '../../../electron/services/plans/service'
 import { createTask, findTaskByNo } from '../../../electron/services/tasks/service'
-import { performDraw, publishWithAnnouncement } from '../../../electron/services/draws/records'
+import { findDraw, performDraw, publishWithAnnouncement } from '../../../electron/services/draws/records'
 import { correctResult, publishResults, resultsOfTask, saveResults, taskProgress } from '../../../electron/services/results'
 import { dumpHash, pair, site, tempDir, type Site } from './helpers'
 
@@ -224,6 +224,15 @@ describe('the full round with three databases: office, 市场监管局, 卫健�
     expect(down.manifest.contents.inspectors ?? 0).toBe(0)
     send(office, wjj, 'WJJ')
     for (const s of [scjg, wjj]) expect(findTaskByNo(s.ctx, `${YEAR}-001`)!.status).toBe('已抽取')
+    // 县卫健局 numbers its departments its own way: the teams it sees name its own department ids.
+    for (const s of [scjg, wjj]) {
+      const local = findTaskByNo(s.ctx, `${YEAR}-001`)!
+      const localIds = new Set(local.departments.map((d) => d.deptId))
+      const members = findDraw(s.ctx, local.id)!.objects.flatMap((o) => o.team)
+      expect(members.length).toBeGreaterThan(0)
+      for (const m of members) expect(localIds.has(m.deptId)).toBe(true)
+      expect(members.some((m) => m.deptId === deptId(s.ctx, 'WJJ'))).toBe(true)
+    }
 
     // Each department enters the results of its own items on its own copy of the task.
     for (const [s, code, item] of [

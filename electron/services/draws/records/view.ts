@@ -10,6 +10,7 @@ import { currentDrawRow, drawRow, drawRows, fullEvidence, type DrawRow } from '.
 export function drawView(ctx: Pick<Ctx, 'sqlite' | 'db'>, row: DrawRow, e: DrawEvidence = fullEvidence(ctx, row)): DrawView {
   const task = getTaskRow(ctx, row.taskId)
   const deptName = new Map(e.task.departments.map((d) => [d.deptId, d.deptName]))
+  const localDept = localDepartmentIds(task.departments, e.task.departments)
   const people = new Map(e.inspectors.entries.map((p) => [p.idNumber, p]))
   const teams = currentTeams(e)
   const replacedIn = new Set(e.replacements.map((r) => `${r.order}:${r.inIdNumber}`))
@@ -17,7 +18,7 @@ export function drawView(ctx: Pick<Ctx, 'sqlite' | 'db'>, row: DrawRow, e: DrawE
   const member = (order: number, m: { idNumber: string; name: string; deptId: number; role: DrawTeamMember['role'] }): DrawTeamMember => ({
     idNumber: m.idNumber,
     name: m.name,
-    deptId: m.deptId,
+    deptId: localDept.get(m.deptId) ?? m.deptId,
     deptName: deptName.get(m.deptId) ?? '',
     certNo: people.get(m.idNumber)?.certNo ?? '',
     role: m.role,
@@ -74,6 +75,27 @@ export function drawView(ctx: Pick<Ctx, 'sqlite' | 'db'>, row: DrawRow, e: DrawE
       time: r.time
     }))
   }
+}
+
+/**
+ * The evidence keeps the department ids of the installation that drew (they are
+ * inside the hashed record and must stay as they are). Another installation
+ * numbers its departments its own way; its copy of the task names each
+ * department's own items, which identify the same department anywhere.
+ */
+function localDepartmentIds(localDepartmentsJson: string, drawn: { deptId: number; itemIds: string[] }[]): Map<number, number> {
+  let local: { deptId: number; itemUids: string[] }[] = []
+  try {
+    local = JSON.parse(localDepartmentsJson)
+  } catch {
+    return new Map()
+  }
+  const map = new Map<number, number>()
+  for (const d of drawn) {
+    const match = local.find((l) => l.itemUids.some((u) => d.itemIds.includes(u)))
+    if (match) map.set(d.deptId, match.deptId)
+  }
+  return map
 }
 
 function lookupObjects(ctx: Pick<Ctx, 'sqlite'>, codes: string[]): Map<string, { address: string; legalRep: string }> {
