@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Ctx } from '../context'
 import { refreshOutcome } from '../results/progress'
+import { dropSupersededInspections } from '../draws/records/perform'
 
 type Fields = Record<string, unknown>
 type KeyOf = (entity: string, id: number) => string | null
@@ -252,7 +253,11 @@ export const ADAPTERS: EntityAdapter[] = [
     recipientWhere: `task_id IN (${TASK_OF_DEPT})`,
     sentBy: ['office'],
     appendOnly: true,
-    describe: (f) => `抽取编号 ${f.draw_id}（${f.object_count} 户）`
+    describe: (f) => `抽取编号 ${f.draw_id}（${f.object_count} 户）`,
+    // A re-draw that arrives retires the old draw's inspection rows here as it did at the office.
+    afterApply(ctx, written) {
+      for (const f of written) if (f.supersedes_draw_id) dropSupersededInspections(ctx, String(f.draw_id))
+    }
   },
   {
     entity: 'draw_replacements',

@@ -308,6 +308,30 @@ describe('the full round with three databases: office, 市场监管局, 卫健�
     }
   })
 
+  it('a re-draw reaches the departments: the superseded draw’s objects leave their inspection history too (R2)', () => {
+    const c = county()
+    const { office, scjg, send } = c
+    const { task } = throughTheDraw(c)
+    send(office, scjg, 'SCJG')
+    performDraw(office.ctx, task.id, {
+      sources: [
+        { kind: 'witness', label: '周七', value: '99120' },
+        { kind: 'witness', label: '郑九', value: '30417' }
+      ],
+      operator: '王五',
+      supersede: { reason: '见证人不符合要求，依规重新抽取' }
+    })
+    const codes = (s: Site, uid: string) => (s.ctx.sqlite.prepare('SELECT object_code FROM object_inspections WHERE task_uid = ? ORDER BY object_code').pluck().all(uid) as string[])
+    const atOffice = codes(office, task.uid)
+    const before = codes(scjg, task.uid)
+    expect(before).not.toEqual(atOffice) // the seeds differ, so (with 50 in the pool) the drawn sets do
+    const down = send(office, scjg, 'SCJG')
+    expect(down.manifest.contents).toMatchObject({ draws: 1 })
+    expect(codes(scjg, task.uid)).toEqual(atOffice)
+    const local = findTaskByNo(scjg.ctx, `${YEAR}-001`)!
+    expect(findDraw(scjg.ctx, local.id)!.drawId).toBe(`${YEAR}-001-D2`)
+  })
+
   it('every kind of bad package carrying a draw is refused and the department database is left exactly as it was', () => {
     const c = county()
     const { dir, office, scjg, wjj } = c

@@ -2,7 +2,7 @@
 export { loadRoster } from './roster'
 export { prepareDrawPlan, publishWithAnnouncement, findPlan, type StoredPlan } from './plan'
 export { announcement } from './announcement'
-export { performDraw, type PerformDrawInput } from './perform'
+export { performDraw, dropSupersededInspections, type PerformDrawInput } from './perform'
 export { getDraw, findDraw, getDrawById, listDraws } from './view'
 export { replaceInspector, replacementCandidates, type ReplaceInput } from './replace'
 export { exportEvidence, verifyFile, drawRecordDocx, drawRecordInput } from './files'

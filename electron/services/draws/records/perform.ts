@@ -10,7 +10,7 @@ import { assertFeasible, executeDraw, seedHeader } from '../draw'
 import { buildEvidence, shortHash } from '../evidence'
 import { buildSeed } from '../seed'
 import { findPlan, prepareFromDb } from './plan'
-import { currentDrawRow, drawRow } from './store'
+import { currentDrawRow, drawRow, storedEvidence } from './store'
 import { drawView } from './view'
 
 export interface PerformDrawInput {
@@ -117,4 +117,24 @@ export function performDraw(ctx: Ctx, taskId: number, input: PerformDrawInput): 
     if (!input.supersede) advanceTask(ctx, taskId, '已抽取', drawId)
     return drawView(ctx, drawRow(ctx, drawId), evidence)
   })()
+}
+
+/**
+ * Another installation receiving a re-draw: the superseded draw's objects were
+ * never inspected, so their inspection rows go (R2 must not count them), while
+ * objects drawn again keep theirs. Returns how many rows were removed.
+ */
+export function dropSupersededInspections(ctx: Ctx, drawId: string): number {
+  const row = ctx.sqlite
+    .prepare(`SELECT d.draw_id AS drawId, d.draw_sha256 AS drawSha256, d.supersedes_draw_id AS supersedes, t.uid AS taskUid
+                FROM draws d JOIN tasks t ON t.id = d.task_id WHERE d.draw_id = ?`)
+    .get(drawId) as { drawId: string; drawSha256: string; supersedes: string | null; taskUid: string } | undefined
+  if (!row?.supersedes) return 0
+  const keep = new Set(storedEvidence(ctx, row).result.map((o) => o.code))
+  const rows = ctx.sqlite.prepare(`SELECT id, object_code AS code FROM object_inspections WHERE task_uid = ?`).all(row.taskUid) as { id: number; code: string }[]
+  const stale = rows.filter((r) => !keep.has(r.code))
+  const del = ctx.sqlite.prepare(`DELETE FROM object_inspections WHERE id = ?`)
+  for (const r of stale) del.run(r.id)
+  if (stale.length) audit(ctx, { action: '撤销被替代抽取的检查记录', entity: 'task', entityId: row.taskUid, detail: { drawId: row.supersedes, removed: stale.length } })
+  return stale.length
 }
