@@ -1,4 +1,3 @@
-import { writeSync } from 'node:fs'
 import type Database from 'better-sqlite3'
 import { basename } from 'node:path'
 import type { Ctx } from '../../context'
@@ -44,20 +43,6 @@ export interface Importer<S> {
   beginBulk?(sqlite: Database.Database): () => void
   /** Columns added only when a row is inserted (uid, order…). */
   onInsert?(p: ParsedRow): Record<string, SqlValue>
-}
-
-/**
- * Test hook for the crash test: after this many rows written inside the
- * import transaction, announce PAUSED and the process id on stdout and block, so that the test
- * can kill the process at a known point mid-transaction.
- */
-const PAUSE_ENV = 'SUIJI_TEST_IMPORT_PAUSE_AT'
-
-function pauseForCrashTest(at: number, written: number): void {
-  if (at > 0 && written === at) {
-    writeSync(1, `PAUSED ${process.pid}\n`)
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000)
-  }
 }
 
 /**
@@ -175,7 +160,6 @@ function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: Imp
   ctx.sqlite.transaction(() => {
     const now = nowText()
     let done = 0
-    const pauseAt = Number(process.env[PAUSE_ENV] ?? 0)
     const endBulk = imp.beginBulk?.(ctx.sqlite)
     // Statements are cached by their column list, so the SQL text is built once per shape, not per row.
     const selects = new Map<string, Database.Statement<unknown[]>>()
@@ -207,7 +191,6 @@ function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: Imp
         }
       }
       done++
-      pauseForCrashTest(pauseAt, done)
       if (done % 1000 === 0) tick(done)
     }
     endBulk?.()
