@@ -1405,7 +1405,14 @@ export const contract = {
   'registry.importStart': ch<JobStatus>()(z.object({ registry: registryName, path: z.string().min(1, '请选择要导入的表格文件'), deptId: z.number().int().positive().optional() })),
   'registry.saveRejects': ch<{ file: string }>()(z.object({ jobId: z.string(), path: z.string().min(1) })),
   'registry.export': ch<{ file: string; rows: number }>()(
-    z.object({ registry: registryName, format: z.enum(['xlsx', 'csv']), path: z.string().min(1, '请选择保存位置'), deptId: z.number().int().positive().optional() })
+    z.object({
+      registry: registryName,
+      format: z.enum(['xlsx', 'csv']),
+      path: z.string().min(1, '请选择保存位置'),
+      deptId: z.number().int().positive().optional(),
+      /** objects: export only what the page's filter shows */
+      filter: objectFilterSchema.optional()
+    })
   ),
   'registry.template': ch<{ file: string }>()(z.object({ registry: registryName, path: z.string().min(1, '请选择保存位置') })),
 

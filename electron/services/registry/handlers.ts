@@ -69,7 +69,7 @@ export const registryHandlers: HandlerGroup<'objects'> & HandlerGroup<'inspector
     await writeRejectsFile(job.result as ImportResult, file)
     return { file }
   },
-  'registry.export': ({ registry, format, path, deptId }, wb) => exportRegistry(wb.ctx(), registry, withExt(path, format), { deptId }),
+  'registry.export': ({ registry, format, path, deptId, filter }, wb) => exportRegistry(wb.ctx(), registry, withExt(path, format), { deptId, objectFilter: filter }),
   'registry.template': async ({ registry, path }, wb) => {
     void wb
     const file = withExt(path, 'xlsx')

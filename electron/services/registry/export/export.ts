@@ -22,6 +22,8 @@ import {
 import { formatPermille } from '../import/fields'
 import { CERT_PERMANENT } from '../import/inspectors'
 import { REGISTRY_LABELS, type Registry } from '../import/types'
+import { objectFilter } from '../objects/query'
+import type { ObjectFilter } from '@contract'
 
 type Row = Record<string, unknown>
 
@@ -114,9 +116,18 @@ export interface ExportOptions {
   org?: string
   /** Items only: one department (name, short name or code); all departments otherwise. */
   deptId?: number
+  /** Objects only: the filter of the 检查对象 page (search, kind, township …); the whole registry otherwise. */
+  objectFilter?: ObjectFilter
 }
 
-function objectSheets(ctx: Ctx, org: string, blank: boolean): SheetOut[] {
+/** The objects a filter selects, as SQL for `objects o` (empty filter → all). */
+function objectWhere(f: ObjectFilter | undefined): { sql: string; params: unknown[] } {
+  const { where, params } = objectFilter(f ?? {})
+  return { sql: where ? ` AND ${where.replace(/^\s*WHERE\s+/i, '')}` : '', params }
+}
+
+function objectSheets(ctx: Ctx, org: string, blank: boolean, f?: ObjectFilter): SheetOut[] {
+  const w = objectWhere(f)
   return KINDS.map((kind) => {
     const cols = objectColumns(kind)
     return {
@@ -124,7 +135,7 @@ function objectSheets(ctx: Ctx, org: string, blank: boolean): SheetOut[] {
       title: objectTitle(org, kind),
       header: [cols.map((c) => c.caption)],
       widths: cols.map((c) => c.width),
-      rows: blank ? [] : numbered(pages(ctx, `SELECT * FROM objects WHERE kind = ?`, [kind]), cols, objectCell)
+      rows: blank ? [] : numbered(pages(ctx, `SELECT o.* FROM objects o WHERE o.kind = ?${w.sql}`, [kind, ...w.params]), cols, objectCell)
     }
   })
 }
@@ -166,11 +177,12 @@ function itemSheets(ctx: Ctx, org: string, blank: boolean, deptId?: number): She
   })
 }
 
-function csvOf(ctx: Ctx, registry: Registry, deptId?: number): { header: string[]; rows: Iterable<RawCell[]> } {
+function csvOf(ctx: Ctx, registry: Registry, deptId?: number, f?: ObjectFilter): { header: string[]; rows: Iterable<RawCell[]> } {
   if (registry === 'objects') {
     const keys = ['seq', 'kind', 'code', 'name', 'entityType', 'regAuthority', 'legalRep', 'address', 'regStatus', 'establishedOn', 'businessScope', 'remark', 'industry', 'township', 'creditClass', 'tags']
     const cols = keys.map((k) => ({ key: k, caption: OBJECT_FIELDS.find((f) => f.key === k)!.label, width: 0 }))
-    return { header: cols.map((c) => c.caption), rows: numbered(pages(ctx, `SELECT * FROM objects WHERE 1`), cols, objectCell) }
+    const w = objectWhere(f)
+    return { header: cols.map((c) => c.caption), rows: numbered(pages(ctx, `SELECT o.* FROM objects o WHERE 1${w.sql}`, w.params), cols, objectCell) }
   }
   if (registry === 'inspectors') {
     const cols = inspectorColumns()
@@ -185,13 +197,17 @@ function csvOf(ctx: Ctx, registry: Registry, deptId?: number): { header: string[
   return { header: cols.map((c) => c.caption), rows: numbered(rows, cols, itemCell) }
 }
 
-function sheetsOf(ctx: Ctx, registry: Registry, org: string, blank: boolean, deptId?: number): SheetOut[] {
-  if (registry === 'objects') return objectSheets(ctx, org, blank)
+function sheetsOf(ctx: Ctx, registry: Registry, org: string, blank: boolean, deptId?: number, f?: ObjectFilter): SheetOut[] {
+  if (registry === 'objects') return objectSheets(ctx, org, blank, f)
   if (registry === 'inspectors') return inspectorSheets(ctx, org, blank)
   return itemSheets(ctx, org, blank, deptId)
 }
 
-function count(ctx: Ctx, registry: Registry, deptId?: number): number {
+function count(ctx: Ctx, registry: Registry, deptId?: number, f?: ObjectFilter): number {
+  if (registry === 'objects') {
+    const w = objectWhere(f)
+    return (ctx.sqlite.prepare(`SELECT count(*) AS n FROM objects o WHERE 1${w.sql}`).get(...w.params) as { n: number }).n
+  }
   const where = registry === 'items' && deptId ? ` WHERE dept_id = ${Number(deptId)}` : ''
   return (ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${registry}${where}`).get() as { n: number }).n
 }
@@ -200,19 +216,19 @@ function count(ctx: Ctx, registry: Registry, deptId?: number): number {
 export async function exportRegistry(ctx: Ctx, registry: Registry, out: string, opts: ExportOptions = {}): Promise<{ file: string; rows: number }> {
   const ext = extname(out).toLowerCase()
   if (ext !== '.xlsx' && ext !== '.csv') throw new UserError(`导出文件名应以 .xlsx 或 .csv 结尾（现为“${out}”），请修改后重试。`)
-  const rows = count(ctx, registry, opts.deptId)
+  const rows = count(ctx, registry, opts.deptId, opts.objectFilter)
   try {
     if (ext === '.csv') {
-      const c = csvOf(ctx, registry, opts.deptId)
+      const c = csvOf(ctx, registry, opts.deptId, opts.objectFilter)
       await writeCsv(out, c.header, c.rows)
     } else {
-      await writeXlsx(out, sheetsOf(ctx, registry, opts.org ?? defaultOrg(ctx), false, opts.deptId))
+      await writeXlsx(out, sheetsOf(ctx, registry, opts.org ?? defaultOrg(ctx), false, opts.deptId, opts.objectFilter))
     }
   } catch (e) {
     if (e instanceof UserError) throw e
     throw new UserError(`无法写入“${out}”：${(e as Error).message}。请确认文件没有在 Excel/WPS 中打开，且目录可写。`, 'write-failed')
   }
-  ctx.sqlite.transaction(() => audit(ctx, { action: `导出${REGISTRY_LABELS[registry]}`, entity: registry, detail: { file: out, rows } }))()
+  ctx.sqlite.transaction(() => audit(ctx, { action: `导出${REGISTRY_LABELS[registry]}`, entity: registry, detail: { file: out, rows, ...(opts.objectFilter && Object.keys(opts.objectFilter).length ? { filter: opts.objectFilter } : {}) } }))()
   return { file: out, rows }
 }
 
