@@ -1,3 +1,5 @@
+import { RESULT_CATEGORY_LIST } from '@contract'
+
 /**
  * Plain inputs of the document builders. Other services (tasks, draws,
  * results, registry) map their rows onto these; nothing here knows the
@@ -26,20 +28,8 @@ export interface OfficeInfo {
 export const CHECK_METHODS = ['实地核查', '书面检查', '网络监测', '委托专业机构'] as const
 export type CheckMethod = (typeof CHECK_METHODS)[number]
 
-/** Result categories of R9 (`003_…` 第二十三条, `004_…` (七)), in the printed order. */
-export const RESULT_CATEGORIES = [
-  '未发现问题',
-  '未按规定公示应当公示的信息',
-  '公示信息隐瞒真实情况弄虚作假',
-  '通过登记的住所（经营场所）无法联系',
-  '发现问题已责令改正',
-  '不配合检查情节严重',
-  '未发现开展本次抽查涉及的经营活动',
-  '发现问题待后续处理',
-  '合格',
-  '不合格',
-  '其他情况'
-] as const
+/** Result categories of R9, in the printed order: the contract's list. */
+export const RESULT_CATEGORIES = RESULT_CATEGORY_LIST
 
 /** 后续处置 choices on the inspection form. */
 export const FOLLOW_UPS = ['无须处置', '责令限期整改', '移送办案', '抄告其他部门', '其他'] as const

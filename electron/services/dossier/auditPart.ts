@@ -4,7 +4,7 @@
  * 工作方案 took, and what an exchange changed on them — with the hash chain
  * of the whole log checked at the time of export.
  */
-import type { Task } from '@contract'
+import type { AuditEntry, Task } from '@contract'
 import type { Ctx } from '../context'
 import { verifyAuditChain } from '../audit/log'
 import { csv } from './csv'
@@ -23,16 +23,9 @@ const ENTITY_LABELS: Record<string, string> = {
   settings: '发文字号'
 }
 
-export interface AuditRow {
-  id: number
-  at: string
-  actor: string
-  action: string
-  entity: string
-  entityId: string
-  detail: string
+/** An audit entry with the link to the one before it, which the chain check needs. */
+export interface AuditRow extends AuditEntry {
   prevHash: string
-  hash: string
 }
 
 export function taskAuditEntries(ctx: Pick<Ctx, 'sqlite'>, task: Pick<Task, 'id' | 'uid' | 'taskNo'>): AuditRow[] {

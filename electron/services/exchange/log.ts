@@ -1,19 +1,5 @@
+import type { ExchangeLogEntry } from '@contract'
 import type { Ctx } from '../context'
-
-export interface ExchangeLogEntry {
-  id: number
-  direction: 'sent' | 'received'
-  packageId: string
-  peerCode: string
-  peerName: string
-  kind: 'full' | 'incremental'
-  manifestHash: string
-  packageCreatedAt: string
-  at: string
-  file: string
-  counts: Record<string, unknown>
-  decisions: { entity: string; key: string; choice: 'theirs' | 'ours' }[]
-}
 
 /** Packages made and applied here, newest first. */
 export function listExchangeLog(ctx: Ctx, limit = 100): ExchangeLogEntry[] {

@@ -3,14 +3,9 @@
  * (electron/services/draws/records, `getDraw(ctx, taskId)`) returns them.
  * The notices and forms are mapped from this shape only.
  */
-export interface DrawTeamMember {
-  idNumber: string
-  name: string
-  deptId: number
-  deptName: string
-  certNo: string
-  role: '组长' | '组员' | '专家'
-}
+import type { DrawTeamMember } from '@contract'
+
+export type { DrawTeamMember }
 
 export interface DrawObject {
   order: number
