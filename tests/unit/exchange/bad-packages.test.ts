@@ -1,21 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { exportPackage } from '../../../electron/services/exchange/export'
 import { applyPackage, previewPackage } from '../../../electron/services/exchange/merge'
 import { readFrame, writeFrame } from '../../../electron/services/exchange/container'
-import { requireIdentity, addPeer, exportKeyFile, getIdentity } from '../../../electron/services/exchange/identity'
-import { signBytes } from '../../../electron/services/exchange/keys'
+import { addPeer, exportKeyFile, getIdentity } from '../../../electron/services/exchange/identity'
 import { ourSchemaVersion, type Manifest } from '../../../electron/services/exchange/manifest'
 import { defaultMigrationsDir } from '../../../electron/services/db/open'
-import { UserError } from '../../../electron/services/errors'
-import { addObject, count, dumpHash, objectRow, pair, site, tempDir, type Site } from './helpers'
+import { addObject, closedAfterEach, count, objectRow, pair, refused, resign, site, tempDir } from './helpers'
 
-let open: Site[] = []
-afterEach(() => {
-  for (const s of open) s.wb.close()
-  open = []
-})
+const open = closedAfterEach()
 
 function setup() {
   const dir = tempDir()
@@ -29,31 +23,6 @@ function setup() {
   const good = join(dir, 'good.sjbx')
   exportPackage(dept.ctx, { to: 'OFFICE', full: true, out: good })
   return { dir, office, dept, stranger, good }
-}
-
-/** Rewrites a package's manifest and signs it again with `signer`'s key (a forger who has that key). */
-function resign(signer: Site, file: string, out: string, mutate: (m: Manifest) => void) {
-  const f = readFrame(readFileSync(file), file)
-  const m = JSON.parse(f.manifestBytes.toString()) as Manifest
-  mutate(m)
-  const bytes = Buffer.from(JSON.stringify(m))
-  writeFileSync(out, writeFrame(bytes, signBytes(requireIdentity(signer.ctx).privateKey, bytes), f.content))
-}
-
-/** The refusal, and proof that neither preview nor apply changed a byte of the database's tables. */
-function refused(target: Site, file: string): UserError {
-  const before = dumpHash(target.ctx.sqlite)
-  let err: unknown
-  try {
-    previewPackage(target.ctx, file)
-  } catch (e) {
-    err = e
-  }
-  expect(err).toBeInstanceOf(UserError)
-  expect(() => applyPackage(target.ctx, file, { default: 'theirs' })).toThrow(UserError)
-  expect(dumpHash(target.ctx.sqlite)).toBe(before)
-  expect((err as Error).message).toMatch(/数据库未作任何改动/)
-  return err as UserError
 }
 
 describe('bad packages are refused with a Chinese message and the database is left exactly as it was', () => {

@@ -2,31 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { exchangeCommands } from '../../../electron/services/exchange/cli'
-import { Workbench } from '../../../electron/services/workbench'
-import { addObject, setObject, tempDir } from './helpers'
+import { addObject, captureConsole, edit, setObject, tempDir } from './helpers'
 
-let logs: string[] = []
 afterEach(() => vi.restoreAllMocks())
-function capture() {
-  logs = []
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')))
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')))
-}
-const lastJson = () => JSON.parse(logs.filter((l) => l.startsWith('{')).at(-1)!)
 const run = (name: string, argv: string[]) => exchangeCommands.find((c) => c.name === name)!.run(argv)
-
-function edit(file: string, fn: (w: Workbench) => void) {
-  const wb = new Workbench(file)
-  try {
-    fn(wb)
-  } finally {
-    wb.close()
-  }
-}
 
 describe('the command names of issue 8', () => {
   it('agency init|show|trust, exchange export --since-last, exchange import --dry-run with counts and exit 2 on refusal', async () => {
-    capture()
+    const { lastJson } = captureConsole()
     const dir = tempDir()
     const office = join(dir, 'office.db')
     const dept = join(dir, 'dept.db')

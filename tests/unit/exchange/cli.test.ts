@@ -13,29 +13,13 @@ import {
 import { exchangeHandlers } from '../../../electron/services/exchange/handlers'
 import { exchangeContract } from '@contract'
 import { Workbench } from '../../../electron/services/workbench'
-import { addObject, setObject, tempDir } from './helpers'
+import { addObject, captureConsole, edit, setObject, tempDir } from './helpers'
 
-let logs: string[] = []
 afterEach(() => vi.restoreAllMocks())
-function capture() {
-  logs = []
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')))
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')))
-}
-const lastJson = () => JSON.parse(logs.filter((l) => l.startsWith('{')).at(-1)!)
-
-function edit(file: string, fn: (w: Workbench) => void) {
-  const wb = new Workbench(file)
-  try {
-    fn(wb)
-  } finally {
-    wb.close()
-  }
-}
 
 describe('command line', () => {
   it('identity, key exchange, export and import with exit codes 0 / 1 / 2', async () => {
-    capture()
+    const { logs, lastJson } = captureConsole()
     const dir = tempDir()
     const office = join(dir, 'office.db')
     const dept = join(dir, 'dept.db')
@@ -82,7 +66,7 @@ describe('command line', () => {
   })
 
   it('backup and restore', async () => {
-    capture()
+    captureConsole()
     const dir = tempDir()
     const db = join(dir, 'county.db')
     edit(db, (w) => addObject(w.ctx(), '91341324MA2N000001', '泗县甲超市', 'SCJG'))

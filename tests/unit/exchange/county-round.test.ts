@@ -1,17 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { exportPackage } from '../../../electron/services/exchange/export'
 import { applyPackage } from '../../../electron/services/exchange/merge'
 import { BULK_THRESHOLD } from '../../../electron/services/exchange/bulk'
 import { whoChanged } from '../../../electron/services/exchange/origin'
-import { addInspector, addItem, addObject, dumpHash, pair, setObject, site, tempDir, type Site } from './helpers'
+import { addInspector, addItem, addObject, closedAfterEach, dumpHash, pair, setObject, site, tempDir, type Site } from './helpers'
 import type { Ctx } from '../../../electron/services/context'
 
-let open: Site[] = []
-afterEach(() => {
-  for (const s of open) s.wb.close()
-  open = []
-})
+const open = closedAfterEach()
 
 /** The registries as every side should see them: natural keys only, no local ids or times. */
 function registries(ctx: Ctx): string {

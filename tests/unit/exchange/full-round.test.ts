@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
@@ -6,23 +6,17 @@ import { exportPackage } from '../../../electron/services/exchange/export'
 import { applyPackage, previewPackage } from '../../../electron/services/exchange/merge'
 import { readFrame, writeFrame } from '../../../electron/services/exchange/container'
 import { requireIdentity } from '../../../electron/services/exchange/identity'
-import { signBytes } from '../../../electron/services/exchange/keys'
 import { ourSchemaVersion, type Manifest } from '../../../electron/services/exchange/manifest'
 import { defaultMigrationsDir } from '../../../electron/services/db/open'
-import { UserError } from '../../../electron/services/errors'
 import { Workbench } from '../../../electron/services/workbench'
 import type { Ctx } from '../../../electron/services/context'
 import { createPlanEntry, updatePlanEntry } from '../../../electron/services/plans/service'
 import { createTask, findTaskByNo } from '../../../electron/services/tasks/service'
 import { findDraw, performDraw, publishWithAnnouncement } from '../../../electron/services/draws/records'
 import { correctResult, publishResults, resultsOfTask, saveResults, taskProgress } from '../../../electron/services/results'
-import { dumpHash, pair, site, tempDir, type Site } from './helpers'
+import { closedAfterEach, dumpHash, pair, refused, resign, site, tempDir, type Site } from './helpers'
 
-let open: Site[] = []
-afterEach(() => {
-  for (const s of open) if (s.wb) s.wb.close()
-  open = []
-})
+const open = closedAfterEach()
 
 const today = () => {
   const d = new Date()
@@ -104,30 +98,6 @@ function canonical(sqlite: Database.Database): Record<string, string[]> {
 }
 
 const only = (rows: string[], test: (r: Record<string, unknown>) => boolean) => rows.filter((r) => test(JSON.parse(r)))
-
-/** The refusal, with proof that neither preview nor apply changed any table. */
-function refused(target: Site, file: string): UserError {
-  const before = dumpHash(target.ctx.sqlite)
-  let err: unknown
-  try {
-    previewPackage(target.ctx, file)
-  } catch (e) {
-    err = e
-  }
-  expect(err).toBeInstanceOf(UserError)
-  expect(() => applyPackage(target.ctx, file, { default: 'theirs' })).toThrow(UserError)
-  expect(dumpHash(target.ctx.sqlite)).toBe(before)
-  expect((err as Error).message).toMatch(/数据库未作任何改动/)
-  return err as UserError
-}
-
-function resign(signer: Site, file: string, out: string, mutate: (m: Manifest) => void) {
-  const f = readFrame(readFileSync(file), file)
-  const m = JSON.parse(f.manifestBytes.toString()) as Manifest
-  mutate(m)
-  const bytes = Buffer.from(JSON.stringify(m))
-  writeFileSync(out, writeFrame(bytes, signBytes(requireIdentity(signer.ctx).privateKey, bytes), f.content))
-}
 
 function county() {
   const dir = tempDir()

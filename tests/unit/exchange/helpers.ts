@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
+import { afterEach, expect, vi } from 'vitest'
 import { Workbench } from '../../../electron/services/workbench'
 import type { Ctx } from '../../../electron/services/context'
-import { exportKeyFile, getIdentity, initIdentity, addPeer } from '../../../electron/services/exchange/identity'
+import { exportKeyFile, getIdentity, initIdentity, addPeer, requireIdentity } from '../../../electron/services/exchange/identity'
+import { applyPackage, previewPackage } from '../../../electron/services/exchange/merge'
+import { readFrame, writeFrame } from '../../../electron/services/exchange/container'
+import { signBytes } from '../../../electron/services/exchange/keys'
+import type { Manifest } from '../../../electron/services/exchange/manifest'
+import { UserError } from '../../../electron/services/errors'
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'sj-exchange-'))
@@ -15,6 +21,15 @@ export interface Site {
   wb: Workbench
   ctx: Ctx
   file: string
+}
+
+/** The sites a test file opens; each is closed after every test. */
+export function closedAfterEach(): Site[] {
+  const open: Site[] = []
+  afterEach(() => {
+    for (const s of open.splice(0)) s.wb.close()
+  })
+  return open
 }
 
 /** A real workbench database file with the default member departments. */
@@ -80,4 +95,48 @@ export function dumpHash(sqlite: Database.Database): string {
     for (const r of rows.sort()) h.update(r)
   }
   return h.digest('hex')
+}
+
+/** Rewrites a package's manifest and signs it again with `signer`'s key (a forger who has that key). */
+export function resign(signer: Site, file: string, out: string, mutate: (m: Manifest) => void) {
+  const f = readFrame(readFileSync(file), file)
+  const m = JSON.parse(f.manifestBytes.toString()) as Manifest
+  mutate(m)
+  const bytes = Buffer.from(JSON.stringify(m))
+  writeFileSync(out, writeFrame(bytes, signBytes(requireIdentity(signer.ctx).privateKey, bytes), f.content))
+}
+
+/** The refusal, and proof that neither preview nor apply changed a byte of the database's tables. */
+export function refused(target: Site, file: string): UserError {
+  const before = dumpHash(target.ctx.sqlite)
+  let err: unknown
+  try {
+    previewPackage(target.ctx, file)
+  } catch (e) {
+    err = e
+  }
+  expect(err).toBeInstanceOf(UserError)
+  expect(() => applyPackage(target.ctx, file, { default: 'theirs' })).toThrow(UserError)
+  expect(dumpHash(target.ctx.sqlite)).toBe(before)
+  expect((err as Error).message).toMatch(/数据库未作任何改动/)
+  return err as UserError
+}
+
+/** What the command-line commands print, from now until the test's mocks are restored. */
+export function captureConsole() {
+  const logs: string[] = []
+  const keep = (...a: unknown[]) => void logs.push(a.join(' '))
+  vi.spyOn(console, 'log').mockImplementation(keep)
+  vi.spyOn(console, 'error').mockImplementation(keep)
+  return { logs, lastJson: () => JSON.parse(logs.filter((l) => l.startsWith('{')).at(-1)!) }
+}
+
+/** Changes a database file between commands, the way another program would. */
+export function edit(file: string, fn: (w: Workbench) => void) {
+  const wb = new Workbench(file)
+  try {
+    fn(wb)
+  } finally {
+    wb.close()
+  }
 }

@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { exportPackage } from '../../../electron/services/exchange/export'
 import { applyPackage, previewPackage } from '../../../electron/services/exchange/merge'
 import { listAudit } from '../../../electron/services/audit/log'
 import { whoChanged } from '../../../electron/services/exchange/origin'
-import { addInspector, addItem, addObject, count, dumpHash, objectRow, pair, setObject, site, tempDir, type Site } from './helpers'
+import { addInspector, addItem, addObject, closedAfterEach, count, dumpHash, objectRow, pair, setObject, site, tempDir } from './helpers'
 
-let open: Site[] = []
-afterEach(() => {
-  for (const s of open) s.wb.close()
-  open = []
-})
+const open = closedAfterEach()
 
 function setup() {
   const dir = tempDir()
