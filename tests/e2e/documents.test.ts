@@ -125,9 +125,9 @@ describe('the 文书 page', () => {
     for (const o of first.slice(0, 3)) expect(shown).toContain(o.name)
     expect(shown).toContain('被检查对象签字（盖章）')
     expect(await page.locator('[data-testid="doc-preview-note"]').textContent()).toContain(`共 ${drawn.length} 份`)
-    // A4 portrait proportions on screen
+    // A4 portrait proportions on screen, once the modal has finished zooming in
+    await expect.poll(async () => Math.round((await sheets.first().boundingBox())!.width), { timeout: 5000 }).toBe(794)
     const box = (await sheets.first().boundingBox())!
-    expect(box.width).toBeCloseTo(794, 0)
     expect(box.height / box.width).toBeGreaterThanOrEqual(1.41)
     await page.waitForTimeout(300)
     await shot(page, 'documents-preview')
