@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, openApp, Running, shot, nav } from './harness'
+import { callApi, closeAll, dbQueries, launchBrowser, openApp, Running, shot, nav } from './harness'
 import { tempDir } from '../helpers/tmp'
 import { Workbench } from '../../electron/services/workbench'
 import { generateDemoCounty } from '../../electron/services/demo/generate'
-import { openDatabase } from '../../electron/services/db/open'
 import type { DrawAnnouncement, Task } from '@contract'
 import type { DrawEvidence } from '../../electron/services/draws'
 
@@ -18,25 +17,10 @@ let page: Page
 let task: Task
 let ann: DrawAnnouncement
 
-/** Calls the program's HTTP API the way the page does (same token). */
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const url = new URL(app.host.launchUrl)
-  const token = url.searchParams.get('token') ?? ''
-  const res = await fetch(new URL(`/api/${channel}`, url), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Suiji-Token': token }, body: JSON.stringify(input) })
-  const env = (await res.json()) as { ok: boolean; data?: T; error?: { message: string } }
-  if (!env.ok) throw new Error(env.error!.message)
-  return env.data as T
-}
-function sql<T>(query: string, ...params: unknown[]): T {
-  const { sqlite } = openDatabase(dbFile)
-  try {
-    return sqlite.prepare(query).get(...params) as T
-  } finally {
-    sqlite.close()
-  }
-}
+const call = <T>(channel: string, input: unknown) => callApi<T>(app, channel, input)
+const { all, one } = dbQueries(dbFile)
 function taskInput() {
-  const dept = (code: string) => sql<{ id: number }>('SELECT id FROM departments WHERE code = ?', code).id
+  const dept = (code: string) => one<{ id: number }>('SELECT id FROM departments WHERE code = ?', code).id
   return {
     name: '餐饮服务单位食品安全联合抽查',
     adhocReason: '投诉举报',
@@ -65,9 +49,7 @@ beforeAll(async () => {
   page = await openApp(browser, app)
 })
 afterAll(async () => {
-  await page?.close()
-  await app?.stop()
-  await browser?.close()
+  await closeAll(page, app, browser)
   t.cleanup()
 })
 
@@ -100,10 +82,10 @@ describe('随机抽取 in the browser', () => {
     const rows = page.locator('[data-testid="result-table"] tbody tr')
     await rows.first().waitFor()
     expect(await rows.count()).toBe(ann.drawCount)
-    const stored = sql<{ n: number; short: string }>('SELECT COUNT(*) AS n, MAX(short_hash) AS short FROM draws WHERE task_id = ?', task.id)
+    const stored = one<{ n: number; short: string }>('SELECT COUNT(*) AS n, MAX(short_hash) AS short FROM draws WHERE task_id = ?', task.id)
     expect(stored.n).toBe(1)
     expect(await page.locator('[data-testid="short-hash"]').innerText()).toBe(stored.short)
-    expect(sql<{ status: string }>('SELECT status FROM tasks WHERE id = ?', task.id).status).toBe('已抽取')
+    expect(one<{ status: string }>('SELECT status FROM tasks WHERE id = ?', task.id).status).toBe('已抽取')
     await settle(page)
     await shot(page, 'draws-result')
   })
@@ -121,7 +103,7 @@ describe('随机抽取 in the browser', () => {
     await modal.locator('[data-testid="replace-submit"]').click()
     await page.locator('[data-testid="replacements"] tbody tr').first().waitFor()
     expect(await page.locator('[data-testid="replacements"]').innerText()).toContain('陈副局长')
-    expect(sql<{ n: number }>('SELECT COUNT(*) AS n FROM draw_replacements').n).toBe(1)
+    expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM draw_replacements').n).toBe(1)
   })
 
   it('exports the evidence file and verifies it in the 验证 tab: 一致', async () => {
@@ -170,7 +152,7 @@ describe('随机抽取 in the browser', () => {
     const second = await call<Task>('tasks.create', { ...taskInput(), name: '餐饮服务单位第二次联合抽查' })
     const a2 = await call<DrawAnnouncement>('draws.publish', { taskId: second.id, drawDate: today(), planned: { witnessCount: 2, publicLabels: ['福彩3D 2026300期'] } })
     // the first task's class A objects were inspected once this year: R2 keeps them out of the second pool
-    const firstA = sql<{ n: number }>(`SELECT COUNT(*) AS n FROM object_inspections i JOIN objects o ON o.code = i.object_code WHERE i.task_uid = ? AND o.credit_class = 'A'`, task.uid).n
+    const firstA = one<{ n: number }>(`SELECT COUNT(*) AS n FROM object_inspections i JOIN objects o ON o.code = i.object_code WHERE i.task_uid = ? AND o.credit_class = 'A'`, task.uid).n
     expect(a2.countsByClass.A).toBe(ann.countsByClass.A - firstA)
     await page.goto(new URL(`#/draws?task=${second.id}&live=${second.id}`, page.url()).toString())
     await page.locator('[data-testid="live-start"]').waitFor()
@@ -187,7 +169,7 @@ describe('随机抽取 in the browser', () => {
     await page.locator('[data-testid="live-rows"] tr').nth(1).waitFor()
     expect(await page.locator('[data-testid="live-rows"] tr').count()).toBeLessThan(a2.drawCount)
     await page.locator('[data-testid="live-rows"] tr').nth(a2.drawCount - 1).waitFor({ timeout: 30_000 })
-    const stored = sql<{ evidence: string }>('SELECT evidence FROM draws WHERE task_id = ?', second.id)
+    const stored = one<{ evidence: string }>('SELECT evidence FROM draws WHERE task_id = ?', second.id)
     const e = JSON.parse(stored.evidence) as DrawEvidence
     expect(e.seed.sources.map((x) => `${x.label}=${x.value}`).sort()).toEqual(['吴八=771', '周七=20260315', '福彩3D 2026300期=5 1 8'].sort())
   })
@@ -212,13 +194,11 @@ describe('随机抽取 in the browser', () => {
     await page.locator('[data-testid="start-draw"]').click()
     await page.locator('.n-dialog .n-button', { hasText: '开始抽取' }).click()
     await page.locator('[data-testid="draw-result"]', { hasText: `${second.task_no}-D2` }).waitFor()
-    const rows = openDatabase(dbFile)
-    try {
-      const draws = rows.sqlite.prepare('SELECT draw_id, supersedes_draw_id, supersede_reason FROM draws WHERE task_id = ? ORDER BY seq').all(second.id) as { draw_id: string; supersedes_draw_id: string | null; supersede_reason: string }[]
-      expect(draws.map((d) => d.draw_id)).toEqual([`${second.task_no}-D1`, `${second.task_no}-D2`])
-      expect(draws[1]).toMatchObject({ supersedes_draw_id: `${second.task_no}-D1`, supersede_reason: '第二名见证人不是监督组成员，依规重新抽取' })
-    } finally {
-      rows.sqlite.close()
-    }
+    const draws = all<{ draw_id: string; supersedes_draw_id: string | null; supersede_reason: string }>(
+      'SELECT draw_id, supersedes_draw_id, supersede_reason FROM draws WHERE task_id = ? ORDER BY seq',
+      second.id
+    )
+    expect(draws.map((d) => d.draw_id)).toEqual([`${second.task_no}-D1`, `${second.task_no}-D2`])
+    expect(draws[1]).toMatchObject({ supersedes_draw_id: `${second.task_no}-D1`, supersede_reason: '第二名见证人不是监督组成员，依规重新抽取' })
   })
 })
