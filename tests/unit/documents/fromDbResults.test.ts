@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Workbench } from '../../../electron/services/workbench'
-import type { Ctx } from '../../../electron/services/context'
 import { generateDocument } from '../../../electron/services/documents/fromDb'
 import { PUBLIC_RESULT_COLUMNS } from '../../../electron/services/documents'
 import { checkIdNumber } from '../../../electron/services/registry/identifiers'
 import { listAudit } from '../../../electron/services/audit/log'
 import { findDraw } from '../../../electron/services/draws/records'
-import { tempDir } from '../../helpers/tmp'
 import { docsCli } from '../../../electron/cli/commands/docs'
 import { execFileSync } from 'node:child_process'
 import { parts, pdfInfo, SOFFICE, text } from './helpers'
-import { demoTask, TYPED_ID, TYPED_MOBILE, type DemoTask } from './demoTask'
+import { TYPED_ID, TYPED_MOBILE } from './demoTask'
+import { demoTaskFile } from './demoTaskFile'
 
-const t = tempDir('suiji-docs-results-')
-let wb: Workbench
-let ctx: Ctx
-let demo: DemoTask
-const out = (name: string) => join(t.dir, 'out', name)
+const fx = demoTaskFile('suiji-docs-results-', { objects: 2000 })
+const out = (name: string) => join(fx.dir, 'out', name)
 const docText = (file: string) => text(parts(readFileSync(file))['word/document.xml'])
 
 /** Every valid 18-character ID number and every mobile number in a text. */
@@ -27,69 +22,59 @@ function personalNumbers(s: string): string[] {
   return [...ids, ...(s.match(/(?<!\d)1[3-9]\d{9}(?!\d)/g) ?? [])]
 }
 
-beforeAll(() => {
-  wb = new Workbench(join(t.dir, 'county.db'))
-  ctx = wb.ctx()
-  demo = demoTask(ctx, { objects: 2000 })
-})
-afterAll(() => {
-  wb.close()
-  t.cleanup()
-})
-
 describe('result documents from the entered results', () => {
   it('抽查结果汇总表 lists every drawn object in draw order with its result, disposal, inspectors and the team to sign', async () => {
-    const r = await generateDocument(ctx, { kind: 'resultSummary', taskId: demo.taskId, path: out('汇总表.docx') }, t.dir)
+    const r = await generateDocument(fx.ctx, { kind: 'resultSummary', taskId: fx.demo.taskId, path: out('汇总表.docx') }, fx.dir)
     const body = docText(r.files[0]!)
     for (const h of ['序号', '检查对象名称', '统一社会信用代码（注册号）', '检查事项', '检查结果', '后续处置', '检查人员', '签名']) expect(body).toContain(h)
-    const positions = demo.drawn.map((o) => body.indexOf(o.code))
+    const positions = fx.demo.drawn.map((o) => body.indexOf(o.code))
     expect(positions.every((p) => p > 0)).toBe(true)
     expect([...positions].sort((a, b) => a - b)).toEqual(positions)
-    const problems = demo.drawn.filter((o) => o.order % 5 === 0).length
-    expect(body).toContain(`合计检查对象${demo.drawn.length}户`)
+    const problems = fx.demo.drawn.filter((o) => o.order % 5 === 0).length
+    expect(body).toContain(`合计检查对象${fx.demo.drawn.length}户`)
     expect(body).toContain(`发现问题已责令改正${problems}户`)
     expect(body).toContain('责令限期整改')
     // every inspector the draw sent is named (they sign the table)
-    for (const m of demo.drawn.flatMap((o) => o.team)) expect(body).toContain(m.name)
+    for (const m of fx.demo.drawn.flatMap((o) => o.team)) expect(body).toContain(m.name)
   })
 
   it('抽查结果公示表 carries the objects and results, and no inspector, ID or phone number even where typed into a result', async () => {
-    const r = await generateDocument(ctx, { kind: 'publicResults', taskId: demo.taskId, path: out('公示表.docx') }, t.dir)
+    const r = await generateDocument(fx.ctx, { kind: 'publicResults', taskId: fx.demo.taskId, path: out('公示表.docx') }, fx.dir)
     const body = docText(r.files[0]!)
     for (const h of PUBLIC_RESULT_COLUMNS) expect(body).toContain(h)
-    for (const o of demo.drawn) expect(body).toContain(o.code)
+    for (const o of fx.demo.drawn) expect(body).toContain(o.code)
     expect(body).toContain('发现问题已责令改正')
     expect(body).toContain('县卫健局')
     expect(personalNumbers(body)).toEqual([])
     expect(body).not.toContain(TYPED_MOBILE)
     expect(body).not.toContain(TYPED_ID)
-    for (const m of demo.drawn.flatMap((o) => o.team)) {
+    for (const m of fx.demo.drawn.flatMap((o) => o.team)) {
       expect(body).not.toContain(m.certNo)
     }
   })
 
   it('抽取记录 of the task’s draw in force, written by the draws service and logged', async () => {
-    const draw = findDraw(ctx, demo.taskId)!
-    const r = await generateDocument(ctx, { kind: 'drawRecord', taskId: demo.taskId, path: out('记录.docx') }, t.dir)
+    const draw = findDraw(fx.ctx, fx.demo.taskId)!
+    const r = await generateDocument(fx.ctx, { kind: 'drawRecord', taskId: fx.demo.taskId, path: out('记录.docx') }, fx.dir)
     const body = docText(r.files[0]!)
     expect(body).toContain('随机抽取记录')
     expect(body).toContain(draw.drawId)
-    for (const o of demo.drawn) expect(body).toContain(o.code)
+    for (const o of fx.demo.drawn) expect(body).toContain(o.code)
     expect(body).toContain('31415')
-    expect(listAudit(ctx, { entity: 'draw', entityId: draw.drawId }).some((a) => a.action === '生成抽取记录')).toBe(true)
+    expect(listAudit(fx.ctx, { entity: 'draw', entityId: draw.drawId }).some((a) => a.action === '生成抽取记录')).toBe(true)
     // the same target again is refused before anything is written
-    await expect(generateDocument(ctx, { kind: 'drawRecord', taskId: demo.taskId, path: out('记录.docx') }, t.dir)).rejects.toThrow(/已经存在/)
+    await expect(generateDocument(fx.ctx, { kind: 'drawRecord', taskId: fx.demo.taskId, path: out('记录.docx') }, fx.dir)).rejects.toThrow(/已经存在/)
   })
 })
 
 describe('suiji docs', () => {
   it('writes the 汇总表, 公示表 and 抽取记录 by their short names into a folder', async () => {
-    const dir = join(t.dir, 'cli') + '/'
+    const dir = join(fx.dir, 'cli') + '/'
     const logs: string[] = []
     const log = console.log
     console.log = (m: string) => void logs.push(m)
     try {
-      for (const k of ['summary', 'public', 'record']) expect(await docsCli([k, '--db', join(t.dir, 'county.db'), '--task', '2026-001', '--out', dir, '--json'])).toBe(0)
+      for (const k of ['summary', 'public', 'record']) expect(await docsCli([k, '--db', join(fx.dir, 'county.db'), '--task', '2026-001', '--out', dir, '--json'])).toBe(0)
     } finally {
       console.log = log
     }
@@ -97,7 +82,7 @@ describe('suiji docs', () => {
     expect(files.map((f) => f.split('/').pop())).toEqual([
       '2026-001 2026年餐饮服务单位部门联合抽查 抽查结果汇总表.docx',
       '2026-001 2026年餐饮服务单位部门联合抽查结果公示表.docx',
-      `2026-001 随机抽取记录（${findDraw(ctx, demo.taskId)!.drawId}）.docx`
+      `2026-001 随机抽取记录（${findDraw(fx.ctx, fx.demo.taskId)!.drawId}）.docx`
     ])
     expect(docText(files[1]!)).not.toContain(TYPED_MOBILE)
   })
@@ -105,12 +90,12 @@ describe('suiji docs', () => {
 
 describe.skipIf(!SOFFICE)('as printed (LibreOffice)', () => {
   it('each 检查表 of the demo task fits on one page, and the signature dates stay on one line', async () => {
-    const dir = join(t.dir, 'pdf')
-    const forms = (await generateDocument(ctx, { kind: 'forms', taskId: demo.taskId, mode: 'combined', path: out('forms-pdf.docx') }, t.dir)).files[0]!
-    expect(pdfInfo(forms, dir).pages).toBe(demo.drawn.length)
-    const record = (await generateDocument(ctx, { kind: 'drawRecord', taskId: demo.taskId, path: out('record-pdf.docx') }, t.dir)).files[0]!
-    const summary = (await generateDocument(ctx, { kind: 'resultSummary', taskId: demo.taskId, path: out('summary-pdf.docx') }, t.dir)).files[0]!
-    for (const [file, signers] of [[record, 3], [summary, new Set(demo.drawn.flatMap((o) => o.team.map((m) => m.name))).size]] as const) {
+    const dir = join(fx.dir, 'pdf')
+    const forms = (await generateDocument(fx.ctx, { kind: 'forms', taskId: fx.demo.taskId, mode: 'combined', path: out('forms-pdf.docx') }, fx.dir)).files[0]!
+    expect(pdfInfo(forms, dir).pages).toBe(fx.demo.drawn.length)
+    const record = (await generateDocument(fx.ctx, { kind: 'drawRecord', taskId: fx.demo.taskId, path: out('record-pdf.docx') }, fx.dir)).files[0]!
+    const summary = (await generateDocument(fx.ctx, { kind: 'resultSummary', taskId: fx.demo.taskId, path: out('summary-pdf.docx') }, fx.dir)).files[0]!
+    for (const [file, signers] of [[record, 3], [summary, new Set(fx.demo.drawn.flatMap((o) => o.team.map((m) => m.name))).size]] as const) {
       const layout = execFileSync('pdftotext', ['-layout', pdfInfo(file, dir).pdf, '-']).toString()
       // a wrapped date cell prints 年 and 月 日 on different lines
       expect(layout.split('\n').filter((l) => /年\s+月\s+日/.test(l)).length).toBe(signers)
