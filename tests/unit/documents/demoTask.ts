@@ -4,7 +4,7 @@
  * one with a phone and an ID number typed into the notes). Used by the
  * results/preview tests and by docs/samples/render.ts.
  */
-import type { ResultInput } from '@contract'
+import type { ResultInput, TaskInput } from '@contract'
 import type { Ctx } from '../../../electron/services/context'
 import { generateDemoCounty } from '../../../electron/services/demo/generate'
 import { createTask } from '../../../electron/services/tasks/service'
@@ -24,14 +24,19 @@ export interface DemoTask {
   drawn: { order: number; name: string; code: string; team: { name: string; deptName: string; certNo: string }[] }[]
 }
 
-export function demoTask(ctx: Ctx, opts: { objects?: number; results?: boolean } = {}): DemoTask {
-  generateDemoCounty(ctx, { objects: opts.objects ?? 3000, seed: 'docs-samples' })
+/** Department ids by name. */
+export function deptIds(ctx: Ctx): Record<string, number> {
   const dept: Record<string, number> = {}
   for (const r of ctx.sqlite.prepare('SELECT id, name FROM departments').all() as { id: number; name: string }[]) dept[r.name] = r.id
-  updateSettings(ctx, { docPrefix: '县双随机办发', docNextNumber: 3, contactPerson: '王丽', contactPhone: '0527-85211234' })
+  return dept
+}
+
+/** The joint 餐饮 task (市场监管 + 卫健) of the demo county; `over` changes single fields. */
+export function taskInput(ctx: Ctx, over: Partial<TaskInput> = {}): TaskInput {
+  const dept = deptIds(ctx)
   const uids = (d: number, n: number) =>
     (ctx.sqlite.prepare(`SELECT uid FROM items WHERE dept_id = ? AND level = '重点' ORDER BY sort_order LIMIT ?`).all(d, n) as { uid: string }[]).map((r) => r.uid)
-  const task = createTask(ctx, {
+  return {
     name: '2026年餐饮服务单位部门联合抽查',
     adhocReason: '专项整治',
     initiatorDeptId: dept['县市场监管局']!,
@@ -42,8 +47,16 @@ export function demoTask(ctx: Ctx, opts: { objects?: number; results?: boolean }
     scope: { kinds: ['market'], townships: ['众兴街道'] },
     rule: { A: { mode: 'ratio', value: 20 }, B: { mode: 'ratio', value: 20 }, C: { mode: 'ratio', value: 30 }, D: { mode: 'ratio', value: 50 } },
     periodStart: '2026-10-08',
-    periodEnd: '2026-11-20'
-  })
+    periodEnd: '2026-11-20',
+    ...over
+  }
+}
+
+export function demoTask(ctx: Ctx, opts: { objects?: number; results?: boolean } = {}): DemoTask {
+  generateDemoCounty(ctx, { objects: opts.objects ?? 3000, seed: 'docs-samples' })
+  const dept = deptIds(ctx)
+  updateSettings(ctx, { docPrefix: '县双随机办发', docNextNumber: 3, contactPerson: '王丽', contactPhone: '0527-85211234' })
+  const task = createTask(ctx, taskInput(ctx))
   publishWithAnnouncement(ctx, task.id, { drawDate: todayText() })
   performDraw(ctx, task.id, { sources: [{ kind: 'witness', label: '张三', value: '31415' }, { kind: 'witness', label: '李四', value: '27182' }], operator: '王丽' })
   const draw = findDraw(ctx, task.id)!

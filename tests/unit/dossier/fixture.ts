@@ -6,7 +6,7 @@
  * result corrected afterwards.
  */
 import { join } from 'node:path'
-import type { ResultInput, Task, TaskInput } from '@contract'
+import type { ResultInput, Task } from '@contract'
 import type { Ctx } from '../../../electron/services/context'
 import { Workbench } from '../../../electron/services/workbench'
 import { generateDemoCounty } from '../../../electron/services/demo/generate'
@@ -16,9 +16,12 @@ import { findDraw, performDraw, publishWithAnnouncement, replaceInspector, repla
 import { correctResult, publishResults, resultsOfTask, saveResults } from '../../../electron/services/results'
 import { generateDocument } from '../../../electron/services/documents/fromDb'
 import { todayText } from '../../../electron/services/time'
+import { deptIds, taskInput } from '../documents/demoTask'
 
 export const WORK_PLAN_NUMBER = '县双随机办发〔2026〕3号'
 export const CORRECTION_REASON = '复核检查表发现录入时选错了结果'
+
+export { deptIds, taskInput }
 
 export interface Scenario {
   wb: Workbench
@@ -29,32 +32,6 @@ export interface Scenario {
   drawIds: [string, string]
   replaced: { outName: string; inName: string }
   corrected: { resultId: number; objectCode: string }
-}
-
-export function deptIds(ctx: Ctx): Record<string, number> {
-  const dept: Record<string, number> = {}
-  for (const r of ctx.sqlite.prepare('SELECT id, name FROM departments').all() as { id: number; name: string }[]) dept[r.name] = r.id
-  return dept
-}
-
-export function taskInput(ctx: Ctx, over: Partial<TaskInput> = {}): TaskInput {
-  const dept = deptIds(ctx)
-  const uids = (d: number, n: number) =>
-    (ctx.sqlite.prepare(`SELECT uid FROM items WHERE dept_id = ? AND level = '重点' ORDER BY sort_order LIMIT ?`).all(d, n) as { uid: string }[]).map((r) => r.uid)
-  return {
-    name: '2026年餐饮服务单位部门联合抽查',
-    adhocReason: '专项整治',
-    initiatorDeptId: dept['县市场监管局']!,
-    departments: [
-      { deptId: dept['县市场监管局']!, itemUids: uids(dept['县市场监管局']!, 2), inspectorsPerObject: 2 },
-      { deptId: dept['县卫健局']!, itemUids: uids(dept['县卫健局']!, 1), inspectorsPerObject: 1 }
-    ],
-    scope: { kinds: ['market'], townships: ['众兴街道'] },
-    rule: { A: { mode: 'ratio', value: 20 }, B: { mode: 'ratio', value: 20 }, C: { mode: 'ratio', value: 30 }, D: { mode: 'ratio', value: 50 } },
-    periodStart: '2026-10-08',
-    periodEnd: '2026-11-20',
-    ...over
-  }
 }
 
 export async function scenario(dir: string): Promise<Scenario> {
