@@ -89,49 +89,36 @@ export function colophon(input: ColophonInput): Table {
   const para = (children: TextRun[], align: (typeof AlignmentType)[keyof typeof AlignmentType], indent: object) =>
     new Paragraph({ style: NO_GRID_STYLE, alignment: align, indent, spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children })
   const oneChar = FONT_PT.四号 * 20
+  // Every line of the 版记 is one full-width cell; a row never splits across pages.
+  const line = (children: Paragraph[]) =>
+    new TableRow({ cantSplit: true, children: [new TableCell({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, children })] })
   const rows: TableRow[] = []
   if (input.copyTo && input.copyTo.length > 0) {
     const list = input.copyTo.join('，') + '。'
-    rows.push(
-      new TableRow({
-        cantSplit: true,
-        children: [
-          new TableCell({
-            width: { size: TEXT_WIDTH, type: WidthType.DXA },
-            // 回行时与冒号后的首字对齐: hanging indent of the width of “抄送：”.
-            children: [para([run(`抄送：${list}`)], AlignmentType.LEFT, { left: oneChar + 3 * oneChar, hanging: 3 * oneChar, right: oneChar })]
-          })
-        ]
-      })
-    )
+    // 回行时与冒号后的首字对齐: hanging indent of the width of “抄送：”.
+    rows.push(line([para([run(`抄送：${list}`)], AlignmentType.LEFT, { left: oneChar + 3 * oneChar, hanging: 3 * oneChar, right: oneChar })]))
   }
   const perLine = Math.floor(TEXT_WIDTH / oneChar)
   const fitsOneLine = [...input.printingOrgan].length + [...input.printDate].length + 2 + 3 <= perLine
   // One cell, 印发机关 at the left and 印发日期 at a right tab stop, so a long
   // office name never wraps against a fixed column boundary.
   rows.push(
-    new TableRow({
-      cantSplit: true,
-      children: [
-        new TableCell({
-          width: { size: TEXT_WIDTH, type: WidthType.DXA },
-          children: fitsOneLine
-            ? [
-                new Paragraph({
-                  style: NO_GRID_STYLE,
-                  indent: { left: oneChar },
-                  tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - 2 * oneChar }],
-                  spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-                  children: [run(input.printingOrgan), new TextRun({ children: [new Tab()] }), run(`${input.printDate}印发`)]
-                })
-              ]
-            : [
-                para([run(input.printingOrgan)], AlignmentType.LEFT, { left: oneChar }),
-                para([run(`${input.printDate}印发`)], AlignmentType.RIGHT, { right: oneChar })
-              ]
-        })
-      ]
-    })
+    line(
+      fitsOneLine
+        ? [
+            new Paragraph({
+              style: NO_GRID_STYLE,
+              indent: { left: oneChar },
+              tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - 2 * oneChar }],
+              spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+              children: [run(input.printingOrgan), new TextRun({ children: [new Tab()] }), run(`${input.printDate}印发`)]
+            })
+          ]
+        : [
+            para([run(input.printingOrgan)], AlignmentType.LEFT, { left: oneChar }),
+            para([run(`${input.printDate}印发`)], AlignmentType.RIGHT, { right: oneChar })
+          ]
+    )
   )
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
