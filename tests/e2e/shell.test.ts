@@ -149,6 +149,10 @@ describe('the app shell in a real browser', () => {
       await page.getByRole('button', { name: '载入演示数据' }).click()
       await page.getByText(/已载入演示县数据：检查对象 30000 户，执法人员 300 人/).waitFor({ timeout: 60_000 })
       await page.locator('[data-testid="demo-offer"]').waitFor({ state: 'detached' })
+      // The deadline panels appear once, below the counts (a stale copy used to stay where the offer was).
+      await page.locator('[data-testid="home-deadlines"]').first().waitFor()
+      await page.waitForTimeout(300)
+      expect(await page.locator('[data-testid="home-deadlines"]').count()).toBe(1)
       expect(await page.locator('.n-statistic', { hasText: '检查对象' }).innerText()).toMatch(/30,?000/)
       await shot(page, '06-home-demo')
       await page.close()
