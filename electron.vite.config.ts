@@ -13,6 +13,24 @@ const copyMigrations = {
   }
 }
 
+/**
+ * Naive UI 2.45's NSpace wraps every child in a div with the same key (1). When a
+ * child behind v-if comes or goes, Vue's keyed diff then leaves a stale copy on the
+ * page (seen on 首页 and the task toolbar; upstream tusen-ai/naive-ui#5136). Keying
+ * the wrappers by position fixes every NSpace at once. The pinned version is checked:
+ * if the code no longer matches, the build stops instead of silently shipping the bug.
+ */
+const spaceKeyFix = {
+  name: 'naive-space-key-fix',
+  enforce: 'pre' as const,
+  transform(code: string, id: string) {
+    if (!/naive-ui[\\/]es[\\/]space[\\/]src[\\/]Space\.mjs$/.test(id)) return null
+    const from = 'createElementBlock("div", {\n      key: 1,\n      role: "none",'
+    if (!code.includes(from)) throw new Error('naive-space-key-fix: NSpace changed in this naive-ui version; re-check the fix')
+    return code.replace(from, 'createElementBlock("div", {\n      key: index,\n      role: "none",')
+  }
+}
+
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin(), copyMigrations],
@@ -32,7 +50,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src',
-    plugins: [vue()],
+    plugins: [spaceKeyFix, vue()],
     resolve: { alias: { '@contract': contract, '@': resolve(import.meta.dirname, 'src') } },
     build: { rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/index.html') } } }
   }
