@@ -1,7 +1,7 @@
 /** Word documents matching GB/T 9704-2012 and the templates of the seed regulations. */
 export * from './types'
 export { buildNotice, noticeSections, noticeTitle } from './notice'
-export { buildInspectionForm, inspectionFormSections } from './inspectionForm'
+export { buildInspectionForm, inspectionFormSections, planFormSheets, itemRowLines, FORM_ITEMS_PER_SHEET } from './inspectionForm'
 export { buildResultSummary, resultSummarySections, resultTally } from './resultSummary'
 export { ANNUAL_PLAN_COLUMNS, annualPlanTitle, buildAnnualPlan, annualPlanSections } from './annualPlan'
 export { ITEM_LIST_COLUMNS, buildItemList, itemListSections } from './itemList'

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { CHECK_METHOD_LIST, DISPOSAL_LIST } from '@contract'
 import * as d from '../../../electron/services/documents'
 import * as f from './fixtures'
 import { SOFFICE, parts, pdfInfo, text, tmp } from './helpers'
@@ -33,15 +34,38 @@ describe('document builders', () => {
     expect(doc).toContain('<w:pgNumType w:start="1"/>')
   })
 
-  it('inspection form: object header, item rows, method/result/follow-up boxes, inspectors and signatures', async () => {
+  it('inspection form: object header, item rows, method/result/follow-up boxes from the contract lists, nothing ticked', async () => {
     const { txt, doc } = await gen('form', d.buildInspectionForm(f.form()))
     for (const s of ['随机抽查检查表', '张建国', '临县临泉镇新华街18号', '《中华人民共和国安全生产法》第四条', '14112400456', '被检查对象签字（盖章）', '见证人签字'])
       expect(txt).toContain(s)
-    expect(txt).toContain('☑实地核查')
-    for (const m of ['书面检查', '网络监测', '委托专业机构']) expect(txt).toContain(`□${m}`)
+    expect(txt).not.toContain('☑')
+    for (const m of CHECK_METHOD_LIST) expect(txt).toContain(`□${m}`)
     d.RESULT_CATEGORIES.forEach((c, i) => expect(txt).toContain(`□${i + 1}.${c}`))
-    for (const c of ['无须处置', '责令限期整改', '移送办案', '抄告其他部门', '其他']) expect(txt).toContain(`□${c}`)
-    expect(headerRows(doc)).toContainEqual(['序号', '检查事项', '检查内容', '检查依据', '检查情况', '结果（填序号）'])
+    for (const c of DISPOSAL_LIST) expect(txt).toContain(`□${c}`)
+    expect(headerRows(doc)).toContainEqual(['序号', '检查事项', '检查内容及依据', '检查情况', '结果序号'])
+    // one sheet: no page break and no 第x页
+    expect(doc).not.toContain('<w:pageBreakBefore/>')
+    expect(txt).not.toContain('共1页')
+  })
+
+  it('inspection form: more than six items flow onto a second sheet with the object header again and 第x页 共y页', async () => {
+    const many = Array.from({ length: 8 }, (_, i) => ({ ...f.items[i % 3], name: `${f.items[i % 3].name}${i + 1}` }))
+    const plan = d.planFormSheets(many, 3)
+    expect(plan).toHaveLength(2)
+    expect(Math.max(...plan)).toBeLessThanOrEqual(6)
+    const { txt, doc } = await gen('form8', d.buildInspectionForm({ ...f.form(), items: many, sheets: plan }))
+    expect(txt).toContain('第1页　共2页')
+    expect(txt).toContain('第2页　共2页')
+    expect(txt.split('被检查对象名称').length - 1).toBe(2)
+    expect(doc.match(/<w:pageBreakBefore\/>/g)).toHaveLength(1)
+    // sheet 2 numbers its items on from sheet 1
+    expect(txt.indexOf('第2页')).toBeLessThan(txt.indexOf(`${many[7].name}`))
+    // without a plan, six to a sheet
+    expect(d.planFormSheets(many.slice(0, 2), 3)).toEqual([2])
+    // long 检查内容 takes a sheet sooner, never more than six
+    const long = many.map((it) => ({ ...it, content: it.content.repeat(4) }))
+    expect(Math.max(...d.planFormSheets(long, 3))).toBeLessThan(6)
+    expect(d.planFormSheets(long, 3).reduce((a, b) => a + b, 0)).toBe(8)
   })
 
   it('result summary: landscape, a row per object, tally and team signature lines', async () => {

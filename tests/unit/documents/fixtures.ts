@@ -61,8 +61,7 @@ export function form(i = 0): InspectionFormInput {
     departments: ['临县市场监督管理局', '临县应急管理局'],
     object: n.object,
     items,
-    inspectors,
-    plannedMethods: ['实地核查']
+    inspectors
   }
 }
 

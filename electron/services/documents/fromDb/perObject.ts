@@ -3,6 +3,7 @@ import type { Ctx } from '../../context'
 import { UserError } from '../../errors'
 import { todayText } from '../../time'
 import type { InspectionFormInput, NoticeInput, ObjectInfo } from '../types'
+import { planFormSheets } from '../inspectionForm'
 import type { DrawObject, DrawView } from './drawView'
 import type { TaskDocs } from './task'
 
@@ -53,6 +54,7 @@ export function formInputs(ctx: Pick<Ctx, 'sqlite'>, docs: TaskDocs, draw: DrawV
   const infos = objectInfos(ctx, objects)
   const items = docs.items.map(({ name, content, basis, department }) => ({ name, content, basis, department }))
   return objects.map((o, i) => ({
+    sheets: planFormSheets(items, o.team.length),
     taskNumber: docs.task.taskNo,
     taskName: docs.task.name,
     departments: docs.departments,
@@ -60,7 +62,6 @@ export function formInputs(ctx: Pick<Ctx, 'sqlite'>, docs: TaskDocs, draw: DrawV
     items,
     inspectors: [...o.team]
       .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role])
-      .map((m) => ({ name: m.role === '专家' ? `${m.name}（专家）` : m.name, certificateNo: m.certNo, department: m.deptName, leader: m.role === '组长' })),
-    plannedMethods: docs.methods
+      .map((m) => ({ name: m.role === '专家' ? `${m.name}（专家）` : m.name, certificateNo: m.certNo, department: m.deptName, leader: m.role === '组长' }))
   }))
 }
