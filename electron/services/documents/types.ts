@@ -111,6 +111,8 @@ export interface SummaryRow {
   category?: string
   followUp?: string
   inspectors: string[]
+  /** The result of each of the task's items (`ResultSummaryInput.itemColumns`, same order); '' where none is entered. */
+  itemResults?: string[]
 }
 
 /** 抽查结果汇总表 (`003_…` 第二十二条). */
@@ -122,6 +124,8 @@ export interface ResultSummaryInput {
   periodStart: string
   periodEnd: string
   rows: SummaryRow[]
+  /** The task's items as column heads (name and department); with rows' `itemResults`, each object takes one compact row. */
+  itemColumns?: { name: string; department?: string }[]
   /** 检查小组成员 who sign. */
   team: { name: string; department: string }[]
   /** Date printed under the table; blank for handwriting when absent. */

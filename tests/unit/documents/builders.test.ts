@@ -68,11 +68,23 @@ describe('document builders', () => {
     expect(d.planFormSheets(long, 3).reduce((a, b) => a + b, 0)).toBe(8)
   })
 
+  it('result summary: a compact row per object with a result per item, when the items are given as columns', async () => {
+    const rows = f.summary.rows.map((r, i) => ({ ...r, itemResults: f.items.map((_, k) => (k === 1 && i % 4 === 0 ? '发现问题已责令改正' : '未发现问题')) }))
+    const { txt, doc } = await gen('summary-cols', d.buildResultSummary({ ...f.summary, rows, itemColumns: f.items.map((x) => ({ name: x.name, department: x.department })) }))
+    expect(headerRows(doc)[0]).toEqual(['序号', '检查对象名称', '统一社会信用代码（注册号）', ...f.items.map((x) => `${x.name}（${x.department}）`), '后续处置', '检查人员'])
+    // item names only in the header, not repeated on every row
+    expect(txt.split(f.items[0].name).length - 1).toBe(1)
+    expect(txt).toContain('合计检查对象12户')
+  })
+
   it('result summary: landscape, a row per object, tally and team signature lines', async () => {
     const { txt, doc } = await gen('summary', d.buildResultSummary(f.summary))
     expect(doc).toContain(LANDSCAPE)
     expect(txt).toContain('合计检查对象12户，其中未发现问题9户、发现问题已责令改正3户。')
-    expect(headerRows(doc)).toContainEqual(['序号', '姓名', '所在部门', '签名', '日期'])
+    expect(txt).toContain('姓名所在部门签名'.repeat(3))
+    for (const p of f.inspectors) expect(txt).toContain(`${p.name}${p.department}`)
+    // the block of tally, heading, signers and date is one row that may not split
+    expect(doc).toMatch(/<w:cantSplit\/>(?:(?!<w:tr>).)*合计检查对象(?:(?!<w:tr>).)*检查小组成员签字确认/)
   })
 
   it('annual plan: landscape, exactly the 附件5 columns, header repeated, rows not split', async () => {

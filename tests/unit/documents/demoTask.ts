@@ -52,11 +52,33 @@ export function taskInput(ctx: Ctx, over: Partial<TaskInput> = {}): TaskInput {
   }
 }
 
-export function demoTask(ctx: Ctx, opts: { objects?: number; results?: boolean } = {}): DemoTask {
+/**
+ * The county-wide task of issue 14's report: three departments with an item
+ * each, every township, low ratios — about 2 % drawn and some 9 % of the
+ * pool excluded as 注销/吊销 (hundreds on the 抽取记录).
+ */
+export function countyTaskInput(ctx: Ctx): TaskInput {
+  const dept = deptIds(ctx)
+  const base = taskInput(ctx)
+  const uid = (d: number) => (ctx.sqlite.prepare(`SELECT uid FROM items WHERE dept_id = ? AND level = '重点' ORDER BY sort_order LIMIT 1`).get(d) as { uid: string }).uid
+  return {
+    ...base,
+    name: '2026年全县食品经营单位部门联合抽查',
+    departments: [
+      { deptId: dept['县市场监管局']!, itemUids: [uid(dept['县市场监管局']!)], inspectorsPerObject: 2 },
+      { deptId: dept['县卫健局']!, itemUids: [uid(dept['县卫健局']!)], inspectorsPerObject: 1 },
+      { deptId: dept['县应急管理局']!, itemUids: [uid(dept['县应急管理局']!)], inspectorsPerObject: 1 }
+    ],
+    scope: { kinds: ['market'] },
+    rule: { A: { mode: 'ratio', value: 20 }, B: { mode: 'ratio', value: 20 }, C: { mode: 'ratio', value: 30 }, D: { mode: 'ratio', value: 50 } }
+  }
+}
+
+export function demoTask(ctx: Ctx, opts: { objects?: number; results?: boolean; county?: boolean } = {}): DemoTask {
   generateDemoCounty(ctx, { objects: opts.objects ?? 3000, seed: 'docs-samples' })
   const dept = deptIds(ctx)
   updateSettings(ctx, { docPrefix: '县双随机办发', docNextNumber: 3, contactPerson: '王丽', contactPhone: '0527-85211234' })
-  const task = createTask(ctx, taskInput(ctx))
+  const task = createTask(ctx, opts.county ? countyTaskInput(ctx) : taskInput(ctx))
   publishWithAnnouncement(ctx, task.id, { drawDate: todayText() })
   performDraw(ctx, task.id, { sources: [{ kind: 'witness', label: '张三', value: '31415' }, { kind: 'witness', label: '李四', value: '27182' }], operator: '王丽' })
   const draw = findDraw(ctx, task.id)!

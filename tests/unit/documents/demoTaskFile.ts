@@ -11,7 +11,7 @@ import { demoTask, type DemoTask } from './demoTask'
  * file's tests run. Kept apart from demoTask.ts, which docs/samples/render.ts
  * runs outside vitest.
  */
-export function demoTaskFile(prefix: string, opts: { objects?: number; results?: boolean } = {}) {
+export function demoTaskFile(prefix: string, opts: { objects?: number; results?: boolean; county?: boolean } = {}) {
   const t = tempDir(prefix)
   let wb: Workbench | undefined
   const fx = { dir: t.dir, ctx: undefined as unknown as Ctx, demo: undefined as unknown as DemoTask }

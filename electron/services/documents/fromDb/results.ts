@@ -45,7 +45,13 @@ export function resultSummaryInput(ctx: Ctx, docs: TaskDocs): ResultSummaryInput
     const rs = (byObject.get(o.code) ?? []).sort((a, b) => (deptOrder.get(a.deptId) ?? 0) - (deptOrder.get(b.deptId) ?? 0) || a.id - b.id)
     byObject.delete(o.code)
     const inspectors = [...new Set(rs.flatMap((r) => r.inspectors.map((p) => p.name)))]
-    for (const r of rs) for (const p of r.inspectors) team.set(`${p.name}|${p.deptName}`, { name: p.name, department: p.deptName })
+    // An inspector typed in without a department signs for the department whose result they entered.
+    for (const r of rs)
+      for (const p of r.inspectors) {
+        const department = p.deptName || r.deptName
+        team.set(`${p.name}|${department}`, { name: p.name, department })
+      }
+    const byItem = new Map(rs.map((r) => [`${r.deptId}|${r.itemUid}`, r.category]))
     rows.push({
       objectName: o.name,
       objectCode: o.code,
@@ -53,7 +59,8 @@ export function resultSummaryInput(ctx: Ctx, docs: TaskDocs): ResultSummaryInput
       result: rs.length ? resultText(rs) : '（尚未录入）',
       category: rs.length ? categoryOf(rs) : '尚未录入',
       followUp: rs.length ? followUpText(rs) : '',
-      inspectors
+      inspectors,
+      itemResults: docs.items.map((it) => byItem.get(`${it.deptId}|${it.uid}`) ?? (rs.length ? '' : '尚未录入'))
     })
   }
   return {
@@ -64,6 +71,7 @@ export function resultSummaryInput(ctx: Ctx, docs: TaskDocs): ResultSummaryInput
     periodStart: task.periodStart,
     periodEnd: task.periodEnd,
     rows,
+    itemColumns: docs.items.map((it) => ({ name: it.name, department: it.department })),
     team: [...team.values()].sort((a, b) => docs.departments.indexOf(a.department) - docs.departments.indexOf(b.department))
   }
 }

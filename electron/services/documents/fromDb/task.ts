@@ -12,6 +12,7 @@ import { todayText } from '../../time'
 import { CHECK_METHODS, type CheckItem, type CheckMethod, type OfficeInfo, type WorkPlanInput } from '../types'
 
 export interface TaskItem extends CheckItem {
+  uid: string
   deptId: number
   method: string
 }
@@ -61,7 +62,7 @@ export function taskDocs(ctx: Pick<Ctx, 'db' | 'sqlite'>, taskId: number, office
     for (const uid of d.itemUids) {
       const r = byUid.get(uid)
       // An item deleted after publication is still named on paper by its uid rather than silently dropped.
-      items.push(r ? { name: r.name, content: trimStop(r.content), basis: trimStop(r.basis), department: d.deptName, deptId: d.deptId, method: r.method } : { name: `事项 ${uid}`, department: d.deptName, deptId: d.deptId, method: '' })
+      items.push(r ? { uid, name: r.name, content: trimStop(r.content), basis: trimStop(r.basis), department: d.deptName, deptId: d.deptId, method: r.method } : { uid, name: `事项 ${uid}`, department: d.deptName, deptId: d.deptId, method: '' })
     }
   const lead = ctx.sqlite.prepare('SELECT contact, phone FROM departments WHERE id = ?').get(task.initiatorDeptId) as { contact: string; phone: string } | undefined
   return {

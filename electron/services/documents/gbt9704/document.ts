@@ -4,6 +4,7 @@
  * measured against it), zh-CN, and separate odd/even footers.
  */
 import { Document, Packer, Paragraph, Table, type ISectionOptions } from 'docx'
+import { tightParagraph } from './tables'
 import { footersFor, sectionProperties, type FooterKind, type SectionLayout } from './page'
 import { stylesXml } from './styles'
 
@@ -26,8 +27,9 @@ export function toSectionOptions(s: DocSection): ISectionOptions {
     properties: sectionProperties(s.layout),
     footers: footersFor(s.footer ?? 'dash'),
     // A section must end with a paragraph in Word; a trailing table otherwise
-    // swallows the section break in LibreOffice.
-    children: s.children.length && s.children[s.children.length - 1] instanceof Table ? [...s.children, new Paragraph({ children: [] })] : s.children
+    // swallows the section break in LibreOffice. One twip high, so a table
+    // that fills its page does not push an empty page after it.
+    children: s.children.length && s.children[s.children.length - 1] instanceof Table ? [...s.children, tightParagraph()] : s.children
   }
 }
 

@@ -135,3 +135,33 @@ export function buildTable(spec: TableSpec): Table {
 export function checkboxes(options: readonly string[], ticked: readonly string[] = []): string {
   return options.map((o) => `${ticked.includes(o) ? '☑' : CHECKBOX}${o}`).join('  ')
 }
+
+/**
+ * Blocks that must stay on one page (a signature table with its heading, a
+ * QR code with its check code): one borderless cell in a row that may not
+ * split. Word and LibreOffice both honour cantSplit, where keep-with-next
+ * on table paragraphs is honoured by Word alone. The cell must end with a
+ * paragraph, so a trailing table gets an empty one of no height; so does the
+ * place before it, or a table just above would swallow the block as a row
+ * (and repeat its header over it).
+ */
+export function keepTogether(blocks: (Paragraph | Table)[], width: number): [Paragraph, Table] {
+  const children = blocks.length && blocks[blocks.length - 1] instanceof Table ? [...blocks, tightParagraph()] : blocks
+  return [tightParagraph(), new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [width],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [new TableCell({ width: { size: width, type: WidthType.DXA }, margins: { left: 0, right: 0, top: 0, bottom: 0 }, children })]
+      })
+    ]
+  })]
+}
+
+/** An empty paragraph one twip high, to close a table cell that ends with a table. */
+export function tightParagraph(): Paragraph {
+  return new Paragraph({ style: NO_GRID_STYLE, spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] })
+}
