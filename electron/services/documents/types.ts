@@ -246,8 +246,12 @@ export interface DrawRecordInput {
   operator: string
   witnesses: string[]
   supervisor?: string
-  /** SHA-256 of the evidence file (hex); the record prints its first 16 characters. */
+  /** SHA-256 of the evidence file (hex); the record prints its first 16 characters unless `checkCode` is given. */
   evidenceHash: string
+  /** The 校验码 exactly as the screen shows it (e.g. 3F2A-91C0-…); printed in place of the hash's first 16 characters. */
+  checkCode?: string
+  /** Name of the file beside the record that lists every excluded object; the record prints the counts by reason and names it. */
+  exclusionsFile?: string
   /** Text encoded in the QR code; defaults to `${drawId} ${evidenceHash}`. */
   qrText?: string
   /** A reference to an earlier draw this one replaces, with the reason. */

@@ -6,7 +6,7 @@
  */
 import type { Ctx } from '../context'
 import type { Task } from '@contract'
-import { announcement, findPlan, listDraws, drawRecordInput } from '../draws/records'
+import { announcement, findPlan, listDraws, drawRecordInput, exclusionsCsv, exclusionsFileName } from '../draws/records'
 import { drawRow, fullEvidence } from '../draws/records/store'
 import { drawView } from '../draws/records/view'
 import { serialiseEvidence, shortHash } from '../draws/evidence'
@@ -69,6 +69,9 @@ export async function drawPart(ctx: Ctx, task: Task, signal: AbortSignal, report
     const supersedes = row.supersedesDrawId ? { drawId: row.supersedesDrawId, reason: row.supersedeReason } : null
     const docx = await buildDrawRecord(drawRecordInput(e, task.taskNo, supersedes))
     part.files.push({ path: `${DIR}/抽取记录-${d.drawId}.docx`, what: `抽取 ${d.drawId} 的随机抽取记录（${state}；供签字存档）`, data: docx })
+    // the record counts the exclusions by reason and names this file for the full list
+    if (e.exclusions.length)
+      part.files.push({ path: `${DIR}/${exclusionsFileName(d.drawId)}`, what: `抽取 ${d.drawId} 排除的 ${e.exclusions.length} 个对象及原因（抽取记录的附件）`, data: exclusionsCsv(e) })
     summary.push(
       `抽取编号 ${d.drawId}（${state}）`,
       `  抽取时间：${e.times.drawnAt}　抽中 ${d.objectCount} 户　校验码 ${shortHash(e)}`,

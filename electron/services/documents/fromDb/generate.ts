@@ -176,8 +176,8 @@ export function prepareDocument(ctx: Ctx, req: DocumentRequest, defaultDir: stri
         report('排版', 0, 1)
         // The draws service lays the record out from the stored evidence and logs it.
         await mkdir(dirname(file), { recursive: true })
-        await drawRecordDocx(ctx, draw.drawId, file)
-        return { files: [file], folder: dirname(file), cancelled: false, elapsedMs: performance.now() - t0 }
+        const written = await drawRecordDocx(ctx, draw.drawId, file)
+        return { files: written.attachment ? [file, written.attachment] : [file], folder: dirname(file), cancelled: false, elapsedMs: performance.now() - t0 }
       }
     }
   }

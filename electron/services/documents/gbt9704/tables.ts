@@ -34,6 +34,8 @@ export interface CellText {
 }
 
 export interface CellSpec extends CellText {
+  /** Line height as a multiple of the size (default 1.25); long registers print tighter. */
+  lineScale?: number
   span?: number
   /** Start (`restart`) or continue (`continue`) a vertical merge. */
   vmerge?: 'restart' | 'continue'
@@ -52,12 +54,12 @@ function alignment(a: CellText['align']) {
 }
 
 /** A paragraph inside a table cell: exact line height 1.25 × the size, so it ignores the page grid. */
-export function cellParagraph(t: CellText): Paragraph {
+export function cellParagraph(t: CellText & { lineScale?: number }): Paragraph {
   const size = t.size ?? '小四'
   return new Paragraph({
     style: NO_GRID_STYLE,
     alignment: alignment(t.align),
-    spacing: { line: Math.round(FONT_PT[size] * 20 * 1.25), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    spacing: { line: Math.round(FONT_PT[size] * 20 * (t.lineScale ?? 1.25)), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
     children: [new TextRun({ text: t.text, ...runStyle(t.role ?? 'body', size, t.bold ? { bold: true } : {}) })]
   })
 }
@@ -71,7 +73,7 @@ export function cell(spec: CellSpec, width?: number, extra: Partial<ITableCellOp
     verticalMerge: spec.vmerge === 'restart' ? VerticalMergeType.RESTART : spec.vmerge === 'continue' ? VerticalMergeType.CONTINUE : undefined,
     verticalAlign: VerticalAlignTable.CENTER,
     width: width ? { size: width, type: WidthType.DXA } : undefined,
-    margins: { left: 80, right: 80, top: 20, bottom: 20 },
+    margins: { left: 80, right: 80, top: spec.lineScale ? 0 : 20, bottom: spec.lineScale ? 0 : 20 },
     ...extra
   })
 }
@@ -86,6 +88,8 @@ export interface TableSpec {
   size?: FontSizeName
   /** Let long body rows break across pages (free-text rows); default false. */
   rowsMaySplit?: boolean
+  /** Body rows at this multiple of the size, without cell padding above and below (long registers). */
+  lineScale?: number
   borders?: 'grid' | 'none'
 }
 
@@ -120,7 +124,7 @@ export function buildTable(spec: TableSpec): Table {
       })
   )
   const body = spec.rows.map(
-    (r) => new TableRow({ cantSplit: !spec.rowsMaySplit, children: rowCells(r, widths, { size }) })
+    (r) => new TableRow({ cantSplit: !spec.rowsMaySplit, children: rowCells(r, widths, spec.lineScale ? { size, lineScale: spec.lineScale } : { size }) })
   )
   return new Table({
     width: { size: spec.width, type: WidthType.DXA },
@@ -164,4 +168,17 @@ export function keepTogether(blocks: (Paragraph | Table)[], width: number): [Par
 /** An empty paragraph one twip high, to close a table cell that ends with a table. */
 export function tightParagraph(): Paragraph {
   return new Paragraph({ style: NO_GRID_STYLE, spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] })
+}
+
+/** Two borderless columns of blocks side by side (a signature table and the QR code beside it). */
+export function sideBySide(left: (Paragraph | Table)[], right: (Paragraph | Table)[], leftWidth: number, rightWidth: number): Table {
+  const col = (children: (Paragraph | Table)[], w: number) =>
+    new TableCell({ width: { size: w, type: WidthType.DXA }, verticalAlign: VerticalAlignTable.CENTER, margins: { left: 0, right: 0, top: 0, bottom: 0 }, children })
+  return new Table({
+    width: { size: leftWidth + rightWidth, type: WidthType.DXA },
+    columnWidths: [leftWidth, rightWidth],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [new TableRow({ cantSplit: true, children: [col(left, leftWidth), col(right, rightWidth)] })]
+  })
 }

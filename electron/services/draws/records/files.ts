@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
+import { csv } from '../../dossier/csv'
 import type { Ctx } from '../../context'
 import { audit } from '../../audit/log'
 import { UserError } from '../../errors'
@@ -35,6 +36,16 @@ export function verifyFile(file: string): EvidenceCheck {
 }
 
 const ROLE_ORDER = { 组长: 0, 组员: 1, 专家: 2 } as const
+
+/** The attachment beside a 抽取记录 that lists every excluded object (the record prints the counts by reason). */
+export function exclusionsFileName(drawId: string): string {
+  return `排除对象名单-${drawId}.csv`
+}
+
+/** The full list of excluded objects as a spreadsheet-readable file. */
+export function exclusionsCsv(e: Pick<DrawEvidence, 'exclusions'>): Uint8Array {
+  return csv(['序号', '名称', '统一社会信用代码（注册号）', '排除原因'], e.exclusions.map((x, i) => [i + 1, x.name, x.code, x.reason]))
+}
 
 /** Maps the evidence onto the documents work's 抽取记录. */
 export function drawRecordInput(e: DrawEvidence, taskNo: string, supersedes: { drawId: string; reason: string } | null): DrawRecordInput {
@@ -92,18 +103,26 @@ export function drawRecordInput(e: DrawEvidence, taskNo: string, supersedes: { d
     witnesses: e.people.witnesses,
     ...(e.people.supervisor ? { supervisor: e.people.supervisor } : {}),
     evidenceHash: e.drawSha256,
+    checkCode: shortHash(e),
+    ...(e.exclusions.length ? { exclusionsFile: exclusionsFileName(e.drawId) } : {}),
     qrText: `suiji-evidence ${e.drawId} ${e.drawSha256} ${shortHash(e)}`,
     ...(supersedes ? { supersedes } : {})
   }
 }
 
-/** 抽取记录 (.docx) with QR code, short hash, 第x页 共y页 and signature lines. */
-export async function drawRecordDocx(ctx: Ctx, drawId: string, file: string): Promise<{ file: string }> {
+/**
+ * 抽取记录 (.docx) with QR code, check code, 第x页 共y页 and signature lines,
+ * and beside it the attachment it names with every excluded object.
+ */
+export async function drawRecordDocx(ctx: Ctx, drawId: string, file: string): Promise<{ file: string; attachment?: string }> {
   const row = drawRow(ctx, drawId)
   const e = fullEvidence(ctx, row)
   const task = getTaskRow(ctx, row.taskId)
-  const buf = await buildDrawRecord(drawRecordInput(e, task.taskNo, row.supersedesDrawId ? { drawId: row.supersedesDrawId, reason: row.supersedeReason } : null))
+  const input = drawRecordInput(e, task.taskNo, row.supersedesDrawId ? { drawId: row.supersedesDrawId, reason: row.supersedeReason } : null)
+  const buf = await buildDrawRecord(input)
+  const attachment = input.exclusionsFile ? join(dirname(file), input.exclusionsFile) : undefined
+  if (attachment) write(attachment, Buffer.from(exclusionsCsv(e)))
   write(file, buf)
-  audit(ctx, { action: '生成抽取记录', entity: 'draw', entityId: drawId, detail: { file } })
-  return { file }
+  audit(ctx, { action: '生成抽取记录', entity: 'draw', entityId: drawId, detail: { file, ...(attachment ? { attachment, exclusions: e.exclusions.length } : {}) } })
+  return attachment ? { file, attachment } : { file }
 }
