@@ -12,6 +12,7 @@ import {
   heading1,
   packDocument,
   signatureBlock,
+  signatureLeadIn,
   titleParagraph,
   type Block,
   type DocSection
@@ -58,8 +59,9 @@ export function noticeBlocks(input: NoticeInput, office: OfficeInfo): Block[] {
   )
   out.push(bodyParagraph(input.refusalConsequence ?? DEFAULT_REFUSAL))
   out.push(heading1('五、联系方式'))
-  out.push(bodyParagraph(`联系人：${input.contact.person}　　联系电话：${input.contact.phone}`))
-  out.push(blankLine(), blankLine())
+  // the contact line goes over with the 署名 and date rather than leave them alone on a page
+  out.push(bodyParagraph(`联系人：${input.contact.person}　　联系电话：${input.contact.phone}`, { keepNext: true }))
+  out.push(...signatureLeadIn())
   out.push(...signatureBlock([lead], chineseDate(input.issueDate), office.sealText ?? ''))
   return out
 }

@@ -8,6 +8,7 @@ import {
   attachmentLabel,
   attachmentList,
   blankLine,
+  signatureLeadIn,
   bodyParagraph,
   buildTable,
   chineseDate,
@@ -72,12 +73,16 @@ function standardParts(input: WorkPlanInput): DocPart[] {
   ]
 }
 
-function partBlocks(parts: DocPart[]): Block[] {
+/** The parts; `keepLast` keeps the very last paragraph with what follows (the 署名 and date). */
+function partBlocks(parts: DocPart[], keepLast = false): Block[] {
   const out: Block[] = []
   parts.forEach((p, i) => {
+    const lastPart = keepLast && i === parts.length - 1
+    const paras = p.paragraphs ?? []
+    const subs = p.subparts ?? []
     out.push(heading1(`${NUMERALS[i] ?? i + 1}、${p.heading}`))
-    for (const t of p.paragraphs ?? []) out.push(bodyParagraph(t))
-    for (const s of p.subparts ?? []) out.push(heading2(s.heading, s.text))
+    paras.forEach((t, k) => out.push(bodyParagraph(t, lastPart && !subs.length && k === paras.length - 1 ? { keepNext: true } : {})))
+    subs.forEach((s, k) => out.push(heading2(s.heading, s.text, lastPart && k === subs.length - 1)))
   })
   return out
 }
@@ -95,10 +100,11 @@ export function workPlanBlocks(input: WorkPlanInput, office: OfficeInfo): Block[
     bodyParagraph(
       `为贯彻落实部门联合“双随机、一公开”监管工作要求，做到“进一次门、查多项事”，减少对市场主体正常经营活动的干扰，经研究，决定开展${input.taskName}。具体方案如下：`
     ),
-    ...partBlocks([...standardParts(input), ...(input.extraParts ?? [])])
+    // the last paragraph, the attachment list and the blank lines go over with the 署名 and date
+    ...partBlocks([...standardParts(input), ...(input.extraParts ?? [])], true)
   ]
-  if (attachments.length) out.push(blankLine(), ...attachmentList(attachments.map((a) => a.title)))
-  out.push(blankLine(), blankLine(), ...signatureBlock(organs, chineseDate(input.issueDate), office.sealText ?? ''))
+  if (attachments.length) out.push(blankLine({ keepNext: true }), ...attachmentList(attachments.map((a) => a.title), true))
+  out.push(...signatureLeadIn(), ...signatureBlock(organs, chineseDate(input.issueDate), office.sealText ?? ''))
   out.push(noteParagraph(`联系人：${office.contactPerson}，联系电话：${office.contactPhone}`))
   attachments.forEach((a, i) => {
     out.push(attachmentLabel(attachments.length > 1 ? i + 1 : ''), titleParagraph(a.title), blankLine())

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -175,6 +176,19 @@ describe('document builders', () => {
     expect(txt).toContain('2026年4月1日印发')
     expect(txt.indexOf('联合抽查事项及分工', txt.indexOf('>附件') + 1)).toBeLessThan(txt.indexOf('抄送：'))
   })
+
+  it.skipIf(!SOFFICE)('page numbers sit as far below the text area on landscape pages as on portrait ones (7 mm, §7.5)', async () => {
+    const below: number[] = []
+    for (const [name, buf, bottomMm] of [['pn-portrait', d.buildNotice(f.notice(), f.office), 35], ['pn-landscape', d.buildResultSummary(f.summary), 26]] as const) {
+      const { file } = await gen(name, buf)
+      const { pdf, height } = pdfInfo(file, dir)
+      const words = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-']).toString()
+      const dash = [...words.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">—<\/word>/g)].map((m) => Number(m[1]))
+      const textBottom = height - (bottomMm / 25.4) * 72
+      below.push(Math.max(...dash) - textBottom)
+    }
+    expect(Math.abs(below[0]! - below[1]!)).toBeLessThan(0.5)
+  }, 120_000)
 
   it.skipIf(!SOFFICE)('every kind converts with LibreOffice to A4 PDFs of sensible length and orientation', async () => {
     const kinds: [string, Promise<Buffer>, 'portrait' | 'landscape', number, number][] = [

@@ -26,7 +26,8 @@ describe('result documents from the entered results', () => {
   it('抽查结果汇总表 lists every drawn object in draw order with its result, disposal, inspectors and the team to sign', async () => {
     const r = await generateDocument(fx.ctx, { kind: 'resultSummary', taskId: fx.demo.taskId, path: out('汇总表.docx') }, fx.dir)
     const body = docText(r.files[0]!)
-    for (const h of ['序号', '检查对象名称', '统一社会信用代码（注册号）', '检查事项', '检查结果', '后续处置', '检查人员', '签名']) expect(body).toContain(h)
+    // the items are column heads (with their department), each object's results beneath them
+    for (const h of ['序号', '检查对象名称', '统一社会信用代码（注册号）', '后续处置', '检查人员', '签名', '（县卫健局）']) expect(body).toContain(h)
     const positions = fx.demo.drawn.map((o) => body.indexOf(o.code))
     expect(positions.every((p) => p > 0)).toBe(true)
     expect([...positions].sort((a, b) => a - b)).toEqual(positions)

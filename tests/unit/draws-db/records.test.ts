@@ -174,7 +174,8 @@ describe('the draw', () => {
     const body = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
     expect(body).toContain('随机抽取记录')
     expect(body).toContain(v.drawId)
-    expect(body).toContain(v.drawSha256.slice(0, 16))
+    // the check code exactly as the draw screen shows it
+    expect(body).toContain(v.shortHash)
     expect(body).toContain(v.seed.derived)
     expect(body).toContain(v.objects[0].name)
     expect(body).toContain('人员调整（2次）')

@@ -21,12 +21,12 @@ import {
   CHAR_SPACE,
   FONT_PT,
   FOOTER_DISTANCE,
+  LANDSCAPE_FOOTER_DISTANCE,
   HEADER_DISTANCE,
   LINE_PITCH,
   MARGIN,
   PAGE_HEIGHT,
-  PAGE_WIDTH,
-  mmToTwips
+  PAGE_WIDTH
 } from './units'
 
 export type Orientation = 'portrait' | 'landscape'
@@ -102,7 +102,7 @@ export function sectionProperties(layout: SectionLayout = {}): ISectionPropertie
       size: { width: PAGE_WIDTH, height: PAGE_HEIGHT, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
       margin: landscape
         ? // The page is turned clockwise: 订口 (28 mm) on top, 天头 (37 mm) on the right.
-          { top: MARGIN.left, bottom: MARGIN.right, left: MARGIN.bottom, right: MARGIN.top, header: HEADER_DISTANCE, footer: mmToTwips(12) }
+          { top: MARGIN.left, bottom: MARGIN.right, left: MARGIN.bottom, right: MARGIN.top, header: HEADER_DISTANCE, footer: LANDSCAPE_FOOTER_DISTANCE }
         : { ...MARGIN, header: HEADER_DISTANCE, footer: FOOTER_DISTANCE },
       pageNumbers: layout.restartNumbering ? { start: 1 } : undefined
     },

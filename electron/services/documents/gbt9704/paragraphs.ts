@@ -31,8 +31,8 @@ export function flushParagraph(text: string, opts: Partial<IParagraphOptions> = 
 }
 
 /** An empty 三号 line; the standard counts spacing in such lines (空一行, 空二行). */
-export function blankLine(): Paragraph {
-  return new Paragraph({ spacing: exact, children: [new TextRun({ text: '', ...runStyle('body', '三号') })] })
+export function blankLine(opts: { keepNext?: boolean } = {}): Paragraph {
+  return new Paragraph({ spacing: exact, keepNext: opts.keepNext, children: [new TextRun({ text: '', ...runStyle('body', '三号') })] })
 }
 
 /** 标题 (§7.3.1): 二号方正小标宋简体, centred. Also used for the names of forms. */
@@ -57,10 +57,10 @@ export function heading1(text: string): Paragraph {
 }
 
 /** 第二层标题 “（一）” (§7.3.3): 楷体_GB2312, 左空二字. Optional body text runs on in 仿宋. */
-export function heading2(text: string, runOn = ''): Paragraph {
+export function heading2(text: string, runOn = '', keepNext = false): Paragraph {
   const children = [new TextRun({ text, ...runStyle('heading2', '三号') })]
   if (runOn) children.push(new TextRun({ text: runOn, ...runStyle('body', '三号') }))
-  return new Paragraph({ spacing: exact, indent: { firstLine: 2 * BODY_CHAR }, alignment: AlignmentType.JUSTIFIED, children })
+  return new Paragraph({ spacing: exact, indent: { firstLine: 2 * BODY_CHAR }, alignment: AlignmentType.JUSTIFIED, keepNext, children })
 }
 
 /** “附件N” at the top of an attachment page (§8.2): 三号黑体, 顶格, starting a new page. */
@@ -74,9 +74,10 @@ export function attachmentLabel(n: number | string | undefined, pageBreakBefore 
 }
 
 /** Right-aligned line kept `charsFromRight` characters from the edge (成文日期 右空四字). */
-export function rightParagraph(text: string, charsFromRight = 0): Paragraph {
+export function rightParagraph(text: string, charsFromRight = 0, keepNext = false): Paragraph {
   return new Paragraph({
     spacing: exact,
+    keepNext,
     alignment: AlignmentType.RIGHT,
     indent: { right: charsFromRight * BODY_CHAR },
     children: [new TextRun({ text, ...runStyle('body', '三号') })]
@@ -86,19 +87,27 @@ export function rightParagraph(text: string, charsFromRight = 0): Paragraph {
 /**
  * 发文机关署名 and 成文日期 (§7.3.5.1): the date 右空四字, the signature centred
  * over the date. A centred line inside an indent equal to the date's position
- * keeps the two aligned whatever their lengths.
+ * keeps the two aligned whatever their lengths. Every line but the date keeps
+ * with the next, so the 署名 never ends a page without its date; callers put
+ * the last body paragraph and the blank lines on the same chain
+ * (`leadIn`), so the date never starts a page alone either.
  */
 export function signatureBlock(organs: string[], dateText: string, sealText = ''): Paragraph[] {
   const dateWidth = [...dateText].length
   const out: Paragraph[] = []
-  if (sealText) out.push(rightParagraph(sealText, 4 + Math.max(0, Math.floor((dateWidth - [...sealText].length) / 2))))
+  if (sealText) out.push(rightParagraph(sealText, 4 + Math.max(0, Math.floor((dateWidth - [...sealText].length) / 2)), true))
   for (const organ of organs) {
     const w = [...organ].length
     const fromRight = 4 + Math.max(0, Math.floor((dateWidth - w) / 2))
-    out.push(rightParagraph(organ, fromRight))
+    out.push(rightParagraph(organ, fromRight, true))
   }
   out.push(rightParagraph(dateText, 4))
   return out
+}
+
+/** The blank lines before a 署名, kept with it (and with the paragraph before them, see `bodyParagraph`'s keepNext). */
+export function signatureLeadIn(lines = 2): Paragraph[] {
+  return Array.from({ length: lines }, () => blankLine({ keepNext: true }))
 }
 
 /** 附注 (§7.3.6): 居左空二字, in parentheses, below the date. */
@@ -107,12 +116,13 @@ export function noteParagraph(text: string): Paragraph {
 }
 
 /** 附件说明 (§7.3.4): “附件：1. 名称”, 回行与名称首字对齐. */
-export function attachmentList(names: string[]): Paragraph[] {
+export function attachmentList(names: string[], keepNext = false): Paragraph[] {
   if (names.length === 0) return []
-  if (names.length === 1) return [bodyParagraph(`附件：${names[0]}`)]
+  if (names.length === 1) return [bodyParagraph(`附件：${names[0]}`, { keepNext })]
   return names.map((name, i) =>
     new Paragraph({
       spacing: exact,
+      keepNext,
       indent: i === 0 ? { firstLine: 2 * BODY_CHAR } : { left: 5 * BODY_CHAR },
       children: [new TextRun({ text: i === 0 ? `附件：${i + 1}. ${name}` : `${i + 1}. ${name}`, ...runStyle('body', '三号') })]
     })

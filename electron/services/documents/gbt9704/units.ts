@@ -95,5 +95,10 @@ export const BODY_CHAR = BODY_PT * 20
  * area; the footer paragraph is one 四号 line tall, so its bottom edge lies
  * that much lower still.
  */
-export const FOOTER_DISTANCE = MARGIN.bottom - mmToTwips(7) - FONT_PT.四号 * 20
+export function footerDistance(bottomMargin: number): number {
+  return bottomMargin - mmToTwips(7) - FONT_PT.四号 * 20
+}
+export const FOOTER_DISTANCE = footerDistance(MARGIN.bottom)
+/** Landscape pages: the bottom margin is the 26 mm of the portrait right edge, the page number still 7 mm below the text. */
+export const LANDSCAPE_FOOTER_DISTANCE = footerDistance(MARGIN.right)
 export const HEADER_DISTANCE = mmToTwips(15)
