@@ -2,6 +2,8 @@
 import type { Ctx } from '../../context'
 import { UserError } from '../../errors'
 import type { ItemListInput, RegistryInput } from '../types'
+import { registryRowCells, registryTitle } from '../registry'
+import type { RegistrySource } from '../registryStream'
 
 export function departmentName(ctx: Pick<Ctx, 'sqlite'>, deptId: number): string {
   const d = ctx.sqlite.prepare('SELECT name FROM departments WHERE id = ?').get(deptId) as { name: string } | undefined
@@ -71,4 +73,53 @@ export function registryInput(ctx: Pick<Ctx, 'sqlite'>, kind: RegistryDocKind, f
   const department = filter.township ? `${owner}·${filter.township}` : owner
   if (kind === 'market') return { kind: '市场主体', department, rows }
   return { kind: label as '机关/事业单位' | '社会团体', department, rows }
+}
+
+/** Database rows read per page by the streaming 名录库 writer: small enough for bounded memory, large enough to be quick. */
+const PAGE = 2000
+
+/**
+ * The 名录库 as a stream of pages (keyset on the code, so no cursor is held
+ * open between pages and other requests may write meanwhile). Refuses an
+ * empty selection at once, like `registryInput`.
+ */
+export function registrySource(ctx: Pick<Ctx, 'sqlite'>, kind: RegistryDocKind, filter: RegistryFilter = {}): RegistrySource & { columns: number } {
+  if (kind === 'inspectors') {
+    const input = registryInput(ctx, kind, filter)
+    const rows = registryRowCells(input)
+    return { kind: input.kind, title: registryTitle(input), total: rows.length, columns: rows[0]!.length + 1, pages: () => [rows] }
+  }
+  const where = ['kind = ?']
+  const args: unknown[] = [kind]
+  if (filter.deptId) (where.push('owner_dept_id = ?'), args.push(filter.deptId))
+  if (filter.township) (where.push('township = ?'), args.push(filter.township))
+  if (filter.regStatus) (where.push('reg_status = ?'), args.push(filter.regStatus))
+  const owner = filter.deptId ? departmentName(ctx, filter.deptId) : '全县'
+  const label = KIND_LABEL[kind]
+  const total = (ctx.sqlite.prepare(`SELECT COUNT(*) AS n FROM objects WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n
+  if (total === 0) throw new UserError(`${[owner, filter.township].filter(Boolean).join('')}没有符合条件的${label}，无法生成名录库。请放宽筛选条件。`, 'empty')
+  const department = filter.township ? `${owner}·${filter.township}` : owner
+  const page = ctx.sqlite.prepare(
+    `SELECT code, name, entity_type AS entityType, reg_authority AS registrationAuthority, legal_rep AS legalRepresentative, address,
+            reg_status AS status, COALESCE(established_on, '') AS establishedOn, business_scope AS businessScope, remark AS note
+     FROM objects WHERE ${where.join(' AND ')} AND code > ? ORDER BY code LIMIT ${PAGE}`
+  )
+  const shape = (rows: RegistryInput['rows']): RegistryInput =>
+    kind === 'market' ? { kind: '市场主体', department, rows: rows as Extract<RegistryInput, { kind: '市场主体' }>['rows'] } : { kind: label as '机关/事业单位', department, rows: rows as Extract<RegistryInput, { kind: '机关/事业单位' }>['rows'] }
+  const title = registryTitle(shape([]))
+  return {
+    kind: shape([]).kind,
+    title,
+    total,
+    columns: (kind === 'market' ? 9 : 7) + 1,
+    *pages() {
+      let after = ''
+      for (;;) {
+        const rows = page.all(...args, after) as Extract<RegistryInput, { kind: '市场主体' }>['rows']
+        if (rows.length === 0) return
+        after = rows[rows.length - 1]!.code
+        yield registryRowCells(shape(rows))
+      }
+    }
+  }
 }
