@@ -9,7 +9,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
 import { CHECK_METHOD_LIST } from '@contract'
-import { packDocument, type DocMeta, type DocSection } from './gbt9704'
+import { hasRareChars, packDocument, withRareFonts, type DocMeta, type DocSection } from './gbt9704'
 
 const OPEN = '\u27E6'
 const CLOSE = '\u27E7'
@@ -63,7 +63,9 @@ const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c])
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
 
 export function fill(xml: string, values: string[]): string {
-  return xml.replace(TOKEN, (_m, k: string) => escapeXml(clean(values[Number(k)] ?? '')))
+  const out = xml.replace(TOKEN, (_m, k: string) => escapeXml(clean(values[Number(k)] ?? '')))
+  // the same run splitting as packDocument, so a template and a direct build still agree byte for byte
+  return values.some(hasRareChars) ? withRareFonts(out) : out
 }
 
 export interface Template {

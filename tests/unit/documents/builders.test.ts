@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CHECK_METHOD_LIST, DISPOSAL_LIST } from '@contract'
 import * as d from '../../../electron/services/documents'
+import { withRareFonts } from '../../../electron/services/documents/gbt9704'
 import * as f from './fixtures'
 import { SOFFICE, parts, pdfInfo, text, tmp } from './helpers'
 
@@ -176,6 +177,25 @@ describe('document builders', () => {
     expect(txt).toContain('2026年4月1日印发')
     expect(txt.indexOf('联合抽查事项及分工', txt.indexOf('>附件') + 1)).toBeLessThan(txt.indexOf('抄送：'))
   })
+
+  it('rare characters get a run naming a face that has them (SimSun-ExtB for Extension B, 宋体 for Extension A)', async () => {
+    const n = f.notice()
+    const { doc } = await gen('rare-xml', d.buildNotice({ ...n, object: { ...n.object, name: '泗阳县𠮷祥㙟记餐饮店' } }, f.office))
+    expect(doc).toMatch(/<w:rFonts w:ascii="SimSun-ExtB" w:eastAsia="SimSun-ExtB"[^>]*w:hint="eastAsia"\/>(?:(?!<\/w:r>).)*<w:t xml:space="preserve">𠮷<\/w:t>/)
+    expect(doc).toMatch(/<w:rFonts w:ascii="宋体" w:eastAsia="宋体"[^>]*\/>(?:(?!<\/w:r>).)*<w:t xml:space="preserve">㙟<\/w:t>/)
+    // the text around them keeps the body face
+    expect(doc).toMatch(/w:eastAsia="仿宋_GB2312"[^>]*\/>(?:(?!<\/w:r>).)*<w:t xml:space="preserve">祥<\/w:t>/)
+    expect(withRareFonts('<w:r><w:t>普通</w:t></w:r>')).toBe('<w:r><w:t>普通</w:t></w:r>')
+  })
+
+  it.skipIf(!SOFFICE)('𠮷 prints (LibreOffice finds a face with CJK Extension B)', async () => {
+    const n = f.notice()
+    const { file } = await gen('rare-pdf', d.buildNotice({ ...n, object: { ...n.object, name: '泗阳县𠮷祥餐饮店' } }, f.office))
+    const { pdf } = pdfInfo(file, dir)
+    expect(execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-']).toString()).toContain('泗阳县𠮷祥餐饮店')
+    // drawn with an embedded CJK face, not the .notdef box of the GB 2312 face
+    expect(execFileSync('pdffonts', [pdf]).toString()).toMatch(/CJK/)
+  }, 120_000)
 
   it.skipIf(!SOFFICE)('page numbers sit as far below the text area on landscape pages as on portrait ones (7 mm, §7.5)', async () => {
     const below: number[] = []

@@ -5,6 +5,8 @@
  */
 import { Document, Packer, Paragraph, Table, type ISectionOptions } from 'docx'
 import { tightParagraph } from './tables'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { hasRareChars, withRareFonts } from './rareChars'
 import { footersFor, sectionProperties, type FooterKind, type SectionLayout } from './page'
 import { stylesXml } from './styles'
 
@@ -45,7 +47,13 @@ export function createDocument(sections: DocSection[], meta: DocMeta): Document 
   })
 }
 
-/** Packs sections into .docx bytes. */
+/** Packs sections into .docx bytes; runs with rare characters name a face that has them (rareChars.ts). */
 export async function packDocument(sections: DocSection[], meta: DocMeta): Promise<Buffer> {
-  return Packer.toBuffer(createDocument(sections, meta))
+  const buf = await Packer.toBuffer(createDocument(sections, meta))
+  const files = unzipSync(new Uint8Array(buf), { filter: (f) => f.name === 'word/document.xml' })
+  const xml = strFromU8(files['word/document.xml']!)
+  if (!hasRareChars(xml)) return buf
+  const all = unzipSync(new Uint8Array(buf))
+  all['word/document.xml'] = strToU8(withRareFonts(xml))
+  return Buffer.from(zipSync(all, { level: 6 }))
 }
