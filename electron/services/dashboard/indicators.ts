@@ -65,7 +65,7 @@ export function visitCounts(d: YearData): Map<string, number> {
 export function indicatorSet(all: YearData, deptId: number | null, today: string): IndicatorSet {
   const d = scoped(all, deptId)
   const visited = visitCounts(d)
-  const problems = d.results.filter((r) => isProblem(r.category))
+  const problems = d.results.filter((r) => isProblem(r.category, r.disposal))
   const judged = d.tasks.filter((t) => publicationJudged(t, today))
   const counts = new Map<string, number>()
   for (const r of d.results) counts.set(r.category, (counts.get(r.category) ?? 0) + 1)
