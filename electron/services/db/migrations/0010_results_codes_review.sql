@@ -87,6 +87,10 @@ UPDATE `inspection_results` SET `disposal` = CASE `disposal`
 UPDATE `inspection_results` SET `follow_up_done_on` = NULL, `follow_up_note` = ''
   WHERE `result_code` IN ('A', 'B', 'C', '6', 'D', '3', '4', '5', '8', 'BHG') AND `disposal` = '无需处置' AND `follow_up_note` = '无须处置';
 --> statement-breakpoint
+-- 发现问题已责令改正 is a problem already put right: 完结 on its check date, as new entries are.
+UPDATE `inspection_results` SET `follow_up_done_on` = `check_date`, `follow_up_note` = '检查时已责令改正'
+  WHERE `result_code` = 'E' AND `follow_up_done_on` IS NULL;
+--> statement-breakpoint
 -- Results already published before the review step existed count as reviewed; the rest start at 录入.
 UPDATE `inspection_results` SET `review_status` = '已通过', `review_note` = '启用审核步骤前已公示'
   WHERE `task_id` IN (SELECT `id` FROM `tasks` WHERE `status` = '已公示');
