@@ -39,9 +39,11 @@ describe('document builders', () => {
       expect(txt).toContain(s)
     expect(txt).toContain('☑实地检查')
     for (const m of ['书面检查', '行政部门检查结果或专业意见', '检验检测', '网络监测', '委托专业机构辅助']) expect(txt).toContain(`□${m}`)
-    d.RESULT_CATEGORIES.forEach((c, i) => expect(txt).toContain(`□${i + 1}.${c}`))
+    // the boxes carry the national codes of the contract's one list
+    d.RESULT_BOXES.forEach((c) => expect(txt).toContain(`□${c}`))
+    expect(txt).toContain('□E.发现问题已责令改正')
     for (const c of ['无需处置', '反馈日常监管部门', '责令改正', '移送办案机构', '抄告相关部门', '列入经营异常名录', '其他']) expect(txt).toContain(`□${c}`)
-    expect(headerRows(doc)).toContainEqual(['序号', '检查事项', '检查内容', '检查依据', '检查情况', '结果（填序号）'])
+    expect(headerRows(doc)).toContainEqual(['序号', '检查事项', '检查内容', '检查依据', '检查情况', '结果（填代码）'])
   })
 
   it('result summary: landscape, a row per object, tally and team signature lines', async () => {
