@@ -13,8 +13,8 @@ export function methodsOf(itemMethod: string): string {
   return (named.length ? named : ['实地检查']).join('、')
 }
 
-/** Numbered as typed in the grid (1 未发现问题 … 20 其他情况), with the national code for reference. */
-export const CATEGORY_OPTIONS = RESULT_CATEGORY_LIST.map((c, i) => ({ value: c, label: `${i + 1} ${c}（${codeOfCategory(c)}）` }))
+/** Numbered as typed in the grid (1 未发现问题 … 20 其他情况); the national code goes to documents and exports. */
+export const CATEGORY_OPTIONS = RESULT_CATEGORY_LIST.map((c, i) => ({ value: c, label: `${i + 1} ${c}`, code: codeOfCategory(c) }))
 
 /** A short sentence on the deadline of a task, for tags and the home page. */
 export function deadlineText(p: Pick<TaskProgress, 'dueOn' | 'publishedOn' | 'workdaysLeft' | 'onTime'>): string {
