@@ -228,6 +228,8 @@ describe('the full round with three databases: office, 市场监管局, 卫健�
       )
       expect(r.saved).toBe(5)
       expect(r.progress.complete).toBe(false) // the other department's results are not here
+      // 谁录入、谁负责: the department reviews its own results before they go up
+      approveAll(s.ctx, local.id)
     }
     const upScjg = send(scjg, office, 'OFFICE')
     expect(upScjg.manifest.contents).toMatchObject({ inspection_results: 5 })
@@ -236,7 +238,7 @@ describe('the full round with three databases: office, 市场监管局, 卫健�
     // The office's copy of the task follows the results that came in.
     expect(taskProgress(office.ctx, task.id)).toMatchObject({ entered: 10, expected: 10, complete: true, status: '已完成' })
 
-    approveAll(office.ctx, task.id)
+    expect(taskProgress(office.ctx, task.id).review['已通过']).toBe(10)
     publishResults(office.ctx, task.id, today())
     send(office, scjg, 'SCJG')
     send(office, wjj, 'WJJ')
