@@ -146,7 +146,7 @@ describe('exports and statistics of the year', () => {
     expect(rows[2]![8]).toContain('未按规定公示应当公示的信息')
     expect(rows[0]).toMatchObject({ 0: '', 1: '临时抽查任务（专项整治）', 3: '联合抽查任务2027-001', 4: '定向抽查', 6: '2026-05-07' })
     await expect(exportGsxt(ctx, 2031, join(t.dir, 'none.xlsx'))).rejects.toThrowError('2031 年还没有已公示的抽查任务')
-    const badFormat = await cmd.run(['--format', 'csv', '--db', join(t.dir, 'r.db'), '--year', '2027', '--out', out]).catch((e: Error) => e.message)
+    const badFormat = await Promise.resolve().then(() => cmd.run(['--format', 'csv', '--db', join(t.dir, 'r.db'), '--year', '2027', '--out', out])).catch((e: Error) => e.message)
     expect(badFormat).toContain('只支持 gsxt')
   })
 
