@@ -113,6 +113,10 @@ export async function importResults(ctx: Ctx, taskId: number, path: string): Pro
   if (!dept) throw new UserError(`第 2 行的检查部门“${deptText}”没有参加任务 ${task.taskNo}。`, 'wrong-dept')
   const headers = RESULT_SHEET_COLUMNS.map((_, i) => text(HEADER_ROW, i + 1))
   const wrong = RESULT_SHEET_COLUMNS.findIndex((h, i) => headers[i] !== h)
+  // The sheet of earlier versions had one 核查方式 and 案件编号／移交部门／说明 in one column.
+  if (wrong >= 0 && text(HEADER_ROW, 10) === '案件编号／移交部门／说明') {
+    throw new UserError('这是旧版程序导出的录入表（检查结果、核查方式和后续处置的选项已改为国家标准），不能直接导入。请重新导出录入表，把已填的内容抄过去后再导入。', 'old-template')
+  }
   if (wrong >= 0) throw new UserError(`第 ${HEADER_ROW} 行第 ${wrong + 1} 列应为“${RESULT_SHEET_COLUMNS[wrong]}”，表头被改动过。请重新导出录入表后填写。`, 'not-template')
 
   const f = frameOf(ctx, task)

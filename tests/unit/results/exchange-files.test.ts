@@ -131,5 +131,11 @@ describe('results spreadsheet of a department', () => {
     // a sheet of another task is refused outright
     const other = drawnTask(ctx, { taskNo: '2026-103', start: '2026-06-01', depts: [['县市场监管局', ['i-food']]], codes: [code(23)] })
     await expect(importResults(ctx, other.id, good)).rejects.toThrowError('是任务 2026-102 的录入表，不是当前任务 2026-103 的')
+    // a sheet exported by the earlier version (one 核查方式, 案号 and 移交部门 in one column) is named as such
+    ws.getCell(4, 7).value = '核查方式'
+    ws.getCell(4, 10).value = '案件编号／移交部门／说明'
+    const old = join(t.dir, 'old.xlsx')
+    await book.xlsx.writeFile(old)
+    await expect(importResults(ctx, task.id, old)).rejects.toThrowError('旧版程序导出的录入表')
   })
 })
