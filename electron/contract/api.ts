@@ -308,6 +308,8 @@ export interface ImportSummary {
   warnings: number
   rejects: { row: number; sheet: string; reason: string; values: Record<string, string> }[]
   warningList: { row: number; sheet: string; field: string; raw: string; message: string }[]
+  /** The text encoding a .csv file was read in (e.g. “GB18030”); absent for .xlsx. */
+  encoding?: string
 }
 const registryName = z.enum(['objects', 'inspectors', 'items'])
 

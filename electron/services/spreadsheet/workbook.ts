@@ -73,6 +73,8 @@ export interface ReadSheetOptions extends SheetRowsHandler {
   signal?: AbortSignal
   /** Checked between pieces: a thrown error stops the read (cancel, limits). */
   check?: () => void
+  /** Size of the decompressed pieces (tests make it small to cut characters everywhere). */
+  chunkSize?: number
 }
 
 /** Streams the rows of one sheet. Stops at the end of sheetData. */
@@ -80,7 +82,7 @@ export async function readSheet(book: XlsxBook, sheet: SheetRef, opts: ReadSheet
   const entry = book.entries.get(sheet.part)
   if (!entry) throw new WorkbookFormatError(`缺少工作表 ${sheet.name}`)
   const stream = new SheetStream({ sharedStrings: book.sharedStrings, dateStyles: book.dateStyles, date1904: book.date1904 }, opts)
-  for await (const piece of streamZipEntry(book.file, entry)) {
+  for await (const piece of streamZipEntry(book.file, entry, opts.chunkSize)) {
     opts.check?.()
     stream.push(piece)
     if (stream.handler.done) return

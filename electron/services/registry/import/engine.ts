@@ -59,7 +59,7 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
   const sheetCtx = new Map<SheetHeader, S>()
   let read = 0
 
-  await readTable(file, {
+  const summary = await readTable(file, {
     fields: imp.fields,
     required: imp.required,
     signal: opts.signal,
@@ -121,7 +121,8 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
     warnings: warningList.length,
     rejects,
     warningList,
-    sheets
+    sheets,
+    ...(summary.encoding ? { encoding: summary.encoding } : {})
   }
   writeRows(ctx, imp, accepted, result, (done) => opts.onProgress?.('write', done, accepted.length))
   refreshStatistics(ctx, imp.table, result.imported + result.updated)

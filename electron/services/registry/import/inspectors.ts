@@ -17,6 +17,14 @@ function departmentIndex(ctx: Ctx): Map<string, number> {
     m.set(d.name.replace(/\s+/g, ''), d.id)
     if (!m.has(d.shortName.replace(/\s+/g, ''))) m.set(d.shortName.replace(/\s+/g, ''), d.id)
   }
+  // A formal unit name (泗阳县市场监督管理局) the office has already linked to a department keeps that link.
+  const linked = ctx.sqlite
+    .prepare('SELECT unit, min(dept_id) AS a, max(dept_id) AS b FROM inspectors WHERE dept_id IS NOT NULL AND unit IS NOT NULL GROUP BY unit')
+    .all() as { unit: string; a: number; b: number }[]
+  for (const l of linked) {
+    const k = l.unit.replace(/\s+/g, '')
+    if (l.a === l.b && !m.has(k)) m.set(k, l.a)
+  }
   return m
 }
 
@@ -56,7 +64,9 @@ export function inspectorImporter(ctx: Ctx): Importer<null> {
       const unit = cellText(a.get('unit'))
       if (unit) {
         values.unit = unit
-        values.dept_id = depts.get(unit.replace(/\s+/g, '')) ?? null
+        // An unknown unit leaves an existing department link alone rather than erasing it.
+        const dept = depts.get(unit.replace(/\s+/g, ''))
+        if (dept !== undefined) values.dept_id = dept
       }
       for (const [key, col] of [
         ['division', 'division'],
