@@ -39,6 +39,19 @@ export function inspectorImporter(ctx: Ctx): Importer<null> {
     auditAction: '导入执法人员名录',
     fields: INSPECTOR_FIELDS,
     required: [['idNumber'], ['name']],
+    labels: {
+      ...Object.fromEntries(
+        (
+          [
+            ['name', 'name'], ['gender', 'gender'], ['phone', 'phone'], ['unit', 'unit'], ['division', 'division'], ['userLevel', 'user_level'], ['certNo', 'cert_no'],
+            ['certAuthority', 'cert_authority'], ['certValidUntil', 'cert_valid_until'], ['specialties', 'specialties'], ['isExpert', 'is_expert'], ['status', 'active'],
+            ['township', 'township'], ['avoidCodes', 'avoid_codes'], ['avoidTownships', 'avoid_townships']
+          ] as const
+        ).map(([k, c]) => [c, labelOf(k)])
+      ),
+      dept_id: '所属成员单位',
+      inactive_reason: '不在岗原因'
+    },
     sheet: () => null,
     parse: (r, _s, a) => {
       const rawId = a.get('idNumber')

@@ -58,6 +58,14 @@ export function itemImporter(ctx: Ctx, opts: ItemImportOptions = {}): Importer<{
     auditAction: '导入抽查事项清单',
     fields: ITEM_FIELDS,
     required: [['category'], ['itemName']],
+    labels: Object.fromEntries(
+      (
+        [
+          ['target', 'target'], ['method', 'method'], ['subject', 'subject'], ['frequency', 'frequency'], ['content', 'content'], ['basis', 'basis'],
+          ['specialty', 'specialty'], ['level', 'level'], ['ratioCap', 'ratio_cap_permille']
+        ] as const
+      ).map(([k, c]) => [c, ITEM_FIELDS.find((f) => f.key === k)?.label ?? k])
+    ),
     sheet: (h: SheetHeader) => {
       if (fixed) return { dept: fixed }
       const named = deptFromTitle(h.titleLines)

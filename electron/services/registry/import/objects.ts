@@ -54,6 +54,9 @@ export function objectImporter(opts: ObjectImportOptions = {}): Importer<{ kind:
     auditAction: '导入检查对象名录',
     fields: OBJECT_FIELDS,
     required: [['code', 'regNo'], ['name']],
+    labels: Object.fromEntries(
+      [['kind', 'kind'], ['name', 'name'], ...TEXT_COLS, ['regStatus', 'reg_status'], ['establishedOn', 'established_on'], ['creditClass', 'credit_class'], ['tags', 'tags']].map(([k, c]) => [c!, labelOf(k!)])
+    ),
     sheet: (h) => ({ kind: sheetKind(h, opts.kind) }),
     beginBulk: suspendObjectsFtsInsertTrigger,
     parse: (_r, s, a) => {
