@@ -1,6 +1,7 @@
 /** Hand-made spreadsheet files: a WPS-style .xlsx (prefixed XML, no docProps/app.xml) and GBK text. */
-import { writeFileSync } from 'node:fs'
-import { zipSync, strToU8 } from 'fflate'
+import { createWriteStream, writeFileSync } from 'node:fs'
+import { once } from 'node:events'
+import { Zip, ZipDeflate, zipSync, strToU8 } from 'fflate'
 import { TextDecoder } from 'node:util'
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -83,4 +84,50 @@ export function encodeGbk(s: string): Buffer {
     }
   }
   return Buffer.from(out)
+}
+
+/**
+ * A minimal .xlsx with `rows` data rows under a header (序号, 统一社会信用代码,
+ * 名称), written as a stream so that a 1,048,576-row sheet takes little memory
+ * to make. With `dimension` the sheet states its size up front, as Excel does;
+ * without, a reader only learns it by reading.
+ */
+export async function writeTallXlsx(file: string, rows: number, opts: { dimension: boolean; code: (i: number) => string; statedRows?: number }): Promise<void> {
+  const out = createWriteStream(file)
+  let pending: Promise<unknown> = Promise.resolve()
+  let failed: unknown = null
+  const zip = new Zip((err, chunk) => {
+    if (err) failed = err
+    else if (!out.write(chunk)) pending = once(out, 'drain')
+  })
+  const add = (name: string, text: string) => {
+    const f = new ZipDeflate(name, { level: 1 })
+    zip.add(f)
+    f.push(strToU8(text), true)
+  }
+  add('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>')
+  add('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+  add('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="市场主体" sheetId="1" r:id="rId1"/></sheets></workbook>')
+  add('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+  const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 1 })
+  zip.add(sheet)
+  const total = rows + 1
+  sheet.push(strToU8(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${opts.dimension ? `<dimension ref="A1:C${opts.statedRows ?? total}"/>` : ''}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="B1" t="inlineStr"><is><t>统一社会信用代码</t></is></c><c r="C1" t="inlineStr"><is><t>名称</t></is></c></row>`))
+  let buf: string[] = []
+  for (let i = 1; i <= rows; i++) {
+    const r = i + 1
+    buf.push(`<row r="${r}"><c r="A${r}"><v>${i}</v></c><c r="B${r}" t="inlineStr"><is><t>${opts.code(i)}</t></is></c><c r="C${r}" t="inlineStr"><is><t>泗阳县测试商行${i}</t></is></c></row>`)
+    if (buf.length === 5000) {
+      sheet.push(strToU8(buf.join('')))
+      buf = []
+      await pending
+      if (failed) throw failed
+    }
+  }
+  sheet.push(strToU8(buf.join('') + '</sheetData></worksheet>'), true)
+  zip.end()
+  await pending
+  out.end()
+  await once(out, 'finish')
+  if (failed) throw failed
 }
