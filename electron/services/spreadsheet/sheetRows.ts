@@ -3,10 +3,9 @@
  * with ONE streaming TextDecoder per part (a character cut by a piece boundary
  * is completed by the next piece, never replaced) and scanned by XmlScanner.
  */
-import { TextDecoder } from 'node:util'
 import { columnOfRef, rowOfRef, serialToDate, type RawCell } from './cell'
 import { attrOf, decodeCellText } from './xmlText'
-import { XmlScanner, partDecoder, type XmlHandler } from './xmlScan'
+import { XmlScanner, partDecoder, type PieceDecoder, type XmlHandler } from './xmlScan'
 
 export interface SheetContext {
   sharedStrings: () => string[]
@@ -190,7 +189,7 @@ export class SheetXmlHandler implements XmlHandler {
 
 /** Feeds decompressed pieces of a sheet part through one streaming decoder into the scanner. */
 export class SheetStream {
-  private decoder: TextDecoder | null = null
+  private decoder: PieceDecoder | null = null
   private readonly scanner: XmlScanner
   readonly handler: SheetXmlHandler
 

@@ -17,6 +17,20 @@ function isNameEnd(c: number): boolean {
   return c === 32 || c === 47 || c === 62 || c === 9 || c === 10 || c === 13
 }
 
+/** Common one-letter names (c, v, t, r, f) without allocating a string per tag: millions of tags pass here. */
+const ONE_CHAR: string[] = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i))
+
+/** The local name of the tag name buf[start, end): after any `prefix:`. */
+function localAt(buf: string, start: number, end: number): string {
+  for (let i = start; i < end; i++) if (buf.charCodeAt(i) === 58) start = i + 1
+  if (end - start === 1) {
+    const c = buf.charCodeAt(start)
+    if (c < 128) return ONE_CHAR[c]!
+  } else if (end - start === 2 && buf.charCodeAt(start) === 105 && buf.charCodeAt(start + 1) === 115) return 'is'
+  else if (end - start === 3 && buf.startsWith('row', start)) return 'row'
+  return buf.slice(start, end)
+}
+
 export class XmlScanner {
   private buf = ''
 
@@ -52,29 +66,26 @@ export class XmlScanner {
       if (c1 === 47) {
         let e = gt
         while (e > lt + 2 && isNameEnd(buf.charCodeAt(e - 1))) e--
-        const name = buf.slice(lt + 2, e)
-        const colon = name.indexOf(':')
-        h.close(colon < 0 ? name : name.slice(colon + 1))
+        h.close(localAt(buf, lt + 2, e))
         p = gt + 1
         continue
       }
       let n = lt + 1
       while (n < gt && !isNameEnd(buf.charCodeAt(n))) n++
-      const name = buf.slice(lt + 1, n)
-      const colon = name.indexOf(':')
-      const local = colon < 0 ? name : name.slice(colon + 1)
+      const local = localAt(buf, lt + 1, n)
       const selfClosing = buf.charCodeAt(gt - 1) === 47
-      const tag = n === gt || (selfClosing && n === gt - 1) ? name : buf.slice(lt + 1, selfClosing ? gt - 1 : gt)
+      // A tag without attributes is passed as its local name (no attribute to look up in it).
+      const tag = n === gt || (selfClosing && n === gt - 1) ? local : buf.slice(lt + 1, selfClosing ? gt - 1 : gt)
       // Text wanted: it must be complete (up to the next tag, CDATA sections joined) before the element is reported.
       if (!selfClosing && this.wantsText(local)) {
-        const t = this.textAfter(buf, gt + 1)
-        if (t === null) {
+        const text = this.textAfter(buf, gt + 1)
+        if (text === null) {
           p = lt
           break
         }
         h.open(local, tag, false)
-        h.text(t.text)
-        p = t.end
+        h.text(text)
+        p = this.textEnd
         continue
       }
       h.open(local, tag, selfClosing)
@@ -87,7 +98,17 @@ export class XmlScanner {
   /** The handler says which elements carry text (v, t); asked before open so that an incomplete text can be retried. */
   wantsText: (local: string) => boolean = () => false
 
-  private textAfter(buf: string, from: number): { text: string; end: number } | null {
+  /** Where the text found by textAfter ends (kept in a field: no object per text). */
+  private textEnd = 0
+
+  private textAfter(buf: string, from: number): string | null {
+    const first = buf.indexOf('<', from)
+    if (first < 0 || first + 1 >= buf.length) return null
+    // The usual case: plain text up to the closing tag.
+    if (buf.charCodeAt(first + 1) !== 33) {
+      this.textEnd = first
+      return buf.slice(from, first)
+    }
     let text = ''
     let p = from
     for (;;) {
@@ -97,7 +118,8 @@ export class XmlScanner {
       if (!buf.startsWith('<![CDATA[', lt)) {
         // A "<![CD" cut by the piece boundary could still become a CDATA section.
         if (buf.length - lt < 9 && '<![CDATA['.startsWith(buf.slice(lt))) return null
-        return { text, end: lt }
+        this.textEnd = lt
+        return text
       }
       const end = buf.indexOf(']]>', lt + 9)
       if (end < 0) return null
@@ -113,17 +135,65 @@ export class XmlScanner {
   }
 }
 
+export interface PieceDecoder {
+  /** With bytes: the text of the complete characters so far (a cut character waits for the next piece); without: the end. */
+  decode(bytes?: Uint8Array, opts?: { stream: boolean }): string
+}
+
+/**
+ * UTF-8 across pieces: the bytes of a character cut by the piece boundary are
+ * carried over to the next piece, and every piece is decoded whole by a fatal
+ * decoder (node's fast path; its own `stream` mode is several times slower).
+ */
+export class Utf8Pieces implements PieceDecoder {
+  private readonly d = new TextDecoder('utf-8', { fatal: true })
+  private carry: Uint8Array | null = null
+  private first = true
+
+  decode(bytes?: Uint8Array, _opts?: { stream: boolean }): string {
+    if (!bytes) {
+      const rest = this.carry
+      this.carry = null
+      return rest ? this.d.decode(rest) : ''
+    }
+    let b = bytes
+    if (this.carry) {
+      const joined = new Uint8Array(this.carry.length + bytes.length)
+      joined.set(this.carry)
+      joined.set(bytes, this.carry.length)
+      b = joined
+      this.carry = null
+    }
+    if (this.first) {
+      this.first = false
+      // A byte-order mark is not text.
+      if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3)
+    }
+    let cut = b.length
+    let i = b.length - 1
+    while (i >= 0 && b.length - i <= 4 && (b[i]! & 0xc0) === 0x80) i--
+    if (i >= 0) {
+      const lead = b[i]!
+      const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1
+      if (need > b.length - i) cut = i
+    }
+    if (cut < b.length) this.carry = b.slice(cut)
+    return this.d.decode(cut === b.length ? b : b.subarray(0, cut))
+  }
+}
+
 /** Chooses the decoder by byte-order mark: XML parts are UTF-8 unless marked UTF-16. */
-export function partDecoder(first: Uint8Array): TextDecoder {
+export function partDecoder(first: Uint8Array): PieceDecoder {
   if (first[0] === 0xff && first[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true })
   if (first[0] === 0xfe && first[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true })
-  return new TextDecoder('utf-8', { fatal: true })
+  return new Utf8Pieces()
 }
 
 /** Scans a whole small part. */
 export function scanXml(bytes: Uint8Array, h: XmlHandler, wantsText: (local: string) => boolean = () => false): void {
   const s = new XmlScanner(h)
   s.wantsText = wantsText
-  s.push(partDecoder(bytes).decode(bytes))
+  const d = partDecoder(bytes)
+  s.push(d.decode(bytes, { stream: true }) + d.decode())
   s.end()
 }

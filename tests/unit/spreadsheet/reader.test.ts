@@ -47,6 +47,15 @@ describe('sheet reader: characters cut by piece boundaries', () => {
     for (const size of [1, 2, 3, 4, 5, 7, 64, 4096]) expect(parsePieces(bytes, size)).toEqual(rows)
   })
 
+  it('bytes that are not UTF-8 stop the read instead of turning into replacement characters', () => {
+    const good = new TextEncoder().encode(sheetXml([['泗阳县']]))
+    const at = good.indexOf(0xe6)
+    const bad = new Uint8Array([...good.subarray(0, at + 1), 0x41, ...good.subarray(at + 1)])
+    expect(() => parsePieces(bad, 5)).toThrow()
+    const cut = good.subarray(0, at + 2) // ends inside a character
+    expect(() => parsePieces(cut, 3)).toThrow()
+  })
+
   it('a real .xlsx streamed in small pieces: multi-byte characters land on the boundaries and come back intact', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => sample(i))
     const file = t.path('boundaries.xlsx')
