@@ -11,8 +11,8 @@ import {
 } from '@contract'
 import { UserError } from '../errors'
 import { getTask } from '../tasks/service'
-import { assertXlsxFile } from '../registry/spreadsheet/reader'
-import { cellLongText, cellText, parseDate, plainCell } from '../registry/spreadsheet/normalize'
+import { readGrid } from '../spreadsheet/grid'
+import { cellLongText, cellText, parseDate } from '../registry/spreadsheet/normalize'
 import { normalizeCode } from '../registry/identifiers'
 import { assertEnterable, frameOf, problemInTask, resultSheet, saveResults } from './entry'
 
@@ -91,18 +91,11 @@ export async function exportResultTemplate(ctx: Ctx, taskId: number, deptId: num
  * problem is listed with its row number.
  */
 export async function importResults(ctx: Ctx, taskId: number, path: string): Promise<ResultImportReport> {
-  assertXlsxFile(path)
-  const wb = new ExcelJS.Workbook()
-  try {
-    await wb.xlsx.readFile(path)
-  } catch {
-    throw new UserError('无法读取这个表格文件，它可能已损坏或不是 Excel 表格。请用 Excel 或 WPS 打开检查后另存为 .xlsx 再导入。', 'unreadable')
-  }
-  const ws = wb.worksheets.find((w) => w.state !== 'hidden')
+  const ws = (await readGrid(path)).find((w) => !w.hidden)
   if (!ws) throw new UserError('表格中没有工作表。', 'unreadable')
   const task = getTask(ctx, taskId)
   assertEnterable(task)
-  const text = (rn: number, cn: number) => cellText(plainCell(ws.getCell(rn, cn).value))
+  const text = (rn: number, cn: number) => cellText(ws.cell(rn, cn))
   const taskNo = text(2, 2)
   if (text(2, 1) !== '任务编号' || text(2, 3) !== '检查部门') {
     throw new UserError('这不是本程序导出的检查结果录入表（第 2 行应为“任务编号”和“检查部门”）。请先在“检查结果”中导出录入表，填好后再导入。', 'not-template')
@@ -130,7 +123,7 @@ export async function importResults(ctx: Ctx, taskId: number, path: string): Pro
     if (!code && !category) continue
     if (!category) continue
     const err = (reason: string) => errors.push({ row: rn, reason })
-    const date = parseDate(plainCell(ws.getCell(rn, C['检查日期']).value))
+    const date = parseDate(ws.cell(rn, C['检查日期']))
     if (!date.ok) {
       err(`检查日期“${date.raw}”无法识别，请写成 2026-05-08。`)
       continue
@@ -146,11 +139,11 @@ export async function importResults(ctx: Ctx, taskId: number, path: string): Pro
       // A code (1, E, F …) or the national wording is read as our label.
       category: resultCodeDef(category)?.label ?? category,
       methods: methodsIn(get('核查方式（可多选，用“、”分隔）')),
-      findings: cellLongText(plainCell(ws.getCell(rn, C['检查情况']).value)),
+      findings: cellLongText(ws.cell(rn, C['检查情况'])),
       disposal: LEGACY_DISPOSALS[get('后续处置')] ?? (get('后续处置') || '无需处置'),
       caseNo: get('案件编号（移送办案机构时必填）'),
       disposalRef: get('处置说明（抄告的部门或其他处置）'),
-      evidence: cellLongText(plainCell(ws.getCell(rn, C['证据说明（无法联系、不配合时必填）']).value)),
+      evidence: cellLongText(ws.cell(rn, C['证据说明（无法联系、不配合时必填）'])),
       checkDate: date.value,
       inspectors: get('检查人员').split(/[、,，;；\s]+/).filter(Boolean).map((name) => ({ name }))
     })
