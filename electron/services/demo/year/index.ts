@@ -1,0 +1,70 @@
+/**
+ * 演示年度: after the registries (generate.ts), a whole county year of work
+ * done through the ordinary services, so that every page has something real
+ * to show on first launch and every rule the services enforce applies to it:
+ * the departments' plan entries (one merge, a few R12 offenders), joint tasks
+ * in every state, draws with witnesses (one re-drawn, one with a replaced
+ * inspector), results with corrections and follow-ups, one task overdue for
+ * publication and one due within days.
+ *
+ * Deterministic for a given seed and date: the layout of the year is counted
+ * back from `today`, and every step runs with the services' clock set to its day.
+ */
+import type { Ctx } from '../../context'
+import { updateSettings, getSettings } from '../../settings/service'
+import { updatePlanEntry } from '../../plans/service'
+import { atTime, todayText } from '../../time'
+import { getHolidayOverrides } from '../../workdays'
+import { Rng } from '../rng'
+import { countyOf } from './county'
+import { addDays, workdayOnOrBefore } from './dates'
+import { buildPlans } from './plans'
+import { runTask, type Staff } from './run'
+import { TASK_SPECS } from './tasks'
+
+export interface DemoYearOptions {
+  seed?: string
+  /** the day the demo is loaded (default: today); the year is laid out backwards from it */
+  today?: string
+}
+
+export interface DemoYearResult {
+  year: number
+  planEntries: number
+  tasks: number
+  results: number
+}
+
+const STAFF: Staff = { operator: '王丽', supervisor: '县纪委监委派驻纪检组 陈明', witnesses: ['张建国', '李秀英'], approver: '分管副局长 刘洋', deptHead: '局长 周志强' }
+
+export function generateDemoYear(ctx: Ctx, opts: DemoYearOptions = {}): DemoYearResult {
+  const today = opts.today ?? todayText()
+  const year = Number(today.slice(0, 4))
+  const rng = new Rng(`${opts.seed ?? 'demo'}|year|${today}`)
+  const c = countyOf(ctx)
+  const holidays = getHolidayOverrides(ctx)
+  const start = (d: string) => (d < today ? d : today)
+
+  atTime(`${start(`${year}-01-05`)} 09:00:00`, () =>
+    updateSettings(ctx, { operatorName: STAFF.operator, contactPerson: STAFF.operator, contactPhone: '0527-85211234', docNextNumber: 1 })
+  )
+  const reportedOn = workdayOnOrBefore(start(`${year}-01-20`), holidays)
+  const plans = buildPlans(ctx, c, year, reportedOn, workdayOnOrBefore(start(`${year}-02-10`), holidays))
+  atTime(`${workdayOnOrBefore(start(`${year}-02-16`), holidays)} 10:00:00`, () => {
+    for (const e of plans.values()) if (e.status === '已报送') updatePlanEntry(ctx, { id: e.id, status: '已发布' })
+  })
+
+  let n = 0
+  const caseNo = () => `泗市监立〔${year}〕${String(++n * 7 + 31)}号`
+  const clock = { today, publicationDays: getSettings(ctx).publicationDays, holidays }
+  let tasks = 0
+  // Tasks in the order they were created, so that 任务编号 follow the calendar.
+  for (const spec of [...TASK_SPECS].sort((a, b) => b.created - a.created)) {
+    const plan = spec.plan ? plans.get(spec.plan) : undefined
+    const startYear = Number(addDays(today, -spec.drawn + 1).slice(0, 4))
+    runTask(ctx, c, rng, clock, spec, plan && plan.year === startYear ? plan.uid : null, STAFF, caseNo)
+    tasks++
+  }
+  const results = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM inspection_results`).get() as { n: number }).n
+  return { year, planEntries: plans.size, tasks, results }
+}
