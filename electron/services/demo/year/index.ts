@@ -13,13 +13,15 @@
 import type { Ctx } from '../../context'
 import { updateSettings, getSettings } from '../../settings/service'
 import { updatePlanEntry } from '../../plans/service'
-import { atTime, todayText } from '../../time'
+import { todayText } from '../../time'
+import type { PlanEntry } from '@contract'
 import { getHolidayOverrides } from '../../workdays'
 import { Rng } from '../rng'
 import { countyOf } from './county'
 import { addDays, workdayOnOrBefore } from './dates'
-import { buildPlans } from './plans'
-import { runTask, type Staff } from './run'
+import { buildPlans, mergeReported } from './plans'
+import { planTask, type Staff } from './run'
+import { Agenda } from './agenda'
 import { TASK_SPECS } from './tasks'
 
 export interface DemoYearOptions {
@@ -45,26 +47,35 @@ export function generateDemoYear(ctx: Ctx, opts: DemoYearOptions = {}): DemoYear
   const holidays = getHolidayOverrides(ctx)
   const start = (d: string) => (d < today ? d : today)
 
-  atTime(`${start(`${year}-01-05`)} 09:00:00`, () =>
+  const agenda = new Agenda()
+  agenda.add(`${start(`${year}-01-05`)} 09:00:00`, () =>
     updateSettings(ctx, { operatorName: STAFF.operator, contactPerson: STAFF.operator, contactPhone: '0527-85211234', docNextNumber: 1 })
   )
+  const plans = new Map<string, PlanEntry>()
   const reportedOn = workdayOnOrBefore(start(`${year}-01-20`), holidays)
-  const plans = buildPlans(ctx, c, year, reportedOn, workdayOnOrBefore(start(`${year}-02-10`), holidays))
-  atTime(`${workdayOnOrBefore(start(`${year}-02-16`), holidays)} 10:00:00`, () => {
+  agenda.add(`${reportedOn} 10:00:00`, () => {
+    for (const [k, e] of buildPlans(ctx, c, year)) plans.set(k, e)
+  })
+  agenda.add(`${workdayOnOrBefore(start(`${year}-02-10`), holidays)} 15:30:00`, () => {
+    for (const [k, e] of mergeReported(ctx, plans)) plans.set(k, e)
+  })
+  agenda.add(`${workdayOnOrBefore(start(`${year}-02-16`), holidays)} 10:00:00`, () => {
     for (const e of plans.values()) if (e.status === '已报送') updatePlanEntry(ctx, { id: e.id, status: '已发布' })
   })
 
   let n = 0
   const caseNo = () => `泗市监立〔${year}〕${String(++n * 7 + 31)}号`
   const clock = { today, publicationDays: getSettings(ctx).publicationDays, holidays }
-  let tasks = 0
-  // Tasks in the order they were created, so that 任务编号 follow the calendar.
-  for (const spec of [...TASK_SPECS].sort((a, b) => b.created - a.created)) {
-    const plan = spec.plan ? plans.get(spec.plan) : undefined
+  for (const spec of TASK_SPECS) {
     const startYear = Number(addDays(today, -spec.drawn + 1).slice(0, 4))
-    runTask(ctx, c, rng, clock, spec, plan && plan.year === startYear ? plan.uid : null, STAFF, caseNo)
-    tasks++
+    const planUid = () => {
+      const plan = spec.plan ? plans.get(spec.plan) : undefined
+      return plan && plan.year === startYear ? plan.uid : null
+    }
+    planTask(ctx, agenda, c, rng, clock, spec, planUid, STAFF, caseNo)
   }
+  agenda.run()
+  const tasks = TASK_SPECS.length
   const results = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM inspection_results`).get() as { n: number }).n
   return { year, planEntries: plans.size, tasks, results }
 }

@@ -8,7 +8,6 @@ import type { ObjectScopeInput, PlanEntry, PlanStatus } from '@contract'
 import type { Ctx } from '../../context'
 import { createPlanEntry, getPlanEntry } from '../../plans/service'
 import { mergePlanEntries } from '../../plans/county'
-import { atTime } from '../../time'
 import type { County } from './county'
 
 interface EntrySpec {
@@ -51,31 +50,34 @@ export const PLAN_SPECS: readonly EntrySpec[] = [
   { key: 'xiaofang', task: '消防安全重点单位检查', by: 'XFJY', items: [['XFJY', 1]], ratio: '全覆盖', month: 11, scope: {}, status: '草稿' }
 ]
 
-/** Creates the entries (reported in the first weeks of the year), then merges the two 餐饮 entries. Returns entries by key. */
-export function buildPlans(ctx: Ctx, c: County, year: number, reportedOn: string, mergedOn: string): Map<string, PlanEntry> {
+/** The entries as the departments report them in the first weeks of the year, by key. */
+export function buildPlans(ctx: Ctx, c: County, year: number): Map<string, PlanEntry> {
   const out = new Map<string, PlanEntry>()
-  atTime(`${reportedOn} 10:00:00`, () => {
-    for (const s of PLAN_SPECS) {
-      const e = createPlanEntry(ctx, {
-        year,
-        planName: `${year}年度泗阳县部门联合“双随机、一公开”抽查计划`,
-        taskName: s.task,
-        checkType: s.checkType ?? '不定向',
-        ratioText: s.ratio,
-        itemUids: s.items.flatMap(([code, ...pos]) => c.items(code, ...pos)),
-        scope: s.scope,
-        initiatorDeptId: c.dept(s.by),
-        jointDeptIds: (s.joint ?? []).map((j) => c.dept(j)),
-        drawDate: `${year}-${String(s.month).padStart(2, '0')}`,
-        inspectionTime: `${s.month}月至${Math.min(12, s.month + 1)}月`,
-        status: s.status ?? '已报送'
-      })
-      out.set(s.key, e)
-    }
-  })
-  atTime(`${mergedOn} 15:30:00`, () => {
-    out.set('canyin', mergePlanEntries(ctx, out.get('canyin')!.id, [out.get('canyin-wjj')!.id]))
-    out.set('canyin-wjj', getPlanEntry(ctx, out.get('canyin-wjj')!.id))
-  })
+  for (const s of PLAN_SPECS) {
+    const e = createPlanEntry(ctx, {
+      year,
+      planName: `${year}年度泗阳县部门联合“双随机、一公开”抽查计划`,
+      taskName: s.task,
+      checkType: s.checkType ?? '不定向',
+      ratioText: s.ratio,
+      itemUids: s.items.flatMap(([code, ...pos]) => c.items(code, ...pos)),
+      scope: s.scope,
+      initiatorDeptId: c.dept(s.by),
+      jointDeptIds: (s.joint ?? []).map((j) => c.dept(j)),
+      drawDate: `${year}-${String(s.month).padStart(2, '0')}`,
+      inspectionTime: `${s.month}月至${Math.min(12, s.month + 1)}月`,
+      status: s.status ?? '已报送'
+    })
+    out.set(s.key, e)
+  }
   return out
+}
+
+/** The office merges the two 餐饮 entries reported separately by 市场监管 and 卫健 into one joint entry. */
+export function mergeReported(ctx: Ctx, plans: ReadonlyMap<string, PlanEntry>): Map<string, PlanEntry> {
+  const keep = mergePlanEntries(ctx, plans.get('canyin')!.id, [plans.get('canyin-wjj')!.id])
+  return new Map([
+    ['canyin', keep],
+    ['canyin-wjj', getPlanEntry(ctx, plans.get('canyin-wjj')!.id)]
+  ])
 }
