@@ -12,6 +12,8 @@ import { listPlanEntries } from '../../../electron/services/plans/service'
 import { homeDeadlines, listFollowUps } from '../../../electron/services/results'
 import { exportEvidence, verifyFile } from '../../../electron/services/draws/records/files'
 import { verifyAuditChain } from '../../../electron/services/audit/log'
+import { getIdentity, listPeers } from '../../../electron/services/exchange/identity'
+import { listExchangeLog } from '../../../electron/services/exchange/log'
 
 const TODAY = '2026-12-04'
 let dir: string
@@ -29,12 +31,14 @@ function fresh(name: string): Ctx {
 type Row = Record<string, unknown>
 const all = (ctx: Ctx, q: string, ...p: unknown[]) => ctx.sqlite.prepare(q).all(...p) as Row[]
 
-/** Everything the year wrote, without the columns that record when the demo itself ran. */
+/** Everything the year wrote; the exchange keys and package ids are random by design and left out. */
 function yearHash(ctx: Ctx): string {
   const h = createHash('sha256')
-  for (const t of ['plan_entries', 'tasks', 'task_pool', 'draw_plans', 'draws', 'draw_replacements', 'inspection_results', 'result_corrections', 'task_outcomes', 'audit_log']) {
+  for (const t of ['plan_entries', 'tasks', 'task_pool', 'draw_plans', 'draws', 'draw_replacements', 'inspection_results', 'result_corrections', 'task_outcomes']) {
     for (const row of ctx.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).iterate()) h.update(JSON.stringify(row)).update('\n')
   }
+  const trail = ctx.sqlite.prepare(`SELECT at, actor, action, entity, entity_id, detail FROM audit_log WHERE entity NOT IN ('agency', 'exchange') AND action NOT LIKE '%交换%' ORDER BY id`)
+  for (const row of trail.iterate()) h.update(JSON.stringify(row)).update('\n')
   return h.digest('hex')
 }
 
@@ -94,6 +98,15 @@ describe('the demo year', () => {
     expect(d.dueSoon.length).toBeGreaterThanOrEqual(1)
     const late = all(a, `SELECT 1 FROM task_outcomes WHERE published_on > due_on`)
     expect(late.length).toBe(1)
+  })
+
+  it('has an exchange identity, three departments as peers and packages both ways in the log', () => {
+    expect(getIdentity(a)?.code).toBe('OFFICE')
+    expect(listPeers(a).map((p) => p.code).sort()).toEqual(['SCJG', 'WJJ', 'YJGL'])
+    const log = listExchangeLog(a)
+    expect(log.filter((l) => l.direction === 'sent').length).toBe(3)
+    expect(log.filter((l) => l.direction !== 'sent').length).toBe(1)
+    expect(listPlanEntries(a, { year: 2026 }).some((e) => e.taskName === '用人单位职业病防治专项检查')).toBe(true)
   })
 
   it('keeps the audit chain intact and in calendar order', () => {

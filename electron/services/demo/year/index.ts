@@ -22,6 +22,7 @@ import { addDays, workdayOnOrBefore } from './dates'
 import { buildPlans, mergeReported } from './plans'
 import { planTask, type Staff } from './run'
 import { Agenda } from './agenda'
+import { planExchange } from './exchange'
 import { TASK_SPECS } from './tasks'
 
 export interface DemoYearOptions {
@@ -74,8 +75,18 @@ export function generateDemoYear(ctx: Ctx, opts: DemoYearOptions = {}): DemoYear
     }
     planTask(ctx, agenda, c, rng, clock, spec, planUid, STAFF, caseNo)
   }
-  agenda.run()
+  const cleanup = planExchange(ctx, agenda, year, {
+    keys: workdayOnOrBefore(start(`${year}-01-12`), holidays),
+    report: workdayOnOrBefore(start(`${year}-01-27`), holidays),
+    sendBack: workdayOnOrBefore(addDays(today, -2), holidays)
+  })
+  try {
+    agenda.run()
+  } finally {
+    cleanup()
+  }
   const tasks = TASK_SPECS.length
   const results = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM inspection_results`).get() as { n: number }).n
-  return { year, planEntries: plans.size, tasks, results }
+  const planEntries = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM plan_entries WHERE year = ?`).get(year) as { n: number }).n
+  return { year, planEntries, tasks, results }
 }
