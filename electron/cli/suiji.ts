@@ -16,8 +16,9 @@ import { exchangeCommands } from '../services/exchange/cli'
 import { docsCommand } from './commands/docs'
 import { resultsCommands } from '../services/results/cli'
 import { dossierCommand } from './commands/dossier'
+import { holidaysImport } from './commands/holidays'
 
-const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand, ...resultsCommands, dossierCommand]
+const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand, ...resultsCommands, dossierCommand, holidaysImport]
 
 function help(): string {
   return [

@@ -9,7 +9,7 @@ export const demo: Command = {
   usage: 'demo --db FILE [--objects N] [--seed S] [--today YYYY-MM-DD] [--registry-only] [--json]',
   summary: '生成演示县数据：一单两库和一整年的计划、任务、抽取、检查结果（同一种子、同一日期结果相同）',
   run(argv) {
-    const p = parseArgs(argv)
+    const p = parseArgs(argv, ['json', 'help', 'registry-only'])
     const file = resolve(need(p, 'db'))
     const n = Number(flag(p, 'objects') ?? 30000)
     if (!Number.isInteger(n) || n < 100 || n > 200000) throw new CliError('--objects 应为 100 到 200000 之间的整数')
