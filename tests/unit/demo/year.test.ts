@@ -34,7 +34,7 @@ const all = (ctx: Ctx, q: string, ...p: unknown[]) => ctx.sqlite.prepare(q).all(
 /** Everything the year wrote; the exchange keys and package ids are random by design and left out. */
 function yearHash(ctx: Ctx): string {
   const h = createHash('sha256')
-  for (const t of ['plan_entries', 'tasks', 'task_pool', 'draw_plans', 'draws', 'draw_replacements', 'inspection_results', 'result_corrections', 'task_outcomes']) {
+  for (const t of ['plan_entries', 'tasks', 'task_pool', 'draw_plans', 'draws', 'draw_replacements', 'inspection_results', 'result_corrections', 'result_reviews', 'result_public_stops', 'result_revisits', 'task_outcomes']) {
     for (const row of ctx.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).iterate()) h.update(JSON.stringify(row)).update('\n')
   }
   const trail = ctx.sqlite.prepare(`SELECT at, actor, action, entity, entity_id, detail FROM audit_log WHERE entity NOT IN ('agency', 'exchange') AND action NOT LIKE '%交换%' ORDER BY id`)
@@ -84,12 +84,21 @@ describe('the demo year', () => {
 
   it('has results with corrections, referrals with case numbers, and follow-ups both closed and open', () => {
     expect(all(a, `SELECT 1 FROM result_corrections`).length).toBeGreaterThanOrEqual(1)
-    const referred = all(a, `SELECT disposal_ref AS ref FROM inspection_results WHERE disposal = '移送办案'`)
+    const referred = all(a, `SELECT case_no AS ref FROM inspection_results WHERE disposal = '移送办案机构'`)
     expect(referred.length).toBeGreaterThan(0)
     for (const r of referred) expect(String(r.ref)).toMatch(/^泗市监立〔2026〕\d+号$/)
     const fu = listFollowUps(a, { open: false })
     expect(fu.some((f) => f.doneOn)).toBe(true)
     expect(fu.some((f) => !f.doneOn)).toBe(true)
+  })
+
+  it('has results in every review state, a stopped publication and revisits', () => {
+    const states = all(a, `SELECT DISTINCT review_status AS s FROM inspection_results`).map((r) => r.s)
+    expect(new Set(states)).toEqual(new Set(['录入', '待审核', '退回', '已通过']))
+    const published = all(a, `SELECT DISTINCT r.review_status AS s FROM inspection_results r JOIN tasks t ON t.id = r.task_id WHERE t.status = '已公示'`)
+    expect(published.map((r) => r.s)).toEqual(['已通过'])
+    expect(all(a, `SELECT 1 FROM result_public_stops`).length).toBe(1)
+    expect(all(a, `SELECT 1 FROM result_revisits`).length).toBe(3)
   })
 
   it('has one task overdue for publication and one due within days of the day it was loaded', () => {

@@ -12,7 +12,7 @@ import { previewEligibility } from '../../tasks/preview'
 import { quotaFor } from '../../draws/objectDraw'
 import { cancelTask } from '../../tasks/lifecycle'
 import { findDraw, performDraw, publishWithAnnouncement, replaceInspector, replacementCandidates } from '../../draws/records'
-import { closeFollowUp, correctResult, publishResults, resultsOfTask, saveResults } from '../../results'
+import { addRevisit, closeFollowUp, correctResult, publishResults, resultsOfTask, reviewResults, saveResults, stopPublication, submitForReview } from '../../results'
 import type { Agenda } from './agenda'
 import { addWorkdays, type HolidayOverride } from '../../workdays'
 import type { Rng } from '../rng'
@@ -80,6 +80,36 @@ function fitCounts(ctx: Ctx, taskId: number, wanted: readonly number[]): number[
     if (k >= 0) out[k] = 1
   }
   return out
+}
+
+const REVIEWERS = ['陈建华', '刘志刚', '孙立新', '周海燕', '吴国平', '郑永强', '马丽华', '胡建军']
+const reviewerOf = (deptId: number) => `分管负责人 ${REVIEWERS[deptId % REVIEWERS.length]}`
+
+/**
+ * 录入 → 待审核 → 已通过 (谁检查、谁录入、谁负责): each department submits its
+ * results the day after the last check and its reviewer passes them. The
+ * overdue task is overdue because one department's results still wait for
+ * review; in a task still 检查中 the first batch of the lead department was
+ * returned for more detail.
+ */
+function planReview(ctx: Ctx, agenda: Agenda, id: number, spec: TaskSpec, on: string): void {
+  agenda.add(at(on, '10:00:00'), () => {
+    const task = getTask(ctx, id)
+    for (const d of task.departments) {
+      const entered = resultsOfTask(ctx, id, d.deptId)
+      if (!entered.length) continue
+      const person = entered[0]!.inspectors[0]?.name ?? d.deptName
+      if (spec.target === '检查中') {
+        if (d.deptId !== task.initiatorDeptId) continue
+        submitForReview(ctx, { taskId: id, deptId: d.deptId, person })
+        reviewResults(ctx, { taskId: id, deptId: d.deptId, decision: '退回', reviewer: reviewerOf(d.deptId), note: '检查情况填写过简，请补充现场检查发现的具体情况后重新提交' })
+        continue
+      }
+      submitForReview(ctx, { taskId: id, deptId: d.deptId, person })
+      const waiting = spec.dueIn !== undefined && spec.dueIn < 0 && d.deptId !== task.initiatorDeptId
+      if (!waiting) reviewResults(ctx, { taskId: id, deptId: d.deptId, decision: '通过', reviewer: reviewerOf(d.deptId), note: '' })
+    }
+  })
 }
 
 export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: YearClock, spec: TaskSpec, planUid: () => string | null, staff: Staff, caseNo: () => string): void {
@@ -156,16 +186,35 @@ export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: Y
         }
     })
     for (const [date, visits] of byDate) agenda.add(at(date, '17:10:00'), () => saveResults(ctx, id, visits.map((v) => resultFor(rng, v))))
+    planReview(ctx, agenda, id, spec, completion ? addWorkdays(completion, 1, holidays) : day(0))
   })
   if (spec.target !== '已公示') return
 
   const published = spec.publishedAgo !== undefined ? day(spec.publishedAgo) : addWorkdays(last, 10, holidays)
-  agenda.add(at(published, '15:00:00'), () => publishResults(ctx, id, published, spec.late ? '各部门结果汇总滞后，超过公示期限' : ''))
+  const publicUntil = spec.publicDays ? addDays(published, spec.publicDays) : undefined
+  agenda.add(at(published, '15:00:00'), () => publishResults(ctx, id, published, spec.late ? '各部门结果汇总滞后，超过公示期限' : '', published, publicUntil))
+  if (spec.stopReason && publicUntil) {
+    const stopOn = addDays(publicUntil, 3)
+    if (stopOn < today) {
+      agenda.add(at(stopOn, '14:00:00'), () => {
+        const first = findDraw(ctx, id)!.objects[0]!
+        stopPublication(ctx, { taskId: id, objectCode: first.code, date: stopOn, reason: spec.stopReason!, approvedBy: staff.deptHead }, stopOn)
+      })
+    }
+  }
+  if (spec.revisits) {
+    agenda.add(at(addDays(published, 14), '15:30:00'), () => {
+      const ways = ['电话回访', '实地回访', '书面问卷'] as const
+      findDraw(ctx, id)!
+        .objects.slice(0, spec.revisits)
+        .forEach((o, k) => addRevisit(ctx, { taskId: id, objectCode: o.code, date: addDays(published, 14), way: ways[k % ways.length]!, satisfaction: k === 2 ? '基本满意' : '满意', note: k === 0 ? '对检查人员执法规范表示认可' : '' }))
+    })
+  }
   if (spec.correction) {
     agenda.add(at(addDays(published, 6), '10:00:00'), () => {
       const target = resultsOfTask(ctx, id).find((r) => r.category === '未发现问题' && r.deptId === getTask(ctx, id).initiatorDeptId)
       if (target) {
-        correctResult(ctx, { resultId: target.id, changes: { category: '发现问题已责令改正', findings: '复核检查记录发现进货查验记录不全，当场已责令补齐', disposal: '责令限期整改' }, reason: '复核检查表时发现录入时选错了检查结果', approvedBy: staff.deptHead })
+        correctResult(ctx, { resultId: target.id, changes: { category: '发现问题已责令改正', findings: '复核检查记录发现进货查验记录不全，当场已责令补齐', disposal: '责令改正' }, reason: '复核检查表时发现录入时选错了检查结果', approvedBy: staff.deptHead })
       }
     })
   }
@@ -177,7 +226,7 @@ export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: Y
         if (k % 3 === 2) return
         const done = addDays(published, 10 + k * 3)
         if (done >= today) return
-        agenda.add(at(done, '16:30:00'), () => closeFollowUp(ctx, { resultId: r.id, date: done, note: r.disposal === '移送办案' ? `已立案查处，${r.disposalRef}已作出行政处罚决定` : '经复查已整改到位' }))
+        agenda.add(at(done, '16:30:00'), () => closeFollowUp(ctx, { resultId: r.id, date: done, note: r.disposal === '移送办案机构' ? `已立案查处，${r.caseNo}已作出行政处罚决定` : '经复查已整改到位' }))
       })
   })
 }

@@ -45,6 +45,11 @@ export interface TaskSpec {
   cancelReason?: string
   /** 已公示 after the deadline (the 按时公示率 below 100 %) */
   late?: boolean
+  /** 公示期 in days instead of the default three years, and one object whose publication was then stopped (信用修复) */
+  publicDays?: number
+  stopReason?: string
+  /** 回访 records for the first objects */
+  revisits?: number
 }
 
 const M = ['market'] as ObjectScopeInput['kinds']
@@ -54,7 +59,8 @@ export const TASK_SPECS: readonly TaskSpec[] = [
     key: 'gongshi', plan: 'gongshi', name: '企业公示信息和登记事项联合抽查', target: '已公示',
     depts: [{ code: 'SCJG', items: [1, 5], per: 2 }, { code: 'SWU', items: [1], per: 1 }],
     scope: { kinds: M, industries: ['批发零售', '居民服务', '机械制造'] }, counts: [2, 6, 5, 3],
-    created: 262, drawn: 255, checksFrom: 240, checksTo: 214, publishedAgo: 205
+    created: 262, drawn: 255, checksFrom: 240, checksTo: 214, publishedAgo: 205,
+    publicDays: 180, stopReason: '公示期满，企业已申请信用修复并经审核同意'
   },
   {
     key: 'canyin', plan: 'canyin', name: '餐饮服务单位食品安全和公共卫生联合检查', target: '已公示',
@@ -69,7 +75,7 @@ export const TASK_SPECS: readonly TaskSpec[] = [
     depts: [{ code: 'YJGL', items: [1], per: 2 }, { code: 'STHJ', items: [2], per: 1 }, { code: 'XFJY', items: [1], per: 1 }],
     scope: { kinds: M, industries: ['危险化学品'] }, counts: [1, 3, 3, 3],
     created: 208, drawn: 201, checksFrom: 190, checksTo: 170, publishedAgo: 160,
-    replacement: true
+    replacement: true, revisits: 3
   },
   {
     key: 'jianzhu', plan: 'jianzhu', name: '建筑施工企业联合检查', target: '已公示',

@@ -4,6 +4,7 @@ import { UserError } from '../../errors'
 import { cellLongText, cellText } from '../spreadsheet/normalize'
 import { ITEM_FIELDS } from '../spreadsheet/layouts'
 import type { SheetHeader } from '../spreadsheet/reader'
+import { ITEM_LIMITS, fitOptional, tooLongRequired } from './fieldLimits'
 import { runImport, type Importer, type SqlValue } from './engine'
 import { parseRatioPermille } from './fields'
 import type { ImportOptions, ImportResult } from './types'
@@ -57,6 +58,14 @@ export function itemImporter(ctx: Ctx, opts: ItemImportOptions = {}): Importer<{
     auditAction: '导入抽查事项清单',
     fields: ITEM_FIELDS,
     required: [['category'], ['itemName']],
+    labels: Object.fromEntries(
+      (
+        [
+          ['target', 'target'], ['method', 'method'], ['subject', 'subject'], ['frequency', 'frequency'], ['content', 'content'], ['basis', 'basis'],
+          ['specialty', 'specialty'], ['level', 'level'], ['ratioCap', 'ratio_cap_permille']
+        ] as const
+      ).map(([k, c]) => [c, ITEM_FIELDS.find((f) => f.key === k)?.label ?? k])
+    ),
     sheet: (h: SheetHeader) => {
       if (fixed) return { dept: fixed }
       const named = deptFromTitle(h.titleLines)
@@ -73,6 +82,8 @@ export function itemImporter(ctx: Ctx, opts: ItemImportOptions = {}): Importer<{
       const category = cellText(a.get('category'))
       const name = cellText(a.get('itemName'))
       if (!category || !name) return { reason: [!category && '缺少抽查类别', !name && '缺少检查事项'].filter(Boolean).join('；') }
+      const long = [tooLongRequired('抽查类别', category, ITEM_LIMITS.category), tooLongRequired('检查事项', name, ITEM_LIMITS.name)].filter(Boolean)
+      if (long.length) return { reason: long.join('；') }
       const values: Record<string, SqlValue> = {}
       for (const [key, col] of [
         ['target', 'target'],
@@ -84,7 +95,7 @@ export function itemImporter(ctx: Ctx, opts: ItemImportOptions = {}): Importer<{
         ['specialty', 'specialty']
       ] as const) {
         const t = key === 'content' || key === 'basis' ? cellLongText(a.get(key)) : cellText(a.get(key))
-        if (t) values[col] = t
+        if (t) values[col] = fitOptional(a, key, ITEM_FIELDS.find((f) => f.key === key)?.label ?? key, t, ITEM_LIMITS[key])
       }
       const levelText = cellText(a.get('level'))
       if (levelText) {
