@@ -10,8 +10,7 @@
  * counts only, never on text lengths, so every object of a task comes out
  * with the same layout (the batch fast path relies on that).
  */
-import { CHECK_METHOD_LIST, DISPOSAL_LIST } from '@contract'
-import { RESULT_CATEGORIES, type CheckItem, type InspectionFormInput } from './types'
+import { CHECK_METHODS, FOLLOW_UPS, RESULT_BOXES, type CheckItem, type InspectionFormInput } from './types'
 import { BLANK_DATE, CHECKBOX, FONT_PT, buildTable, checkboxes, enumerate, packDocument, textWidth, titleParagraph, type Block, type DocSection } from './gbt9704'
 import { formLine } from './forms'
 
@@ -105,7 +104,7 @@ function itemTable(items: CheckItem[], first: number, width: number) {
     columns: ITEM_COLUMNS,
     width,
     size: '小五',
-    header: [['序号', '检查事项', '检查内容及依据', '检查情况', '结果序号']],
+    header: [['序号', '检查事项', '检查内容及依据', '检查情况', '结果代码']],
     rows: items.map((it, i) => [
       { text: String(first + i + 1), align: 'center' },
       { text: it.name, lines: it.department ? [`（${it.department}）`] : [] },
@@ -118,16 +117,16 @@ function itemTable(items: CheckItem[], first: number, width: number) {
 
 /** 核查方式, the numbered result categories and 后续处置: the same lists result entry accepts, nothing ticked. */
 function choiceTable(width: number) {
-  const numbered = RESULT_CATEGORIES.map((c, i) => `${CHECKBOX}${i + 1}.${c}`)
+  const numbered = RESULT_BOXES.map((c) => `${CHECKBOX}${c}`)
   return buildTable({
     columns: [13, 87],
     width,
     size: '小五',
     rows: [
-      [{ text: '核查方式', ...LABEL }, checkboxes(CHECK_METHOD_LIST)],
+      [{ text: '核查方式', ...LABEL }, checkboxes(CHECK_METHODS)],
       // One flowing paragraph: fixed groups wrapped unevenly and left half-empty lines.
-      [{ text: '检查结果（填序号）', ...LABEL }, numbered.join('  ')],
-      [{ text: '后续处置', ...LABEL }, checkboxes(DISPOSAL_LIST)]
+      [{ text: '检查结果（填代码）', ...LABEL }, numbered.join('  ')],
+      [{ text: '后续处置', ...LABEL }, checkboxes(FOLLOW_UPS)]
     ]
   })
 }
@@ -154,7 +153,7 @@ function signTable(width: number) {
       [{ text: '被检查对象意见', ...LABEL }, { text: '', lines: [`被检查对象签字（盖章）：＿＿＿＿＿＿＿＿＿＿　　　${BLANK_DATE}`] }],
       [{ text: '未能签字（盖章）的原因', ...LABEL }, { text: '', lines: [`见证人签字：＿＿＿＿＿＿＿＿＿＿　　　${BLANK_DATE}`] }],
       // The note is a row of the table: as a paragraph below it, it cost the sheet its sixth item.
-      [{ text: '注：检查结果按上列序号逐项填写；检查表一式两份，检查机关和被检查对象各执一份。', span: 2 }]
+      [{ text: '注：检查结果按上列代码逐项填写；检查表一式两份，检查机关和被检查对象各执一份。', span: 2 }]
     ]
   })
 }

@@ -30,7 +30,7 @@ const LANDSCAPE = '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
 describe('document builders', () => {
   it('notice: addressee, code, task number, items, methods, materials, refusal, contact, signer', async () => {
     const { txt, doc } = await gen('notice', d.buildNotice(f.notice(), f.office))
-    for (const s of ['随机抽查通知书', '临县鑫源商贸有限公司：', '91141124MA0K7XXXX1', 'LX-2026-007', '食品经营许可情况检查', '实地核查、书面检查', '近一年进货查验记录', '不配合检查情节严重', '联系人：李明', '0358-4425678', '2026年4月1日', '临县应急管理局', '（印章）'])
+    for (const s of ['随机抽查通知书', '临县鑫源商贸有限公司：', '91141124MA0K7XXXX1', 'LX-2026-007', '食品经营许可情况检查', '实地检查、书面检查', '近一年进货查验记录', '不配合检查情节严重', '联系人：李明', '0358-4425678', '2026年4月1日', '临县应急管理局', '（印章）'])
       expect(txt).toContain(s)
     expect(doc).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>')
     expect(doc).toContain('<w:pgNumType w:start="1"/>')
@@ -42,9 +42,11 @@ describe('document builders', () => {
       expect(txt).toContain(s)
     expect(txt).not.toContain('☑')
     for (const m of CHECK_METHOD_LIST) expect(txt).toContain(`□${m}`)
-    d.RESULT_CATEGORIES.forEach((c, i) => expect(txt).toContain(`□${i + 1}.${c}`))
+    // the boxes carry the national codes of the contract's one list
+    d.RESULT_BOXES.forEach((c) => expect(txt).toContain(`□${c}`))
+    expect(txt).toContain('□E.发现问题已责令改正')
     for (const c of DISPOSAL_LIST) expect(txt).toContain(`□${c}`)
-    expect(headerRows(doc)).toContainEqual(['序号', '检查事项', '检查内容及依据', '检查情况', '结果序号'])
+    expect(headerRows(doc)).toContainEqual(['序号', '检查事项', '检查内容及依据', '检查情况', '结果代码'])
     // one sheet: no page break and no 第x页
     expect(doc).not.toContain('<w:pageBreakBefore/>')
     expect(txt).not.toContain('共1页')
