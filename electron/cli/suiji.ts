@@ -17,8 +17,9 @@ import { docsCommand } from './commands/documents'
 import { resultsCommands } from './commands/results'
 import { dossierCommand } from './commands/dossier'
 import { resultsReviewCommands } from './commands/resultsReview'
+import { holidaysImport } from './commands/holidays'
 
-const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand, ...resultsCommands, ...resultsReviewCommands, dossierCommand]
+const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand, ...resultsCommands, ...resultsReviewCommands, dossierCommand, holidaysImport]
 
 function help(): string {
   return [

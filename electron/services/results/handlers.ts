@@ -2,7 +2,7 @@ import type { HandlerGroup } from '../api/dispatch'
 import type { Ctx } from '../context'
 import type { TaskProgress } from '@contract'
 import { getTask } from '../tasks/service'
-import { getHolidayOverrides, setHolidayOverrides, coveredYears, BUNDLED_SOURCE } from '../workdays'
+import { getHolidayOverrides, setHolidayOverrides, coveredYears, BUNDLED_SOURCE, importHolidays, nextYearUncovered } from '../workdays'
 import { statsDashboard, statsDetail, exportDashboard, statsBreakdown, breakdownDetail, exportBreakdown } from '../dashboard'
 import { progressOf, taskProgress } from './progress'
 import { resultSheet, saveResults } from './entry'
@@ -61,5 +61,7 @@ export const resultsHandlers: HandlerGroup<'results'> & HandlerGroup<'stats'> & 
     const overrides = getHolidayOverrides(wb.ctx())
     return { overrides, coveredYears: coveredYears(overrides), bundledSource: BUNDLED_SOURCE }
   },
-  'workdays.setOverrides': ({ overrides }, wb) => setHolidayOverrides(wb.ctx(), overrides)
+  'workdays.setOverrides': ({ overrides }, wb) => setHolidayOverrides(wb.ctx(), overrides),
+  'workdays.importFile': ({ file }, wb) => importHolidays(wb.ctx(), file),
+  'workdays.coverage': (_input, wb) => nextYearUncovered(wb.ctx())
 }

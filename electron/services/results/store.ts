@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { newUid } from '../ids'
 import type { Ctx } from '../context'
 import { codeOfCategory, followUpOf, LEGACY_DISPOSALS, LEGACY_METHODS, resultInputSchema, type InspectionResult, type ResultInputParsed, type ReviewStatus, type Task } from '@contract'
 import { nowText } from '../time'
@@ -151,7 +151,7 @@ export function writeResult(ctx: Ctx, task: Pick<Task, 'id' | 'uid'>, r: ResultI
         `INSERT INTO inspection_results (uid, task_id, task_uid, object_code, object_name, dept_id, item_uid, result_code, category, methods, findings, disposal, disposal_ref, case_no, evidence, check_date, inspectors, follow_up_done_on, follow_up_note, entered_by, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
-      .run(randomUUID(), task.id, task.uid, r.objectCode, objectName, r.deptId, r.itemUid, code, r.category, methods, r.findings, r.disposal, r.disposalRef, r.caseNo, r.evidence, r.checkDate, inspectors, fu?.doneOn ?? null, fu?.note ?? '', ctx.actor, now, now)
+      .run(newUid(), task.id, task.uid, r.objectCode, objectName, r.deptId, r.itemUid, code, r.category, methods, r.findings, r.disposal, r.disposalRef, r.caseNo, r.evidence, r.checkDate, inspectors, fu?.doneOn ?? null, fu?.note ?? '', ctx.actor, now, now)
     return 'inserted'
   }
   if (JSON.stringify(fieldsOf(existing)) === JSON.stringify(r)) return 'unchanged'
