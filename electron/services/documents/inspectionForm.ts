@@ -30,7 +30,7 @@ export function inspectionFormBlocks(input: InspectionFormInput): Block[] {
     columns: [5, 15, 30, 28, 14, 8],
     width,
     size: '五号',
-    header: [['序号', '检查事项', '检查内容', '检查依据', '检查情况', '结果（填代码）']],
+    header: [['序号', '检查事项', '检查内容', '检查依据', '检查情况', '结果代码']],
     rows: input.items.map((it, i) => [
       { text: String(i + 1), align: 'center' },
       it.department ? `${it.name}（${it.department}）` : it.name,
@@ -41,10 +41,11 @@ export function inspectionFormBlocks(input: InspectionFormInput): Block[] {
     ])
   })
   const numbered = RESULT_BOXES.map((c) => `${CHECKBOX}${c}`)
+  // The national lists (20 results, 6 methods, 7 disposals) in 小五, so the form stays on one page.
   const choices = buildTable({
     columns: [16, 84],
     width,
-    size: '五号',
+    size: '小五',
     rows: [
       [{ text: '核查方式', ...LABEL }, checkboxes(CHECK_METHODS, input.plannedMethods ?? [])],
       // One flowing paragraph: fixed groups of four wrapped unevenly and left half-empty lines.
@@ -82,7 +83,7 @@ export function inspectionFormBlocks(input: InspectionFormInput): Block[] {
     choices,
     people,
     sign,
-    formLine('注：检查结果按上列序号逐项填写；检查表一式两份，检查机关和被检查对象各执一份。', { size: '小五' })
+    formLine('注：检查结果按上列代码逐项填写；检查表一式两份，检查机关和被检查对象各执一份。', { size: '小五' })
   ]
 }
 

@@ -43,7 +43,7 @@ describe('document builders', () => {
     d.RESULT_BOXES.forEach((c) => expect(txt).toContain(`□${c}`))
     expect(txt).toContain('□E.发现问题已责令改正')
     for (const c of ['无需处置', '反馈日常监管部门', '责令改正', '移送办案机构', '抄告相关部门', '列入经营异常名录', '其他']) expect(txt).toContain(`□${c}`)
-    expect(headerRows(doc)).toContainEqual(['序号', '检查事项', '检查内容', '检查依据', '检查情况', '结果（填代码）'])
+    expect(headerRows(doc)).toContainEqual(['序号', '检查事项', '检查内容', '检查依据', '检查情况', '结果代码'])
   })
 
   it('result summary: landscape, a row per object, tally and team signature lines', async () => {
