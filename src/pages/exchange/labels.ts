@@ -16,6 +16,7 @@ export const ENTITY_LABEL: Record<string, string> = {
   inspection_results: '检查结果',
   results: '检查结果',
   result_corrections: '结果更正记录',
+  result_reviews: '检查结果审核记录',
   task_outcomes: '任务完成与公示'
 }
 
@@ -203,6 +204,15 @@ const FIELD_LABEL: Record<string, Record<string, string>> = {
     approved_by: '批准的部门负责人',
     actor: '更正人',
     at: '更正时间'
+  },
+  result_reviews: {
+    task_id: '任务',
+    dept_id: '检查部门',
+    action: '审核步骤',
+    results: '条数',
+    person: '经办人',
+    note: '审核意见',
+    at: '时间'
   },
   task_outcomes: {
     task_id: '任务',

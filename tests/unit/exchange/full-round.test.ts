@@ -232,13 +232,20 @@ describe('the full round with three databases: office, 市场监管局, 卫健�
       approveAll(s.ctx, local.id)
     }
     const upScjg = send(scjg, office, 'OFFICE')
-    expect(upScjg.manifest.contents).toMatchObject({ inspection_results: 5 })
+    expect(upScjg.manifest.contents).toMatchObject({ inspection_results: 5, result_reviews: 2 })
     expect(taskProgress(office.ctx, task.id)).toMatchObject({ entered: 5, expected: 10, complete: false })
     send(wjj, office, 'OFFICE')
     // The office's copy of the task follows the results that came in.
     expect(taskProgress(office.ctx, task.id)).toMatchObject({ entered: 10, expected: 10, complete: true, status: '已完成' })
 
     expect(taskProgress(office.ctx, task.id).review['已通过']).toBe(10)
+    const log = office.ctx.sqlite.prepare(`SELECT action, person FROM result_reviews WHERE task_id = ? ORDER BY id`).all(task.id)
+    expect(log).toEqual([
+      { action: '提交审核', person: '钱录入' },
+      { action: '通过', person: '赵审核' },
+      { action: '提交审核', person: '钱录入' },
+      { action: '通过', person: '赵审核' }
+    ])
     publishResults(office.ctx, task.id, today())
     send(office, scjg, 'SCJG')
     send(office, wjj, 'WJJ')

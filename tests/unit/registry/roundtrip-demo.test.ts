@@ -1,5 +1,5 @@
 /**
- * Export → import of the full demo county (30 000 objects and its inspectors)
+ * Export → import of the full demo county (30 000 objects, its inspectors and items)
  * must be the identity: 0 new, 0 updated, every stored field byte-identical.
  * This is where a chunked decoder once turned Chinese characters cut by a
  * chunk boundary into U+FFFD and reported “更新 84”.
@@ -9,6 +9,7 @@ import { generateDemoCounty } from '../../../electron/services/demo/generate'
 import { exportRegistry } from '../../../electron/services/registry/export/export'
 import { importObjects } from '../../../electron/services/registry/import/objects'
 import { importInspectors } from '../../../electron/services/registry/import/inspectors'
+import { importItems } from '../../../electron/services/registry/import/items'
 import { tempDb, type TestDb } from './fixtures/db'
 
 let t: TestDb
@@ -46,6 +47,17 @@ describe('round trip of the demo county', () => {
       expect({ imported: r.imported, updated: r.updated, rejected: r.rejected }).toEqual({ imported: 0, updated: 0, rejected: 0 })
       expect(r.unchanged).toBe(before.length)
       expect(snapshot('inspectors')).toEqual(before)
+    }, 60_000)
+
+    it(`items ${ext}: 0 new, 0 updated, nothing changed`, async () => {
+      const before = snapshot('items')
+      expect(before.length).toBeGreaterThan(20)
+      const file = t.path(`items${ext}`)
+      await exportRegistry(t.ctx, 'items', file)
+      const r = await importItems(t.ctx, file)
+      expect(r.rejects.slice(0, 3)).toEqual([])
+      expect({ imported: r.imported, updated: r.updated, rejected: r.rejected, unchanged: r.unchanged }).toEqual({ imported: 0, updated: 0, rejected: 0, unchanged: before.length })
+      expect(snapshot('items')).toEqual(before)
     }, 60_000)
   }
 })

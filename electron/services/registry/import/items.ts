@@ -45,13 +45,14 @@ function levelOf(text: string): '重点' | '一般' | null {
   return null
 }
 
-export function itemImporter(ctx: Ctx, opts: ItemImportOptions = {}): Importer<{ dept: Dept }> {
+export function itemImporter(ctx: Ctx, opts: ItemImportOptions = {}): Importer<{ dept: Dept | null }> {
   let fixed: Dept | null = null
   if (opts.dept) {
     fixed = findDepartment(ctx, opts.dept)
     if (!fixed) throw new UserError(`找不到成员单位“${opts.dept}”，请填写成员单位的全称、简称或代码（可在“成员单位”中查看）。`, 'unreadable')
   }
   const nextSort = new Map<number, number>()
+  const deptCache = new Map<string, Dept | null>()
   return {
     registry: 'items',
     table: 'items',
@@ -68,6 +69,8 @@ export function itemImporter(ctx: Ctx, opts: ItemImportOptions = {}): Importer<{
     ),
     sheet: (h: SheetHeader) => {
       if (fixed) return { dept: fixed }
+      // A 所属部门 column names the department row by row.
+      if (h.columns.dept) return { dept: null }
       const named = deptFromTitle(h.titleLines)
       const d = named ? findDepartment(ctx, named) : null
       if (d) return { dept: d }
@@ -79,6 +82,9 @@ export function itemImporter(ctx: Ctx, opts: ItemImportOptions = {}): Importer<{
       )
     },
     parse: (r, s, a) => {
+      const deptText = cellText(a.get('dept'))
+      const dept = deptText ? (deptCache.get(deptText) ?? deptCache.set(deptText, findDepartment(ctx, deptText)).get(deptText)!) : s.dept
+      if (!dept) return { reason: deptText ? `所属部门“${deptText}”不是已登记的成员单位，请填写成员单位的全称、简称或代码` : '缺少所属部门' }
       const category = cellText(a.get('category'))
       const name = cellText(a.get('itemName'))
       if (!category || !name) return { reason: [!category && '缺少抽查类别', !name && '缺少检查事项'].filter(Boolean).join('；') }
@@ -107,9 +113,9 @@ export function itemImporter(ctx: Ctx, opts: ItemImportOptions = {}): Importer<{
       if (cap === 'bad') a.warn('ratioCap', cellText(a.get('ratioCap')), `比例上限“${cellText(a.get('ratioCap'))}”无法识别（可写作 5%），未导入该项`)
       else if (cap !== null) values.ratio_cap_permille = cap
       return {
-        key: `${s.dept.id}\u0001${category}\u0001${name}`,
+        key: `${dept.id}\u0001${category}\u0001${name}`,
         keyText: `事项“${category}／${name}”`,
-        keyValues: { dept_id: s.dept.id, category, name },
+        keyValues: { dept_id: dept.id, category, name },
         values,
         row: r.row,
         sheet: r.sheet.sheetName
