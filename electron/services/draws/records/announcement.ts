@@ -6,6 +6,7 @@ import { CREDIT_CLASSES, plannedSourcesSchema, type DrawAnnouncement } from '@co
 import type { DrawRule } from '../types'
 import { announce, findPlan, prepareFromDb } from './plan'
 import { currentDrawRow } from './store'
+import { poolFileNames } from './poolFiles'
 
 const CLASS_WORDS = { A: 'A 类（低风险）', B: 'B 类（一般风险）', C: 'C 类（较高风险）', D: 'D 类（高风险）' } as const
 
@@ -62,6 +63,9 @@ export function announcement(ctx: Ctx, taskId: number): DrawAnnouncement {
     exclusions,
     exclusionSummary: [...summary].map(([reason, count]) => ({ reason, count })).sort((x, y) => y.count - x.count),
     planned,
+    sourceSpec: a.sourceSpec ?? null,
+    files: poolFileNames(a.poolSha256, a.inspectorsSha256),
+    periodEnd: task.periodEnd,
     materialHeader: a.materialHeader,
     seedFormation: a.seedFormation,
     problems: p.problems,
