@@ -882,6 +882,8 @@ export interface DrawView {
   shortHash: string
   drawSha256: string
   supersedes: { drawId: string; reason: string } | null
+  /** replacements and re-draws chained to the draw; printed on the paper to detect a dropped record */
+  chain: { adjustments: number; headCode: string }
   poolSha256: string
   poolCount: number
   seed: { sources: { kind: 'witness' | 'public'; label: string; value: string }[]; material: string; derived: string }
@@ -955,7 +957,18 @@ const drawsChannels = {
     })
   ),
   'draws.exportEvidence': ch<{ file: string; bytes: number; shortHash: string }>()(z.object({ drawId: drawIdSchema, file: drawFile('证据文件的保存位置') })),
-  'draws.verifyFile': ch<EvidenceCheck>()(z.object({ file: drawFile('要核验的证据文件（.json）') })),
+  'draws.verifyFile': ch<EvidenceCheck>()(
+    z.object({
+      file: drawFile('要核验的证据文件（.json）'),
+      /** as printed on the paper record: a file with a replacement or re-draw dropped no longer matches */
+      adjustments: z.number().int().min(0, '调整次数不能为负').optional(),
+      headCode: z.string().trim().regex(/^[0-9A-Fa-f]{4}(-?[0-9A-Fa-f]{4}){3}$/, '链头校验码应为 16 位，如 1A2B-3C4D-5E6F-7081').optional()
+    })
+  ),
+  /** the published files of a frozen plan: canonical pool, canonical roster (the hashed bytes) and a readable .xlsx */
+  'draws.exportPoolFile': ch<{ file: string; sha256: string }>()(
+    z.object({ taskId: id, kind: z.enum(['pool', 'roster', 'workbook']), file: drawFile('文件的保存位置') })
+  ),
   'draws.drawRecordDocx': ch<{ file: string }>()(z.object({ drawId: drawIdSchema, file: drawFile('抽取记录的保存位置') }))
 } as const
 

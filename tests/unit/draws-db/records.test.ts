@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import ExcelJS from 'exceljs'
 import { join } from 'node:path'
 import { unzipSync, strFromU8 } from 'fflate'
 import { tempDir, openCtx } from '../../helpers/tmp'
@@ -9,6 +11,7 @@ import {
   announcement,
   drawRecordDocx,
   exportEvidence,
+  exportPoolFile,
   findPlan,
   getDraw,
   listDraws,
@@ -197,6 +200,12 @@ describe('the draw', () => {
     expect(body).toContain(v.seed.derived)
     expect(body).toContain(v.objects[0].name)
     expect(body).toContain('人员调整（2次）')
+    // the chain's count and head code, the announced sources and the published files
+    expect(v.chain.adjustments).toBe(2)
+    expect(body).toContain(`调整次数：2　链头校验码：${v.chain.headCode}`)
+    expect(body).toContain('3 名见证人各输入至少 6 位数字；公开数值“福彩3D 第2026300期开奖号码”')
+    expect(body).toContain(`对象池-${v.poolSha256.slice(0, 16)}.txt（SHA-256 ${v.poolSha256}）`)
+    expect(body).not.toMatch(/pure-rand|xoroshiro/)
     for (const r of v.replacements) expect(body).toContain(r.inName)
     for (const w of ['张三', '李四', '王五', '赵六']) expect(body).toContain(w)
     expect(Object.keys(zip).some((k) => k.startsWith('word/media/') && k.endsWith('.png'))).toBe(true)
@@ -248,6 +257,42 @@ describe('the draw', () => {
       expect(excluded.has(c)).toBe(true)
       expect(frozen.pool.some((p) => p.code === c)).toBe(false)
     }
+  })
+})
+
+describe('a task whose inspection period has ended', () => {
+  it('is drawn only with a stated reason, which the evidence and the record carry', async () => {
+    const late = restaurantTask(ctx, { name: '餐饮服务单位逾期联合抽查', periodStart: '2026-01-05', periodEnd: '2026-02-27' })
+    publishWithAnnouncement(ctx, late.id, { drawDate: today() })
+    expect(() => performDraw(ctx, late.id, { sources: SOURCES, operator: '王五' })).toThrow('检查期限 2026-02-27 已过')
+    expect(getTask(ctx, late.id).status).toBe('方案已公布')
+    const v = performDraw(ctx, late.id, { sources: SOURCES, operator: '王五', lateReason: '上级督办，期限顺延至月底' })
+    const f = join(t.dir, 'late.json')
+    exportEvidence(ctx, v.drawId, f)
+    expect((JSON.parse(readFileSync(f, 'utf8')) as DrawEvidence).late).toEqual({ periodEnd: '2026-02-27', reason: '上级督办，期限顺延至月底' })
+    expect(verifyEvidenceFile(f).code).toBe(0)
+    const doc = join(t.dir, 'late.docx')
+    await drawRecordDocx(ctx, v.drawId, doc)
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(doc)))['word/document.xml'])
+    expect([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).toContain('检查期限 2026-02-27 已过，上级督办，期限顺延至月底')
+  })
+})
+
+describe('the published pool files', () => {
+  it('are the exact bytes the announced hashes cover, plus a readable workbook', async () => {
+    const a = announcement(ctx, taskId)
+    const pool = join(t.dir, a.files.pool)
+    const roster = join(t.dir, a.files.roster)
+    const book = join(t.dir, a.files.workbook)
+    expect((await exportPoolFile(ctx, taskId, 'pool', pool)).sha256).toBe(a.poolSha256)
+    expect(createHash('sha256').update(readFileSync(pool)).digest('hex')).toBe(a.poolSha256)
+    await exportPoolFile(ctx, taskId, 'roster', roster)
+    expect(createHash('sha256').update(readFileSync(roster)).digest('hex')).toBe(a.inspectorsSha256)
+    await exportPoolFile(ctx, taskId, 'workbook', book)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(book)
+    expect(wb.getWorksheet('对象池')!.rowCount).toBe(a.poolCount + 1)
+    expect(wb.getWorksheet('说明')!.getCell('B3').value).toBe(a.poolSha256)
   })
 })
 
