@@ -9,7 +9,7 @@ import { dbInit, auditVerify } from './commands/db'
 import { demo } from './commands/demo'
 import { importCommand, exportCommand } from './commands/registry'
 import { verify } from './commands/verify'
-import { drawCommand, drawPublish } from './commands/draw'
+import { drawCommand, drawPublish, drawRedraw, drawReplace } from './commands/draw'
 import { planCommands } from '../services/plans/cli'
 import { taskCommands } from '../services/tasks/cli'
 import { exchangeCommands } from '../services/exchange/cli'
@@ -17,7 +17,7 @@ import { docsCommand } from './commands/docs'
 import { resultsCommands } from '../services/results/cli'
 import { dossierCommand } from './commands/dossier'
 
-const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand, ...resultsCommands, dossierCommand]
+const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawReplace, drawRedraw, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand, ...resultsCommands, dossierCommand]
 
 function help(): string {
   return [
