@@ -198,11 +198,16 @@ describe('随机抽取 in the browser', () => {
     expect(await page.locator('[data-testid="live-rows"] tr').count()).toBeLessThan(a2.drawCount)
     await page.locator('[data-testid="live-rows"] tr').nth(a2.drawCount - 1).waitFor({ timeout: 30_000 })
     // the screen follows the newest row
-    await page.waitForFunction(() => {
-      const rows = document.querySelectorAll('[data-testid="live-rows"] tr')
-      const r = rows[rows.length - 1]?.getBoundingClientRect()
-      return !!r && r.bottom <= window.innerHeight + 1 && r.top >= 0
-    })
+    // a string expression: the e2e tests are type-checked without the DOM library
+    const lastRowPlace = () =>
+      page.evaluate<{ top: number; bottom: number; height: number; rows: number }>(`(() => {
+        const rows = document.querySelectorAll('[data-testid="live-rows"] tr')
+        const r = rows[rows.length - 1]?.getBoundingClientRect()
+        return { top: Math.round(r?.top ?? -1), bottom: Math.round(r?.bottom ?? -1), height: window.innerHeight, rows: rows.length }
+      })()`)
+    await expect.poll(lastRowPlace, { timeout: 20_000 }).toMatchObject({ rows: a2.drawCount })
+    const place = await lastRowPlace()
+    expect(place.bottom <= place.height + 1 && place.top >= 0, JSON.stringify(place)).toBe(true)
     const stored = one<{ evidence: string }>('SELECT evidence FROM draws WHERE task_id = ?', second.id)
     const e = JSON.parse(stored.evidence) as DrawEvidence
     expect(e.seed.sources.map((x) => `${x.label}=${x.value}`).sort()).toEqual(['吴八=771204', '周七=20260315', '福彩3D 第2026300期开奖号码=5 1 8'].sort())

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { verifyEvidence, verifyEvidenceFile } from '../../../electron/services/draws'
+import { chainHead, verifyEvidence, verifyEvidenceFile } from '../../../electron/services/draws'
+import { v2Evidence } from './golden/v2Vectors'
 
 /**
  * Evidence files made under suiji-draw/1 by the program as it was before
@@ -27,6 +28,19 @@ describe('golden suiji-draw/1 evidence files', () => {
       expect(e.replacements).toHaveLength(want.replacements)
     })
   }
+
+  it('the /2 files verify and are exactly what the program makes from the §11.3–§11.5 inputs', () => {
+    const { d1, d2 } = v2Evidence()
+    for (const [name, e, adjustments] of [['v2-draw-with-replacements.json', d1, 2], ['v2-redraw.json', d2, 4]] as const) {
+      const file = join(dir, name)
+      expect(verifyEvidenceFile(file).code).toBe(0)
+      const f = JSON.parse(readFileSync(file, 'utf8'))
+      expect(f.drawSha256).toBe(e.drawSha256)
+      expect([f.seed, f.result, f.caps, f.sourceSpec, f.supersedes?.reason]).toEqual([e.seed, e.result, e.caps, e.sourceSpec, e.supersedes?.reason])
+      expect(f.replacements.map((r: { inIdNumber: string; seed?: { derived: string } }) => [r.inIdNumber, r.seed?.derived])).toEqual(e.replacements.map((r) => [r.inIdNumber, r.seed?.derived]))
+      expect(chainHead(e).adjustments).toBe(adjustments)
+    }
+  })
 
   it('an altered /1 replacement is still caught', () => {
     const e = JSON.parse(readFileSync(join(dir, 'v1-draw-with-replacements.json'), 'utf8'))

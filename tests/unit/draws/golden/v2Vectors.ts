@@ -3,7 +3,7 @@
  * pool and roster, drawn under /2 with replacements and a re-draw. The
  * evidence files in this folder were written from exactly these inputs.
  */
-import { appendReplacement, buildEvidence, buildSeed, executeDraw, prepareDraw, seedHeader, normaliseSpec, chainHead, type DrawEvidence, type DrawTask, type SourceSpec } from '../../../../electron/services/draws'
+import { appendReplacement, buildEvidence, buildSeed, executeDraw, prepareDraw, seedHeader, normaliseSpec, chainHead, computeDrawSha256, type DrawEvidence, type DrawTask, type SourceSpec } from '../../../../electron/services/draws'
 import { VECTOR_DATE, VECTOR_POOL, VECTOR_ROSTER, VECTOR_TASK } from '../independent/vectorData'
 
 export const V2_TASK: DrawTask = { ...VECTOR_TASK, id: '5b0c9e1a-2f3d-4e6a-8b7c-9d0e1f2a3b4c', number: 'TV-2', name: '向量任务' } as DrawTask
@@ -24,7 +24,7 @@ function draw(drawId: string, sources: typeof V2_SOURCES, drawnAt: string, super
   const p = prepareDraw(V2_TASK, VECTOR_DATE, VECTOR_POOL as never, VECTOR_ROSTER as never)
   const spec = normaliseSpec(V2_SPEC, !!supersedes)
   const seed = buildSeed(seedHeader(p, { spec, supersedes }), sources)
-  return buildEvidence(p, executeDraw(p, seed), {
+  const e = buildEvidence(p, executeDraw(p, seed), {
     drawId,
     exclusions: [{ code: '91610100MA6TG1Z99X', name: '寅商行', reason: '经营状态为注销' }],
     people: { operator: '王经办', witnesses: sources.filter((s) => s.kind === 'witness').map((s) => s.label), supervisor: '刘监督' },
@@ -32,6 +32,9 @@ function draw(drawId: string, sources: typeof V2_SOURCES, drawnAt: string, super
     spec,
     ...(supersedes ? { supersedes } : {})
   })
+  // the program version is inside drawSha256; the vectors pin the one they were made with
+  const pinned = { ...e, appVersion: '0.1.0' }
+  return { ...pinned, drawSha256: computeDrawSha256(pinned) }
 }
 
 /** D1 with a manual and a random replacement; D2 re-draws it and has one manual replacement. */
