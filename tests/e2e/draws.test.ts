@@ -205,9 +205,11 @@ describe('随机抽取 in the browser', () => {
         const r = rows[rows.length - 1]?.getBoundingClientRect()
         return { top: Math.round(r?.top ?? -1), bottom: Math.round(r?.bottom ?? -1), height: window.innerHeight, rows: rows.length }
       })()`)
-    await expect.poll(lastRowPlace, { timeout: 20_000 }).toMatchObject({ rows: a2.drawCount })
-    const place = await lastRowPlace()
-    expect(place.bottom <= place.height + 1 && place.top >= 0, JSON.stringify(place)).toBe(true)
+    const visible = async () => {
+      const p = await lastRowPlace()
+      return { rows: p.rows, visible: p.top >= 0 && p.bottom <= p.height, at: p }
+    }
+    await expect.poll(visible, { timeout: 20_000 }).toMatchObject({ rows: a2.drawCount, visible: true })
     const stored = one<{ evidence: string }>('SELECT evidence FROM draws WHERE task_id = ?', second.id)
     const e = JSON.parse(stored.evidence) as DrawEvidence
     expect(e.seed.sources.map((x) => `${x.label}=${x.value}`).sort()).toEqual(['吴八=771204', '周七=20260315', '福彩3D 第2026300期开奖号码=5 1 8'].sort())
