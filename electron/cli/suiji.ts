@@ -9,7 +9,7 @@ import { dbInit, auditVerify } from './commands/db'
 import { demo } from './commands/demo'
 import { importCommand, exportCommand } from './commands/registry'
 import { verify } from './commands/verify'
-import { drawCommand, drawPublish } from './commands/draws'
+import { drawCommand, drawPublish, drawRedraw, drawReplace } from './commands/draws'
 import { planCommands } from './commands/plans'
 import { taskCommands } from './commands/tasks'
 import { exchangeCommands } from './commands/exchange'
@@ -19,7 +19,7 @@ import { dossierCommand } from './commands/dossier'
 import { resultsReviewCommands } from './commands/resultsReview'
 import { holidaysImport } from './commands/holidays'
 
-const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand, ...resultsCommands, ...resultsReviewCommands, dossierCommand, holidaysImport]
+const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawReplace, drawRedraw, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand, ...resultsCommands, ...resultsReviewCommands, dossierCommand, holidaysImport]
 
 function help(): string {
   return [

@@ -41,7 +41,7 @@ beforeAll(async () => {
     periodEnd: '2026-12-31'
   })
   publishWithAnnouncement(ctx, task.id, { drawDate: todayText() })
-  drawn = performDraw(ctx, task.id, { sources: [{ kind: 'witness', label: '张三', value: '31415' }, { kind: 'witness', label: '李四', value: '27182' }], operator: '王丽' }).objects
+  drawn = performDraw(ctx, task.id, { sources: [{ kind: 'witness', label: '张三', value: '314159' }, { kind: 'witness', label: '李四', value: '271829' }, { kind: 'witness', label: '王见证', value: '271828' }], operator: '王丽' }).objects
   wb.close()
   browser = await launchBrowser()
   app = await new Running(dbFile).start()

@@ -37,13 +37,14 @@ async function drawnTask(name: string, start: string, n = 1): Promise<Task> {
     periodStart: start,
     periodEnd: '2026-12-31'
   })
-  await call('draws.publish', { taskId: task.id, drawDate: today(), planned: { witnessCount: 2, publicLabels: [] } })
+  await call('draws.publish', { taskId: task.id, drawDate: today(), planned: { witnessCount: 3, publicLabels: [] } })
   await call('draws.perform', {
     taskId: task.id,
     operator: '王五',
     sources: [
-      { kind: 'witness', label: '张三', value: '3 1 4 1 5' },
-      { kind: 'witness', label: '李四', value: '2 7 1 8 2' }
+      { kind: 'witness', label: '张三', value: '314159' },
+      { kind: 'witness', label: '李四', value: '271829' },
+      { kind: 'witness', label: '王见证', value: '271828' }
     ]
   })
   return task

@@ -95,7 +95,8 @@ describe.skipIf(!SOFFICE)('as printed (LibreOffice)', () => {
     expect(pdfInfo(forms, dir).pages).toBe(fx.demo.drawn.length)
     const record = (await generateDocument(fx.ctx, { kind: 'drawRecord', taskId: fx.demo.taskId, path: out('record-pdf.docx') }, fx.dir)).files[0]!
     const summary = (await generateDocument(fx.ctx, { kind: 'resultSummary', taskId: fx.demo.taskId, path: out('summary-pdf.docx') }, fx.dir)).files[0]!
-    for (const [file, signers] of [[record, 3], [summary, new Set(fx.demo.drawn.flatMap((o) => o.team.map((m) => m.name))).size]] as const) {
+    // the record: the operator and the three witnesses the 公告 requires
+    for (const [file, signers] of [[record, 4], [summary, new Set(fx.demo.drawn.flatMap((o) => o.team.map((m) => m.name))).size]] as const) {
       const layout = execFileSync('pdftotext', ['-layout', pdfInfo(file, dir).pdf, '-']).toString()
       // a wrapped date cell prints 年 and 月 日 on different lines
       expect(layout.split('\n').filter((l) => /年\s+月\s+日/.test(l)).length).toBe(signers)

@@ -170,11 +170,12 @@ function throughTheDraw(c: ReturnType<typeof county>) {
     periodStart: today(),
     periodEnd: `${YEAR}-12-31`
   })
-  publishWithAnnouncement(office.ctx, task.id, { drawDate: today(), planned: { witnessCount: 2 } })
+  publishWithAnnouncement(office.ctx, task.id, { drawDate: today(), planned: { witnessCount: 3 } })
   const draw = performDraw(office.ctx, task.id, {
     sources: [
       { kind: 'witness', label: '张三', value: '483920' },
-      { kind: 'witness', label: '李四', value: '105577' }
+      { kind: 'witness', label: '李四', value: '105577' },
+      { kind: 'witness', label: '王见证', value: '271828' }
     ],
     operator: '王五'
   })
@@ -296,8 +297,9 @@ describe('the full round with three databases: office, 市场监管局, 卫健�
     send(office, scjg, 'SCJG')
     performDraw(office.ctx, task.id, {
       sources: [
-        { kind: 'witness', label: '周七', value: '99120' },
-        { kind: 'witness', label: '郑九', value: '30417' }
+        { kind: 'witness', label: '周七', value: '991209' },
+        { kind: 'witness', label: '郑九', value: '304179' },
+        { kind: 'witness', label: '王见证', value: '271828' }
       ],
       operator: '王五',
       supersede: { reason: '见证人不符合要求，依规重新抽取' }
@@ -367,7 +369,8 @@ describe('the full round with three databases: office, 市场监管局, 卫健�
     performDraw(cctx, taskId, {
       sources: [
         { kind: 'witness', label: '张三', value: '111111' },
-        { kind: 'witness', label: '李四', value: '222222' }
+        { kind: 'witness', label: '李四', value: '222222' },
+        { kind: 'witness', label: '王见证', value: '271828' }
       ],
       operator: '王五'
     })

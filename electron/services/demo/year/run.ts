@@ -143,7 +143,7 @@ export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: Y
   })
   if (spec.target === '草稿') return
 
-  add(at(created, '10:30:00'), () => publishWithAnnouncement(ctx, id, { drawDate, planned: { witnessCount: 2, witnessNames: staff.witnesses } }))
+  add(at(created, '10:30:00'), () => publishWithAnnouncement(ctx, id, { drawDate, planned: { witnessCount: staff.witnesses.length, witnessNames: staff.witnesses } }))
   if (spec.cancelReason) {
     add(at(day(spec.created - 4), '16:00:00'), () => cancelTask(ctx, id, spec.cancelReason!))
     return
