@@ -254,6 +254,7 @@ export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
     const contents = buildContent(ctx.sqlite, contentFile, picked, opts.migrationsDir)
     const content = readFileSync(contentFile)
     const createdAt = nowText()
+    const seq = nextPackageSeq(ctx)
     const manifest: Manifest = {
       format: 'sjbx',
       formatVersion: FORMAT_VERSION,
@@ -267,7 +268,8 @@ export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
       // What was asked for (even when empty) and whatever came along as references.
       contents: Object.fromEntries(Object.entries(contents).filter(([e, n]) => n > 0 || sent.has(e))),
       contentBytes: content.length,
-      contentSha256: sha256Hex(content)
+      contentSha256: sha256Hex(content),
+      seq
     }
     const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8')
     const file = writeFrame(manifestBytes, signBytes(me.privateKey, manifestBytes), content)
@@ -284,6 +286,11 @@ export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** Numbers are never reused, even when writing the file then fails: a receiver only needs them to grow. */
+function nextPackageSeq(ctx: Ctx): number {
+  return (ctx.sqlite.prepare('UPDATE agency_identity SET package_seq = package_seq + 1 WHERE id = 1 RETURNING package_seq').get() as { package_seq: number }).package_seq
 }
 
 /** Sending counts as agreeing: the receiver starts from these hashes, and so do we. */

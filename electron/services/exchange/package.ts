@@ -8,7 +8,8 @@ import { appliedCount } from '../db/migrate'
 import { UserError } from '../errors'
 import { APP_VERSION } from '../version'
 import { readFrame } from './container'
-import { peerRow, requireIdentity } from './identity'
+import { peerRow, requireIdentity, roleOfCode } from './identity'
+import type { Sender } from './ownership'
 import { sha256Hex, verifyBytes } from './keys'
 import { FORMAT_VERSION, isManifest, ourSchemaVersion, type Manifest } from './manifest'
 
@@ -24,6 +25,12 @@ export interface OpenedPackage {
   contentFile: string
   /** Schema version the content was made with, when it had to be upgraded. */
   upgradedFrom: number | null
+  /** Who signed it, as our registry of peers knows them (never as the manifest says). */
+  sender: Sender
+  /** This exact package was applied here before (a harmless replay: applying changes nothing). */
+  alreadyImported: boolean
+  /** The sender's audit log no longer extends the head we saw last (null: it does, or we have none to compare). */
+  peerLogWarning: string | null
   close(): void
 }
 
@@ -87,6 +94,7 @@ export function openPackage(ctx: Ctx, file: string, opts: OpenPackageOptions = {
     }
     throw new UserError(`交换包“${name}”的清单在签名后被改动过（签名验证失败），已拒绝。请让对方重新导出。${UNCHANGED}`, 'manifest-altered')
   }
+  const sender = senderOf(ctx, manifest, peer)
   if (manifest.to !== 'any' && manifest.to.code !== me.code) {
     throw new UserError(
       `该交换包是发给“${manifest.to.name}”（代码 ${manifest.to.code}）的，不是发给本单位（${me.name}，代码 ${me.code}）的，已拒绝。请让对方重新导出发给本单位的交换包。${UNCHANGED}`,
@@ -103,10 +111,40 @@ export function openPackage(ctx: Ctx, file: string, opts: OpenPackageOptions = {
   if (frame.content.length !== manifest.contentBytes || sha256Hex(frame.content) !== manifest.contentSha256) {
     throw new UserError(`交换包“${name}”的数据在签名后被改动过（内容哈希不符），已拒绝。请让对方重新导出。${UNCHANGED}`, 'content-altered')
   }
-  return openContent(frame.content, manifest, sha256Hex(frame.manifestBytes), opts)
+  const manifestHash = sha256Hex(frame.manifestBytes)
+  const again = !!ctx.sqlite.prepare(`SELECT 1 FROM exchange_log WHERE direction = 'received' AND package_id = ? AND manifest_hash = ?`).get(manifest.packageId, manifestHash)
+  const seq = manifest.seq ?? 0
+  if (!again && seq <= peer.lastSeq) {
+    throw new UserError(
+      `该交换包是${sender.name}的第 ${seq} 号交换包，本机已导入过该单位第 ${peer.lastSeq} 号交换包，这是较旧或重复的包，导入会使数据倒退，已拒绝。请让对方重新导出最新的交换包。${UNCHANGED}`,
+      'replay'
+    )
+  }
+  return { ...openContent(frame.content, manifest, manifestHash, opts), sender, alreadyImported: again, peerLogWarning: null }
 }
 
-function openContent(content: Buffer, manifest: Manifest, manifestHash: string, opts: OpenPackageOptions): OpenedPackage {
+/**
+ * The sender as we registered and confirmed it. Role and department are ours:
+ * whatever the manifest says about them must agree, or the package is refused.
+ */
+function senderOf(ctx: Ctx, m: Manifest, peer: NonNullable<ReturnType<typeof peerRow>>): Sender {
+  const registered = `本机登记该密钥时确认的是“${peer.name}”（${peer.role === 'office' ? '县双随机办' : `成员单位，代码 ${peer.code}`}）`
+  if (m.from.role !== peer.role || roleOfCode(peer.code) !== peer.role) {
+    throw new UserError(
+      `交换包自称由${m.from.role === 'office' ? '县双随机办' : '成员单位'}制作，但${registered}。身份不符，已拒绝。请与对方核对。${UNCHANGED}`,
+      'role-mismatch'
+    )
+  }
+  if (m.from.fingerprint !== peer.fingerprint) {
+    throw new UserError(`交换包清单中的指纹与${registered}的指纹 ${peer.fingerprint} 不符，已拒绝。${UNCHANGED}`, 'role-mismatch')
+  }
+  if (peer.role === 'department' && !ctx.sqlite.prepare('SELECT 1 FROM departments WHERE code = ?').get(peer.code)) {
+    throw new UserError(`发送单位代码“${peer.code}”不在本机的成员单位中，无法确定它维护哪些记录，已拒绝。请先在“成员单位”中核对该单位的代码。${UNCHANGED}`, 'role-mismatch')
+  }
+  return { code: peer.code, name: peer.name, role: peer.role, fingerprint: peer.fingerprint }
+}
+
+function openContent(content: Buffer, manifest: Manifest, manifestHash: string, opts: OpenPackageOptions): Omit<OpenedPackage, 'sender' | 'alreadyImported' | 'peerLogWarning'> {
   const dir = mkdtempSync(join(tmpdir(), 'sjbx-in-'))
   const cleanup = () => rmSync(dir, { recursive: true, force: true })
   try {

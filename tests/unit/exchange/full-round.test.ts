@@ -14,7 +14,7 @@ import { createPlanEntry, updatePlanEntry } from '../../../electron/services/pla
 import { createTask, findTaskByNo } from '../../../electron/services/tasks/service'
 import { findDraw, performDraw, publishWithAnnouncement } from '../../../electron/services/draws/records'
 import { correctResult, publishResults, resultsOfTask, saveResults, taskProgress } from '../../../electron/services/results'
-import { closedAfterEach, dumpHash, pair, refused, resign, site, tempDir, type Site } from './helpers'
+import { idNumber, uscc, closedAfterEach, dumpHash, pair, refused, resign, site, tempDir, type Site } from './helpers'
 
 const open = closedAfterEach()
 
@@ -33,11 +33,11 @@ function departmentRegistry(ctx: Ctx, code: string, prefix: string, objects: num
   const obj = ctx.sqlite.prepare(
     `INSERT INTO objects (code, kind, name, industry, township, credit_class, owner_dept_id, created_at, updated_at) VALUES (?, 'market', ?, '餐饮服务', '城关镇', ?, ?, ?, ?)`
   )
-  for (let i = 1; i <= objects; i++) obj.run(`${prefix}${String(i).padStart(6, '0')}`, `${code}餐馆${i}`, i % 2 ? 'B' : 'C', dept, T0, T0)
+  for (let i = 1; i <= objects; i++) obj.run(uscc(`${prefix}${String(i).padStart(5, '0')}`), `${code}餐馆${i}`, i % 2 ? 'B' : 'C', dept, T0, T0)
   const ins = ctx.sqlite.prepare(
     `INSERT INTO inspectors (id_number, name, dept_id, cert_no, cert_valid_until, specialties, created_at, updated_at) VALUES (?, ?, ?, ?, '2030-12-31', '食品安全', ?, ?)`
   )
-  for (let i = 1; i <= inspectors; i++) ins.run(`34132419800101${String(dept).padStart(2, '0')}${String(i).padStart(2, '0')}`, `${code}检查员${i}`, dept, `${code}-${i}`, T0, T0)
+  for (let i = 1; i <= inspectors; i++) ins.run(idNumber(`34132419800101${String(dept % 100).padStart(2, '0')}${i}`), `${code}检查员${i}`, dept, `${code}-${i}`, T0, T0)
   ctx.sqlite
     .prepare(`INSERT INTO items (uid, dept_id, category, name, level, created_at, updated_at) VALUES (?, ?, '食品安全', ?, '重点', ?, ?)`)
     .run(item, dept, `${code}餐饮检查`, T0, T0)
@@ -109,8 +109,8 @@ function county() {
   wjj.ctx.sqlite.exec('UPDATE departments SET id = id + 100')
   pair(dir, office, scjg)
   pair(dir, office, wjj)
-  departmentRegistry(scjg.ctx, 'SCJG', '91341324SC', 30, 6, 'item-scjg-food')
-  departmentRegistry(wjj.ctx, 'WJJ', '52341324WJ', 20, 4, 'item-wjj-hygiene')
+  departmentRegistry(scjg.ctx, 'SCJG', '91341324MA2C', 30, 6, 'item-scjg-food')
+  departmentRegistry(wjj.ctx, 'WJJ', '52341324MJ2W', 20, 4, 'item-wjj-hygiene')
   let n = 0
   const packages: { file: string; to: Site }[] = []
   /** Export, apply, then apply the same package again: the second time changes nothing at all. */

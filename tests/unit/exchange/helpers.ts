@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { idCheckChar, usccCheckChar } from '../../../electron/services/registry/identifiers'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -140,3 +141,13 @@ export function edit(file: string, fn: (w: Workbench) => void) {
     wb.close()
   }
 }
+
+/** A valid 统一社会信用代码 numbered i (check character per GB 32100): packages carry only what local entry would accept. */
+export function bulkCode(i: number): string {
+  const first17 = `913413240${String(i).padStart(8, '0')}`
+  return first17 + usccCheckChar(first17)
+}
+
+/** The first 17 characters with their check character appended. */
+export const uscc = (first17: string) => first17 + usccCheckChar(first17)
+export const idNumber = (first17: string) => first17 + idCheckChar(first17)
