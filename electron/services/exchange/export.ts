@@ -288,9 +288,16 @@ export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
   }
 }
 
-/** Numbers are never reused, even when writing the file then fails: a receiver only needs them to grow. */
+/**
+ * Numbers are never reused, even when writing the file then fails: a receiver
+ * only needs them to grow. They follow the clock (milliseconds) as well, so
+ * that an installation restored from an older backup does not hand out
+ * numbers its peers have already seen.
+ */
 function nextPackageSeq(ctx: Ctx): number {
-  return (ctx.sqlite.prepare('UPDATE agency_identity SET package_seq = package_seq + 1 WHERE id = 1 RETURNING package_seq').get() as { package_seq: number }).package_seq
+  return (
+    ctx.sqlite.prepare('UPDATE agency_identity SET package_seq = max(package_seq + 1, ?) WHERE id = 1 RETURNING package_seq').get(Date.now()) as { package_seq: number }
+  ).package_seq
 }
 
 /** Sending counts as agreeing: the receiver starts from these hashes, and so do we. */

@@ -157,7 +157,7 @@ function* classify(ctx: Ctx, pkg: OpenedPackage, localRefs: RefMaps, hooks: Enti
         else status = 'conflict'
       }
       if (status === 'new' || status === 'updated' || status === 'conflict') {
-        refusal = owners.check(a, incoming, local?.p ?? null, () => owners.contentOwnerOfResult(row.result_id)) ?? invalid(ctx, a, row, incoming, refCheck, created) ?? undefined
+        refusal = invalid(ctx, a, row, incoming, refCheck, created) ?? owners.check(a, incoming, local?.p ?? null, () => owners.contentOwnerOfResult(row.result_id)) ?? undefined
         if (refusal) status = 'refused'
         else if (status === 'new') created.get(a.entity)!.add(incoming.key)
       }
