@@ -1,3 +1,4 @@
+import { anchorCurrentHead } from '../audit/anchor'
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -102,6 +103,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenDb {
       sqlite.pragma(`application_id = ${APPLICATION_ID}`)
     }
     const migrated = applyMigrations(sqlite, migrations, appVersion)
+    // The signed head starts where the log stands when its table is created; afterwards every append moves it.
+    if (migrated.some((t) => t.startsWith('0011_'))) anchorCurrentHead(sqlite)
     return { file, sqlite, db: drizzle(sqlite, { schema }), migrated, backupBeforeMigration: backup }
   } catch (e) {
     sqlite.close()
