@@ -6,6 +6,7 @@ import Database from 'better-sqlite3'
 import type { Ctx } from '../context'
 import { openDatabase } from '../db/open'
 import { audit } from '../audit/log'
+import { readHead, type AuditHead } from '../audit/anchor'
 import { UserError } from '../errors'
 import { nowText } from '../time'
 import { APP_VERSION } from '../version'
@@ -155,7 +156,7 @@ function lastSentAt(sqlite: Database.Database, peer: string): string | null {
  * package are dropped meanwhile and created again once the rows are in
  * (the package's full-text index stays empty: it is never searched).
  */
-function buildContent(local: Database.Database, file: string, picked: Map<string, Map<string, Picked>>, migrationsDir?: string): Record<string, number> {
+function buildContent(local: Database.Database, file: string, picked: Map<string, Map<string, Picked>>, head: AuditHead | null, migrationsDir?: string): Record<string, number> {
   const counts: Record<string, number> = {}
   const content = openDatabase(file, migrationsDir ? { migrationsDir } : {})
   const present = new Map<string, string[]>()
@@ -202,6 +203,7 @@ function buildContent(local: Database.Database, file: string, picked: Map<string
           .run().changes
       }
       copyOrigins(local, picked)
+      copyAuditLog(local, head)
     })()
   } finally {
     local.exec('DROP TABLE IF EXISTS temp.exchange_pick')
@@ -218,6 +220,19 @@ function buildContent(local: Database.Database, file: string, picked: Map<string
     sqlite.close()
   }
   return counts
+}
+
+/**
+ * Our audit log up to the signed head in the manifest: the receiver checks
+ * that it is whole and that it extends the head it saw from us last time.
+ * The package's own (empty) log and its throwaway anchor are replaced.
+ */
+function copyAuditLog(local: Database.Database, head: AuditHead | null) {
+  if (!head) return
+  for (const t of local.prepare(`SELECT name FROM pkg.sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'`).pluck().all() as string[]) local.exec(`DROP TRIGGER pkg."${t}"`)
+  local.exec('DELETE FROM pkg.audit_log')
+  if (local.prepare(`SELECT 1 FROM pkg.sqlite_master WHERE name = 'audit_anchor'`).get()) local.exec('DELETE FROM pkg.audit_anchor')
+  local.prepare('INSERT INTO pkg.audit_log SELECT * FROM main.audit_log WHERE id <= ? ORDER BY id').run(head.seq)
 }
 
 /**
@@ -251,7 +266,9 @@ export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
   const dir = mkdtempSync(join(tmpdir(), 'sjbx-out-'))
   try {
     const contentFile = join(dir, 'content.db')
-    const contents = buildContent(ctx.sqlite, contentFile, picked, opts.migrationsDir)
+    const signed = readHead(ctx.sqlite)
+    const head = signed ? { seq: signed.seq, hash: signed.hash, signature: signed.signature } : null
+    const contents = buildContent(ctx.sqlite, contentFile, picked, head, opts.migrationsDir)
     const content = readFileSync(contentFile)
     const createdAt = nowText()
     const seq = nextPackageSeq(ctx)
@@ -269,7 +286,8 @@ export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
       contents: Object.fromEntries(Object.entries(contents).filter(([e, n]) => n > 0 || sent.has(e))),
       contentBytes: content.length,
       contentSha256: sha256Hex(content),
-      seq
+      seq,
+      ...(head ? { auditHead: head } : {})
     }
     const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8')
     const file = writeFrame(manifestBytes, signBytes(me.privateKey, manifestBytes), content)

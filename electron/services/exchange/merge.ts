@@ -534,6 +534,11 @@ class Writer {
       )
       .run(m.packageId, this.pkg.sender.code, this.pkg.sender.name, m.kind, p.token, m.createdAt, this.now, JSON.stringify(counts), JSON.stringify(taken))
     this.ctx.sqlite.prepare('UPDATE agency_peers SET last_seq = max(last_seq, ?) WHERE code = ?').run(m.seq ?? 0, this.pkg.sender.code)
+    const head = this.pkg.peerHead
+    if (head) this.ctx.sqlite.prepare('UPDATE agency_peers SET audit_head_seq = ?, audit_head_hash = ? WHERE code = ?').run(head.seq, head.hash, this.pkg.sender.code)
+    if (this.pkg.peerLogWarning) {
+      audit(this.ctx, { action: '对方操作日志被改写或截断', entity: 'agency', entityId: this.pkg.sender.code, detail: { package: m.packageId, warning: this.pkg.peerLogWarning } })
+    }
     audit(this.ctx, {
       action: '导入交换包',
       entity: 'exchange',

@@ -11,6 +11,8 @@ import { readFrame } from './container'
 import { peerRow, requireIdentity, roleOfCode } from './identity'
 import type { Sender } from './ownership'
 import { sha256Hex, verifyBytes } from './keys'
+import { headSignedBy } from '../audit/anchor'
+import { walkChain } from '../audit/log'
 import { FORMAT_VERSION, isManifest, ourSchemaVersion, type Manifest } from './manifest'
 
 const UNCHANGED = '数据库未作任何改动。'
@@ -31,6 +33,8 @@ export interface OpenedPackage {
   alreadyImported: boolean
   /** The sender's audit log no longer extends the head we saw last (null: it does, or we have none to compare). */
   peerLogWarning: string | null
+  /** The sender's signed log head to remember once the package is applied (null when it could not be trusted). */
+  peerHead: { seq: number; hash: string } | null
   close(): void
 }
 
@@ -120,7 +124,48 @@ export function openPackage(ctx: Ctx, file: string, opts: OpenPackageOptions = {
       'replay'
     )
   }
-  return { ...openContent(frame.content, manifest, manifestHash, opts), sender, alreadyImported: again, peerLogWarning: null }
+  const opened = openContent(frame.content, manifest, manifestHash, opts)
+  try {
+    return { ...opened, sender, alreadyImported: again, ...peerLog(peer, manifest, opened.content) }
+  } catch (e) {
+    opened.close()
+    throw e
+  }
+}
+
+/**
+ * The sender's audit log as the package carries it, held against its signed
+ * head and against the head we saw from it last time. A log that no longer
+ * extends what we saw was rewritten or cut short over there: the package is
+ * still readable, but the user is told, and the receiver's log keeps it.
+ */
+function peerLog(
+  peer: NonNullable<ReturnType<typeof peerRow>>,
+  m: Manifest,
+  content: Database.Database
+): { peerLogWarning: string | null; peerHead: { seq: number; hash: string } | null } {
+  const flagged = (why: string) => `对方的操作日志被改写或截断：${peer.name}${why}。请与对方核实其操作日志（可让对方运行“审计日志校验”），必要时从备份核对。`
+  const seen = peer.auditHeadSeq !== null && peer.auditHeadSeq !== undefined ? { seq: peer.auditHeadSeq, hash: peer.auditHeadHash ?? '' } : null
+  const head = m.auditHead
+  if (!head) return { peerLogWarning: seen ? flagged(`这次的交换包没有附带操作日志，而本机上次收到时其日志已到第 ${seen.seq} 条`) : null, peerHead: null }
+  if (!headSignedBy(peer.publicKey, head)) return { peerLogWarning: flagged('的操作日志签名与登记的密钥不符'), peerHead: null }
+  const walked = walkChain(content)
+  if (!walked.ok) return { peerLogWarning: flagged(`发来的操作日志在第 ${walked.brokenAt.id} 条断开（${walked.brokenAt.reason}）`), peerHead: null }
+  if (walked.lastId !== head.seq || walked.lastHash !== head.hash) return { peerLogWarning: flagged('发来的操作日志与其签名的末条记录不符'), peerHead: null }
+  if (seen) {
+    const at = content.prepare('SELECT hash FROM audit_log WHERE id = ?').pluck().get(seen.seq) as string | undefined
+    if (head.seq < seen.seq || at !== seen.hash) {
+      return {
+        peerLogWarning: flagged(
+          head.seq < seen.seq
+            ? `的操作日志现在只到第 ${head.seq} 条，本机上次收到时已到第 ${seen.seq} 条`
+            : `的操作日志第 ${seen.seq} 条与本机上次收到时不同（此前的记录被改写）`
+        ),
+        peerHead: { seq: head.seq, hash: head.hash }
+      }
+    }
+  }
+  return { peerLogWarning: null, peerHead: { seq: head.seq, hash: head.hash } }
 }
 
 /**
@@ -144,7 +189,7 @@ function senderOf(ctx: Ctx, m: Manifest, peer: NonNullable<ReturnType<typeof pee
   return { code: peer.code, name: peer.name, role: peer.role, fingerprint: peer.fingerprint }
 }
 
-function openContent(content: Buffer, manifest: Manifest, manifestHash: string, opts: OpenPackageOptions): Omit<OpenedPackage, 'sender' | 'alreadyImported' | 'peerLogWarning'> {
+function openContent(content: Buffer, manifest: Manifest, manifestHash: string, opts: OpenPackageOptions): Omit<OpenedPackage, 'sender' | 'alreadyImported' | 'peerLogWarning' | 'peerHead'> {
   const dir = mkdtempSync(join(tmpdir(), 'sjbx-in-'))
   const cleanup = () => rmSync(dir, { recursive: true, force: true })
   try {

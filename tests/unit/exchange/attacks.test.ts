@@ -11,6 +11,9 @@ import { exportPackage } from '../../../electron/services/exchange/export'
 import { applyPackage, previewPackage } from '../../../electron/services/exchange/merge'
 import { addPeer, exportKeyFile, getIdentity } from '../../../electron/services/exchange/identity'
 import { whoChanged } from '../../../electron/services/exchange/origin'
+import { entryHash, listAudit, verifyAuditChain } from '../../../electron/services/audit/log'
+import { signHead } from '../../../electron/services/audit/anchor'
+import type { Ctx } from '../../../electron/services/context'
 import { exchangeImportCmd } from '../../../electron/services/exchange/cli'
 import { addObject, captureConsole, closedAfterEach, craft, dumpHash, objectRow, pair, refused, setObject, site, tempDir, uscc } from './helpers'
 
@@ -188,5 +191,51 @@ describe('every incoming row is validated like local entry', () => {
     const r = applyPackage(c.office.ctx, forged, {})
     expect(r.refused.map((x) => x.key)).toContain('plan-x')
     expect(c.office.ctx.sqlite.prepare(`SELECT count(*) FROM plan_entries WHERE uid = 'plan-x'`).pluck().get()).toBe(0)
+  })
+})
+
+describe('a peer’s rewritten audit log is noticed at the next import', () => {
+  /** What someone with 市场监管局's key and its database file can do: rewrite the log and sign the new head. */
+  function rewriteLog(ctx: Ctx, how: 'rewrite' | 'truncate') {
+    ctx.sqlite.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete')
+    const all = ctx.sqlite.prepare('SELECT * FROM audit_log ORDER BY id').all() as Record<string, string | number>[]
+    const keep = how === 'truncate' ? all.length - 2 : 1
+    ctx.sqlite.exec(`DELETE FROM audit_log WHERE id > ${keep}; UPDATE sqlite_sequence SET seq = ${keep} WHERE name = 'audit_log'`)
+    let prev = all[keep - 1]!.hash as string
+    if (how === 'rewrite') {
+      for (const r of all.slice(keep)) {
+        const e = { at: String(r.at), actor: '别人', action: String(r.action), entity: String(r.entity), entityId: String(r.entity_id), detail: String(r.detail) }
+        const hash = entryHash(prev, e)
+        ctx.sqlite.prepare('INSERT INTO audit_log (at, actor, action, entity, entity_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(e.at, e.actor, e.action, e.entity, e.entityId, e.detail, prev, hash)
+        prev = hash
+      }
+    }
+    const last = ctx.sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string }
+    signHead(ctx.sqlite, last.id, last.hash)
+    // On its own machine the forgery holds: the attacker had the key.
+    expect(verifyAuditChain(ctx).ok).toBe(true)
+  }
+
+  it.each(['rewrite', 'truncate'] as const)('%s: flagged in the preview and kept in the receiver’s log; an honest next package is not flagged', (how) => {
+    const c = county()
+    applyPackage(c.office.ctx, legitimate(c, 'p1.sjbx'), {})
+    const honest = previewPackage(c.office.ctx, exportPackage(c.scjg.ctx, { to: 'OFFICE', out: join(c.dir, 'p2.sjbx') }).file)
+    expect(honest.peerLogWarning).toBeNull()
+    applyPackage(c.office.ctx, join(c.dir, 'p2.sjbx'), {})
+    rewriteLog(c.scjg.ctx, how)
+    setObject(c.scjg.ctx, SCJG_SHOP, { legal_rep: '新负责人' })
+    const p3 = exportPackage(c.scjg.ctx, { to: 'OFFICE', out: join(c.dir, 'p3.sjbx') }).file
+    const pv = previewPackage(c.office.ctx, p3)
+    expect(pv.peerLogWarning).toMatch(/^对方的操作日志被改写或截断：县市场监管局/)
+    applyPackage(c.office.ctx, p3, {})
+    expect(listAudit(c.office.ctx, { entity: 'agency', limit: 1 })[0]).toMatchObject({ action: '对方操作日志被改写或截断', entityId: 'SCJG' })
+    expect(verifyAuditChain(c.office.ctx).ok).toBe(true)
+  })
+
+  it('a package whose carried log does not end at its signed head is flagged', () => {
+    const c = county()
+    const pkg = legitimate(c, 'p.sjbx')
+    const forged = craft(c.scjg, pkg, join(c.dir, 'f.sjbx'), { sql: `DROP TRIGGER IF EXISTS audit_log_no_delete; DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log);` })
+    expect(previewPackage(c.office.ctx, forged).peerLogWarning).toMatch(/对方的操作日志被改写或截断/)
   })
 })
