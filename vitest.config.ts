@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
-const alias = { '@contract': resolve(import.meta.dirname, 'electron/contract/api.ts') }
+const alias = { '@contract': resolve(import.meta.dirname, 'electron/contract/index.ts') }
 
 export default defineConfig({
   resolve: { alias },

@@ -14,7 +14,7 @@ import { whoChanged } from '../../../electron/services/exchange/origin'
 import { entryHash, listAudit, verifyAuditChain } from '../../../electron/services/audit/log'
 import { signHead } from '../../../electron/services/audit/anchor'
 import type { Ctx } from '../../../electron/services/context'
-import { exchangeImportCmd } from '../../../electron/services/exchange/cli'
+import { exchangeImportCmd } from '../../../electron/cli/commands/exchange'
 import { addObject, captureConsole, closedAfterEach, craft, dumpHash, objectRow, pair, refused, setObject, site, tempDir, uscc } from './helpers'
 
 const open = closedAfterEach()

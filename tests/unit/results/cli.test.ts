@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { runCli as run } from '../../helpers/cli'
 import { tempDir } from '../../helpers/tmp'
-import { deadlineCommand, resultsImport, statsCommand } from '../../../electron/services/results/cli'
+import { deadlineCommand, resultsImport, statsCommand } from '../../../electron/cli/commands/results'
 import { exportResultTemplate } from '../../../electron/services/results'
 import { code, county, deptIds, drawnTask } from './fixture'
 
