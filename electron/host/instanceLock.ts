@@ -1,4 +1,4 @@
-import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs'
+import { chmodSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs'
 
 /**
  * One program per database file in the browser host too: the lock file names
@@ -16,12 +16,29 @@ function alive(pid: number): boolean {
   }
 }
 
+function programName(): string {
+  return process.versions.electron ? '双随机联合抽查工作台（桌面窗口）' : process.argv.some((a) => /suiji/.test(a)) ? '命令行工具（suiji）' : '双随机联合抽查工作台（浏览器方式）'
+}
+
+/** Who holds a database's lock, when a live process other than this one does. */
+export function lockHolder(dbFile: string): { pid: number; url: string; program: string } | null {
+  try {
+    const h = JSON.parse(readFileSync(`${dbFile}.lock`, 'utf8')) as { pid: number; url: string; program?: string }
+    if (h.pid === process.pid || !alive(h.pid)) return null
+    return { pid: h.pid, url: h.url, program: h.program ?? '双随机联合抽查工作台' }
+  } catch {
+    return null
+  }
+}
+
 export function acquireLock(dbFile: string, url: string): LockResult {
   const path = `${dbFile}.lock`
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(path, 'wx')
-      writeSync(fd, JSON.stringify({ pid: process.pid, url }))
+      // The URL carries the launch token: readable by this user only (the mode is also forced where a umask would widen it).
+      const fd = openSync(path, 'wx', 0o600)
+      if (process.platform !== 'win32') chmodSync(path, 0o600)
+      writeSync(fd, JSON.stringify({ pid: process.pid, url, program: programName() }))
       closeSync(fd)
       return { acquired: true, release: () => rmSync(path, { force: true }) }
     } catch (e) {

@@ -1,3 +1,4 @@
+import { noteWrittenIn } from '../files/written'
 import { z } from 'zod'
 import { contract, type ChannelName, type Envelope, type ParsedInputOf, type ResultOf } from '@contract'
 import { UserError } from '../errors'
@@ -22,6 +23,9 @@ function sqliteMessage(e: Error & { code?: string }): string | null {
   return null
 }
 
+/** Channels whose paths name files the program reads, not files it wrote. */
+const NOT_WRITTEN = new Set<string>(['files.pickOpen', 'files.reveal'])
+
 /**
  * The single entry point of every call from the UI: validate the input against
  * the contract, run the handler, and wrap the outcome. Every failure becomes a
@@ -36,7 +40,10 @@ export async function dispatch(handlers: Handlers, wb: Workbench, channel: strin
   if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: describeZodError(parsed.error) } }
   try {
     const handler = handlers[name] as (input: unknown, wb: Workbench) => unknown
-    return { ok: true, data: await handler(parsed.data, wb) }
+    const data = await handler(parsed.data, wb)
+    // What a service reports having written may later be opened or shown by the OS; a chosen file to read may not.
+    if (!NOT_WRITTEN.has(name)) noteWrittenIn(data)
+    return { ok: true, data }
   } catch (e) {
     if (e instanceof UserError) return { ok: false, error: { code: e.code, message: e.message } }
     const sq = e instanceof Error ? sqliteMessage(e) : null
