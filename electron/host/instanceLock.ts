@@ -1,4 +1,7 @@
 import { chmodSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs'
+import { alive } from '../services/db/holder'
+
+export { lockHolder } from '../services/db/holder'
 
 /**
  * One program per database file in the browser host too: the lock file names
@@ -7,28 +10,9 @@ import { chmodSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 
  */
 export type LockResult = { acquired: true; release: () => void } | { acquired: false; url: string; pid: number }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
 
 function programName(): string {
   return process.versions.electron ? '双随机联合抽查工作台（桌面窗口）' : process.argv.some((a) => /suiji/.test(a)) ? '命令行工具（suiji）' : '双随机联合抽查工作台（浏览器方式）'
-}
-
-/** Who holds a database's lock, when a live process other than this one does. */
-export function lockHolder(dbFile: string): { pid: number; url: string; program: string } | null {
-  try {
-    const h = JSON.parse(readFileSync(`${dbFile}.lock`, 'utf8')) as { pid: number; url: string; program?: string }
-    if (h.pid === process.pid || !alive(h.pid)) return null
-    return { pid: h.pid, url: h.url, program: h.program ?? '双随机联合抽查工作台' }
-  } catch {
-    return null
-  }
 }
 
 export function acquireLock(dbFile: string, url: string): LockResult {

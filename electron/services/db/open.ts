@@ -92,6 +92,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenDb {
   try {
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('busy_timeout = 5000')
+    writersBeginImmediate(sqlite)
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
     let backup: string | null = null
@@ -111,3 +112,19 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenDb {
     throw e
   }
 }
+
+/**
+ * Every transaction of ours begins IMMEDIATE: it takes the write lock at the
+ * start, waiting up to the busy timeout, instead of failing half-way with
+ * "database is locked" when another program wrote in between. Nested calls
+ * stay savepoints (better-sqlite3 does that for every variant).
+ */
+function writersBeginImmediate(sqlite: Database.Database): void {
+  const plain = sqlite.transaction.bind(sqlite)
+  sqlite.transaction = ((fn: (...args: unknown[]) => unknown) => {
+    const t = plain(fn)
+    const immediate = (...args: unknown[]) => t.immediate(...args)
+    return Object.assign(immediate, { default: t.default, deferred: t.deferred, immediate: t.immediate, exclusive: t.exclusive })
+  }) as unknown as typeof sqlite.transaction
+}
+

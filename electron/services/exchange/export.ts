@@ -12,6 +12,7 @@ import { nowText } from '../time'
 import { APP_VERSION } from '../version'
 import { ADAPTERS, adapterOf, type EntityAdapter } from './adapters'
 import { writeFrame } from './container'
+import { exchangeTempPrefix } from '../files/leftovers'
 import { peerRow, requireIdentity } from './identity'
 import { sha256Hex, signBytes } from './keys'
 import { FORMAT_VERSION, ourSchemaVersion, type Manifest } from './manifest'
@@ -263,7 +264,7 @@ export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
   }
   const picked = pickRecords(ctx, { ...opts, to }, me)
   const sent = new Set(entitiesToSend(me.role, { ...opts, to }).map((a) => a.entity))
-  const dir = mkdtempSync(join(tmpdir(), 'sjbx-out-'))
+  const dir = mkdtempSync(join(tmpdir(), exchangeTempPrefix('out')))
   try {
     const contentFile = join(dir, 'content.db')
     const signed = readHead(ctx.sqlite)

@@ -131,7 +131,7 @@ function* classify(ctx: Ctx, pkg: OpenedPackage, localRefs: RefMaps, hooks: Enti
   const baseline = ctx.sqlite.prepare('SELECT hash FROM exchange_baseline WHERE peer_code = ? AND entity = ? AND key = ?').pluck()
   // Records this package adds: later entities may refer to them although they are not written yet (preview).
   const created = new Map<string, Set<string>>(ADAPTERS.map((a) => [a.entity, new Set()]))
-  const refCheck = new RefMaps(ctx.sqlite)
+  const checker = new Checker(ctx, new RefMaps(ctx.sqlite), created)
   for (const a of ADAPTERS) {
     if (!hasTable(pkg.content, a.table) || !hasTable(ctx.sqlite, a.table)) continue
     hooks.before?.(a)
@@ -157,7 +157,7 @@ function* classify(ctx: Ctx, pkg: OpenedPackage, localRefs: RefMaps, hooks: Enti
         else status = 'conflict'
       }
       if (status === 'new' || status === 'updated' || status === 'conflict') {
-        refusal = invalid(ctx, a, row, incoming, refCheck, created) ?? owners.check(a, incoming, local?.p ?? null, () => owners.contentOwnerOfResult(row.result_id)) ?? undefined
+        refusal = checker.invalid(a, row, incoming) ?? owners.check(a, incoming, local?.p ?? null, () => owners.contentOwnerOfResult(row.result_id)) ?? undefined
         if (refusal) status = 'refused'
         else if (status === 'new') created.get(a.entity)!.add(incoming.key)
       }
@@ -172,29 +172,54 @@ function* classify(ctx: Ctx, pkg: OpenedPackage, localRefs: RefMaps, hooks: Enti
  * a record we have or this package adds: a dangling one refuses the row (it
  * is never stored as NULL).
  */
-function invalid(ctx: Ctx, a: EntityAdapter, row: Row, incoming: Portable, refs: RefMaps, created: Map<string, Set<string>>): Refusal | null {
-  const bad = (why: string): Refusal => ({ reason: `${a.label}“${a.describe(incoming.fields)}”${why}`, unit: '' })
-  for (const col of Object.keys(a.refs)) {
-    if (row[col] !== null && row[col] !== undefined && (incoming.fields[col] === null || incoming.fields[col] === undefined)) return bad('引用了交换包中不存在的记录')
-  }
-  const problem = rowProblem(ctx.sqlite, a, incoming.fields)
-  if (problem) return bad(`不合规：${problem}`)
-  const known = { idOf: (entity: string, key: string) => refs.idOf(entity, key) ?? (created.get(entity)?.has(key) ? -1 : null) }
-  try {
-    fromPortable(a, { ...incoming.fields }, known)
-  } catch {
-    return bad('引用的记录在本机不存在')
-  }
-  for (const [col, target] of Object.entries(a.keyRefs ?? {})) {
-    const k = incoming.fields[col]
-    if (k !== null && k !== undefined && !keyExists(ctx, target, String(k), created)) return bad('引用的记录在本机不存在')
-  }
-  return null
-}
+class Checker {
+  private known: Pick<RefMaps, 'idOf'>
+  private exists = new Map<string, Database.Statement>()
 
-function keyExists(ctx: Ctx, entity: string, key: string, created: Map<string, Set<string>>): boolean {
-  const t = adapterOf(entity)
-  return created.get(entity)!.has(key) || !!ctx.sqlite.prepare(`SELECT 1 FROM "${t.table}" WHERE "${t.key}" = ?`).get(key)
+  constructor(
+    private readonly ctx: Ctx,
+    refs: RefMaps,
+    private readonly created: Map<string, Set<string>>
+  ) {
+    this.known = { idOf: (entity, key) => refs.idOf(entity, key) ?? (created.get(entity)?.has(key) ? -1 : null) }
+  }
+
+  invalid(a: EntityAdapter, row: Row, incoming: Portable): Refusal | null {
+    const bad = (why: string): Refusal => ({ reason: `${a.label}“${a.describe(incoming.fields)}”${why}`, unit: '' })
+    const f = incoming.fields
+    for (const col in a.refs) {
+      if (row[col] !== null && row[col] !== undefined && (f[col] === null || f[col] === undefined)) return bad('引用了交换包中不存在的记录')
+    }
+    const problem = rowProblem(this.ctx.sqlite, a, f)
+    if (problem) return bad(`不合规：${problem}`)
+    if (a.decode) {
+      try {
+        fromPortable(a, { ...f }, this.known)
+      } catch {
+        return bad('引用的记录在本机不存在')
+      }
+    } else {
+      for (const col in a.refs) {
+        const k = f[col]
+        if (k !== null && k !== undefined && this.known.idOf(a.refs[col]!, String(k)) === null) return bad('引用的记录在本机不存在')
+      }
+    }
+    for (const col in a.keyRefs ?? {}) {
+      const k = f[col]
+      if (k !== null && k !== undefined && !this.keyExists(a.keyRefs![col]!, String(k))) return bad('引用的记录在本机不存在')
+    }
+    return null
+  }
+
+  private keyExists(entity: string, key: string): boolean {
+    if (this.created.get(entity)!.has(key)) return true
+    let st = this.exists.get(entity)
+    if (!st) {
+      const t = adapterOf(entity)
+      this.exists.set(entity, (st = this.ctx.sqlite.prepare(`SELECT 1 FROM "${t.table}" WHERE "${t.key}" = ?`)))
+    }
+    return !!st.get(key)
+  }
 }
 
 /** Our row with the incoming record's natural key, or undefined. */

@@ -8,6 +8,7 @@ import { appliedCount } from '../db/migrate'
 import { UserError } from '../errors'
 import { APP_VERSION } from '../version'
 import { readFrame } from './container'
+import { exchangeTempPrefix } from '../files/leftovers'
 import { peerRow, requireIdentity, roleOfCode } from './identity'
 import type { Sender } from './ownership'
 import { sha256Hex, verifyBytes } from './keys'
@@ -190,7 +191,7 @@ function senderOf(ctx: Ctx, m: Manifest, peer: NonNullable<ReturnType<typeof pee
 }
 
 function openContent(content: Buffer, manifest: Manifest, manifestHash: string, opts: OpenPackageOptions): Omit<OpenedPackage, 'sender' | 'alreadyImported' | 'peerLogWarning' | 'peerHead'> {
-  const dir = mkdtempSync(join(tmpdir(), 'sjbx-in-'))
+  const dir = mkdtempSync(join(tmpdir(), exchangeTempPrefix('in')))
   const cleanup = () => rmSync(dir, { recursive: true, force: true })
   try {
     const file = join(dir, 'content.db')

@@ -115,37 +115,65 @@ function columnInfo(sqlite: Database.Database, table: string): ColumnInfo[] {
   return cols
 }
 
+interface TableCheck {
+  columns: { name: string; notnull: boolean; ref: boolean; int: boolean; text: boolean; max: number }[]
+  rules: [string, Rule][]
+}
+
+const checkCache = new WeakMap<Database.Database, Map<string, TableCheck>>()
+
+/** What to check for one table, worked out once per connection. */
+function tableCheck(sqlite: Database.Database, a: EntityAdapter): TableCheck {
+  let m = checkCache.get(sqlite)
+  if (!m) checkCache.set(sqlite, (m = new Map()))
+  let c = m.get(a.table)
+  if (!c) {
+    c = {
+      columns: columnInfo(sqlite, a.table).map((col) => {
+        const t = col.type.toUpperCase()
+        return {
+          name: col.name,
+          notnull: !!col.notnull,
+          ref: !!a.refs[col.name],
+          int: t.includes('INT'),
+          text: t.includes('TEXT'),
+          max: SHORT_TABLES.has(a.table) && !LONG_COLUMNS.has(col.name) ? MAX_TEXT : MAX_LONG
+        }
+      }),
+      rules: Object.entries(RULES[a.table] ?? {})
+    }
+    m.set(a.table, c)
+  }
+  return c
+}
+
 /**
  * Checks an incoming record (portable fields: references as natural keys)
  * against our schema and the entry rules. Returns the first problem as a
  * Chinese phrase, or null.
  */
 export function rowProblem(sqlite: Database.Database, a: EntityAdapter, f: Fields): string | null {
-  for (const c of columnInfo(sqlite, a.table)) {
+  const check = tableCheck(sqlite, a)
+  for (const c of check.columns) {
     if (!(c.name in f)) continue
     const v = f[c.name]
     if (v === null || v === undefined) {
-      if (c.notnull && !a.refs[c.name]) return `必填的一项为空`
+      if (c.notnull && !c.ref) return `必填的一项为空`
       continue
     }
     // References travel as natural keys (text); they are resolved separately.
-    if (a.refs[c.name]) continue
-    const t = c.type.toUpperCase()
-    if (t.includes('INT') && !Number.isInteger(v)) return `应为整数的一项写成了“${String(v).slice(0, 20)}”`
-    if (t.includes('TEXT')) {
+    if (c.ref) continue
+    if (c.int && !Number.isInteger(v)) return `应为整数的一项写成了“${String(v).slice(0, 20)}”`
+    if (c.text) {
       if (typeof v !== 'string') return `应为文字的一项写成了其他类型`
-      const max = SHORT_TABLES.has(a.table) && !LONG_COLUMNS.has(c.name) ? MAX_TEXT : MAX_LONG
-      if (v.length > max) return `有一项长度超过 ${max} 字`
+      if (v.length > c.max) return `有一项长度超过 ${c.max} 字`
     }
   }
-  const rules = RULES[a.table]
-  if (rules) {
-    for (const [col, rule] of Object.entries(rules)) {
-      if (!(col in f)) continue
-      const v = f[col]
-      const problem = rule(typeof v === 'boolean' ? String(Number(v)) : typeof v === 'number' && (col === 'is_expert' || col === 'active') ? String(v) : v, f)
-      if (problem) return problem
-    }
+  for (const [col, rule] of check.rules) {
+    if (!(col in f)) continue
+    const v = f[col]
+    const problem = rule(typeof v === 'boolean' || (typeof v === 'number' && (col === 'is_expert' || col === 'active')) ? String(Number(v)) : v, f)
+    if (problem) return problem
   }
   return null
 }

@@ -61,11 +61,11 @@ describe('browser host', () => {
         fetch(`${host.url}api/${channel}`, { method: 'POST', headers: { 'X-Suiji-Token': host.token, 'Content-Type': 'application/json' }, body })
       const big = await call('app.info', JSON.stringify({ pad: 'x'.repeat(6 * 1024 * 1024) }))
       expect(big.status).toBe(413)
-      expect((await big.json()).error.message).toMatch(/超过 5 MB/)
+      expect(((await big.json()) as { error: { message: string } }).error.message).toMatch(/超过 5 MB/)
       const file = Buffer.alloc(8 * 1024 * 1024, 7)
       const up = await call('files.upload', JSON.stringify({ name: '名录.xlsx', base64: file.toString('base64') }))
       expect(up.status).toBe(200)
-      const path = (await up.json()).data.path as string
+      const path = ((await up.json()) as { data: { path: string } }).data.path
       expect(readFileSync(path).equals(file)).toBe(true)
     } finally {
       await host.close()
