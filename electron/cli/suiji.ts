@@ -18,8 +18,10 @@ import { exchangeCommands } from './commands/exchange'
 import { docsCommand } from './commands/documents'
 import { resultsCommands } from './commands/results'
 import { dossierCommand } from './commands/dossier'
+import { resultsReviewCommands } from './commands/resultsReview'
+import { holidaysImport } from './commands/holidays'
 
-const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand, ...resultsCommands, dossierCommand]
+const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand, ...resultsCommands, ...resultsReviewCommands, dossierCommand, holidaysImport]
 
 function help(): string {
   return [

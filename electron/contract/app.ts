@@ -17,6 +17,11 @@ export interface DemoSummary {
   inspectors: number
   items: number
   seed: string
+  /** the year of work built on the registries (absent when only the registries were loaded) */
+  year?: number
+  planEntries?: number
+  tasks?: number
+  results?: number
 }
 
 /** A long operation running in the main process (import, batch documents …), polled by the UI. */

@@ -46,8 +46,41 @@ export interface StatsDetail {
   rows: (string | number)[][]
 }
 
+/** What `stats.breakdown` groups by: 乡镇 (片区) and 行业 of the object, or the result code. */
+export const BREAKDOWN_KEYS = ['township', 'industry', 'code'] as const
+export type BreakdownKey = (typeof BREAKDOWN_KEYS)[number]
+export const BREAKDOWN_LABELS: Record<BreakdownKey, string> = { township: '乡镇', industry: '行业', code: '检查结果' }
+export interface BreakdownRow {
+  /** the 乡镇/行业 name or the result code; '' for objects without one */
+  key: string
+  label: string
+  /** 应检查: object × item × department results the year's tasks call for (by code: the results with that code) */
+  expected: number
+  entered: number
+  /** 已公示: results of published tasks */
+  published: number
+  /** 已公示 ÷ 应检查 */
+  completionRate: number | null
+  /** problems found (those that need a 后续处置) */
+  problems: number
+  /** of which 完结 */
+  closed: number
+  /** 完结 ÷ problems */
+  closureRate: number | null
+}
+export interface StatsBreakdown {
+  year: number
+  by: BreakdownKey
+  rows: BreakdownRow[]
+  total: BreakdownRow
+}
+
 export const dashboardChannels = {
   'stats.dashboard': ch<StatsDashboard>()(z.object({ year })),
   'stats.detail': ch<StatsDetail>()(z.object({ year, key: z.union([z.enum(INDICATOR_KEYS), z.literal('categories')]), deptId: id.optional() })),
-  'stats.export': ch<{ file: string }>()(z.object({ year, format: z.enum(['xlsx', 'docx']), path: nonEmpty('请选择保存位置') }))
+  'stats.export': ch<{ file: string }>()(z.object({ year, format: z.enum(['xlsx', 'docx']), path: nonEmpty('请选择保存位置') })),
+  'stats.breakdown': ch<StatsBreakdown>()(z.object({ year, by: z.enum(BREAKDOWN_KEYS), deptId: id.optional() })),
+  /** the results behind one row of a breakdown */
+  'stats.breakdownDetail': ch<StatsDetail>()(z.object({ year, by: z.enum(BREAKDOWN_KEYS), key: z.string().max(100), deptId: id.optional() })),
+  'stats.exportBreakdown': ch<{ file: string }>()(z.object({ year, path: nonEmpty('请选择保存位置') }))
 } as const

@@ -82,5 +82,12 @@ export const documentsChannels = {
   /** laid out in memory like generate, nothing written, no 发文字号 taken */
   'documents.preview': ch<DocumentPreview>()(documentPreviewSchema),
   /** runs as a job; refuses at once (before the job) when files exist and overwrite is false (code `exists`) */
-  'documents.generate': ch<JobStatus>()(documentRequestSchema)
+  'documents.generate': ch<JobStatus>()(documentRequestSchema),
+  /** 任务公告 (drawn list of a task) or 计划公告 (the year's live plan entries) as .docx or .xlsx */
+  'documents.announcement': ch<{ file: string; rows: number }>()(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('taskNotice'), taskId: z.number().int().positive(), format: z.enum(['docx', 'xlsx']), path: z.string().trim().min(1, '请选择保存位置') }),
+      z.object({ kind: z.literal('planNotice'), year: z.number().int().min(2000).max(2100), format: z.enum(['docx', 'xlsx']), path: z.string().trim().min(1, '请选择保存位置') })
+    ])
+  )
 } as const

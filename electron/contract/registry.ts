@@ -207,6 +207,12 @@ export interface ImportSummary {
   warnings: number
   rejects: { row: number; sheet: string; reason: string; values: Record<string, string> }[]
   warningList: { row: number; sheet: string; field: string; raw: string; message: string }[]
+  /** The text encoding a .csv file was read in (e.g. “GB18030”); absent for .xlsx. */
+  encoding?: string
+  /** Every updated row with its changed fields (caption, old → new). */
+  changes: { row: number; sheet: string; key: string; fields: { field: string; old: string; new: string }[] }[]
+  /** True for a preview: counts and changes of what the import would do; nothing was written. */
+  dryRun?: boolean
 }
 const registryName = z.enum(['objects', 'inspectors', 'items'])
 
@@ -241,7 +247,9 @@ export const registryChannels = {
   'items.counts': ch<{ deptId: number; total: number; key: number }[]>()(none),
 
   // 一单两库: 表格导入（后台任务）、导出、空白模板
-  'registry.importStart': ch<JobStatus>()(z.object({ registry: registryName, path: z.string().min(1, '请选择要导入的表格文件'), deptId: z.number().int().positive().optional() })),
+  'registry.importStart': ch<JobStatus>()(
+    z.object({ registry: registryName, path: z.string().min(1, '请选择要导入的表格文件'), deptId: z.number().int().positive().optional(), dryRun: z.boolean().optional() })
+  ),
   'registry.saveRejects': ch<{ file: string }>()(z.object({ jobId: z.string(), path: z.string().min(1) })),
   'registry.export': ch<{ file: string; rows: number }>()(
     z.object({

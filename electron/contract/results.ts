@@ -2,29 +2,9 @@
 import { z } from 'zod'
 import { ch, id, nonEmpty, year, ymd } from './common'
 import type { TaskStatus } from './tasks'
+import { RESULT_CATEGORY_LIST, CHECK_METHOD_LIST, DISPOSAL_LIST, type ResultCategory, type Disposal, type ReviewStatus } from './resultLists'
 
-export const RESULT_CATEGORY_LIST = [
-  '未发现问题',
-  '未按规定公示应当公示的信息',
-  '公示信息隐瞒真实情况弄虚作假',
-  '通过登记的住所（经营场所）无法联系',
-  '发现问题已责令改正',
-  '不配合检查情节严重',
-  '未发现开展本次抽查涉及的经营活动',
-  '发现问题待后续处理',
-  '合格',
-  '不合格',
-  '其他情况'
-] as const
-export type ResultCategory = (typeof RESULT_CATEGORY_LIST)[number]
-/** Categories that are not a problem found: no follow-up is opened for them. */
-export const NO_PROBLEM_CATEGORIES: readonly ResultCategory[] = ['未发现问题', '合格', '未发现开展本次抽查涉及的经营活动']
-/** The object could not be inspected (`000_…` 第十七条): the evidence obtained must be noted. */
-export const UNINSPECTABLE_CATEGORIES: readonly ResultCategory[] = ['通过登记的住所（经营场所）无法联系', '不配合检查情节严重']
-export const CHECK_METHOD_LIST = ['实地核查', '书面检查', '网络监测', '委托专业机构'] as const
-export const DISPOSAL_LIST = ['无须处置', '责令限期整改', '移送办案', '移交其他部门', '列入经营异常名录', '其他'] as const
-export type Disposal = (typeof DISPOSAL_LIST)[number]
-
+export * from './resultLists'
 export const resultInspectorSchema = z.object({
   name: z.string().trim().min(1, '检查人员姓名不能为空').max(30),
   certNo: z.string().trim().max(40).default(''),
@@ -37,12 +17,14 @@ export const resultInputSchema = z.object({
   objectCode: z.string().trim().min(1, '请填写检查对象代码').max(40),
   deptId: z.number().int().positive(),
   itemUid: z.string().trim().min(1, '请选择检查事项'),
-  category: z.enum(RESULT_CATEGORY_LIST, '检查结果应为规定的 11 种情形之一'),
-  method: z.union([z.enum(CHECK_METHOD_LIST), z.literal('')]).default(''),
+  category: z.enum(RESULT_CATEGORY_LIST, '检查结果应为规定的情形之一（见下拉列表）'),
+  methods: z.array(z.enum(CHECK_METHOD_LIST, '核查方式应为规定的 6 种方式之一')).max(6).default([]),
   findings: z.string().trim().max(2000, '检查情况不超过 2000 字').default(''),
-  disposal: z.enum(DISPOSAL_LIST, '后续处置应为规定的选项之一').default('无须处置'),
-  /** 移送办案: the case number; 移交其他部门: the department; 其他: what. */
+  disposal: z.enum(DISPOSAL_LIST, '后续处置应为规定的选项之一').default('无需处置'),
+  /** 抄告相关部门: the department; 其他: what was done. */
   disposalRef: z.string().trim().max(200).default(''),
+  /** 移送办案机构: the 案件编号 that links the result to the 行政处罚 case. */
+  caseNo: z.string().trim().max(60, '案件编号不超过 60 个字符').default(''),
   evidence: z.string().trim().max(1000).default(''),
   checkDate: ymd,
   inspectors: z.array(resultInspectorSchema).max(20).default([])
@@ -58,6 +40,13 @@ export interface InspectionResult extends ResultInputParsed {
   objectName: string
   deptName: string
   itemName: string
+  /** the national code of `category` */
+  resultCode: string
+  reviewStatus: ReviewStatus
+  reviewedBy: string
+  /** 审核意见 */
+  reviewNote: string
+  reviewedAt: string | null
   followUpOpen: boolean
   followUpDoneOn: string | null
   followUpNote: string
@@ -111,6 +100,10 @@ export interface TaskProgress {
   workdaysLeft: number | null
   /** set when the holiday table does not cover the years of the deadline */
   coverageWarning: string | null
+  /** results per review status (录入, 待审核, 退回, 已通过) */
+  review: Record<ReviewStatus, number>
+  /** 公示截止日期: after it 停止公示 may be recorded */
+  publicUntil: string | null
 }
 
 export interface ResultSheet {
@@ -159,9 +152,47 @@ export interface FollowUpRow {
   category: ResultCategory
   disposal: Disposal
   disposalRef: string
+  caseNo: string
   checkDate: string
   doneOn: string | null
   note: string
+}
+
+/** One step of the review of a department's results of a task, kept for good. */
+export interface ResultReviewEntry {
+  id: number
+  taskId: number
+  deptId: number
+  deptName: string
+  action: '提交审核' | '退回' | '通过'
+  results: number
+  person: string
+  /** 审核意见 */
+  note: string
+  at: string
+}
+
+/** 停止公示 of one object's results (信用修复). */
+export interface PublicStop {
+  taskId: number
+  objectCode: string
+  objectName: string
+  stoppedOn: string
+  reason: string
+  approvedBy: string
+}
+
+/** 回访 of an inspected object. */
+export interface Revisit {
+  id: number
+  taskId: number
+  objectCode: string
+  objectName: string
+  visitedOn: string
+  way: string
+  satisfaction: string
+  note: string
+  actor: string
 }
 
 export interface ObjectHistoryEntry {
@@ -206,7 +237,45 @@ export const resultsChannels = {
   'results.save': ch<{ saved: number; progress: TaskProgress }>()(z.object({ taskId: id, results: z.array(resultInputSchema).min(1, '没有要保存的结果').max(20000) })),
   'results.exportTemplate': ch<{ file: string; rows: number }>()(z.object({ taskId: id, deptId: id, path: nonEmpty('请选择保存位置') })),
   'results.import': ch<ResultImportReport>()(z.object({ taskId: id, path: nonEmpty('请选择要导入的表格') })),
-  'results.publish': ch<TaskProgress>()(z.object({ taskId: id, date: ymd, note: z.string().trim().max(200).default('') })),
+  'results.publish': ch<TaskProgress>()(z.object({ taskId: id, date: ymd, note: z.string().trim().max(200).default(''), publicUntil: ymd.optional() })),
+  /** 录入 → 待审核: the department hands its entered (or returned and fixed) results to the reviewer */
+  'results.submitReview': ch<TaskProgress>()(z.object({ taskId: id, deptId: id, person: z.string().trim().min(2, '请填写提交人姓名').max(30) })),
+  /** 待审核 → 已通过 / 退回, with the reviewer and 审核意见 kept */
+  'results.review': ch<TaskProgress>()(
+    z.object({
+      taskId: id,
+      deptId: id,
+      decision: z.enum(['通过', '退回'], '请选择通过或退回'),
+      reviewer: z.string().trim().min(2, '请填写审核人姓名').max(30),
+      note: z.string().trim().max(500).default(''),
+      /** only these results (default: all 待审核 of the department) */
+      resultIds: z.array(z.number().int().positive()).max(20000).optional()
+    })
+  ),
+  'results.reviews': ch<ResultReviewEntry[]>()(z.object({ taskId: id })),
+  /** 抽查检查结果 for 国家企业信用信息公示系统: every published result of the year in the national field layout */
+  'results.exportGsxt': ch<{ file: string; rows: number }>()(z.object({ year, path: nonEmpty('请选择保存位置') })),
+  'results.stopPublic': ch<PublicStop>()(
+    z.object({
+      taskId: id,
+      objectCode: z.string().trim().min(1, '请选择检查对象').max(40),
+      date: ymd,
+      reason: z.string().trim().min(4, '请写明停止公示的依据（至少 4 个字）').max(500),
+      approvedBy: z.string().trim().min(2, '请填写批准人姓名').max(30)
+    })
+  ),
+  'results.publicStops': ch<PublicStop[]>()(z.object({ taskId: id })),
+  'results.addRevisit': ch<Revisit>()(
+    z.object({
+      taskId: id,
+      objectCode: z.string().trim().min(1, '请选择检查对象').max(40),
+      date: ymd,
+      way: z.enum(['电话回访', '实地回访', '书面问卷', '网络问卷'], '请选择回访方式'),
+      satisfaction: z.enum(['满意', '基本满意', '不满意', ''], '请选择满意程度').default(''),
+      note: z.string().trim().max(500).default('')
+    })
+  ),
+  'results.revisits': ch<Revisit[]>()(z.object({ taskId: id })),
   'results.exportPublic': ch<{ file: string; rows: number }>()(z.object({ taskId: id, format: z.enum(['xlsx', 'docx']), path: nonEmpty('请选择保存位置') })),
   'results.correct': ch<ResultCorrection>()(
     z.object({

@@ -1,5 +1,6 @@
 /**
- * `suiji import objects|inspectors|items FILE --db DB [--dept NAME] [--json] [--rejects OUT.xlsx]`.
+ * `suiji import objects|inspectors|items FILE --db DB [--dept NAME] [--dry-run] [--json] [--rejects OUT.xlsx]`.
+ * --dry-run reads, checks and compares only: the same counts, nothing written.
  * Exit 0 when the file was read (even with rejected rows), 2 when it could not be read at all.
  *
  * `suiji export objects|inspectors|items --db DB --out FILE.xlsx|FILE.csv [--dept NAME] [--org TEXT] [--json]`
@@ -18,7 +19,7 @@ import type { ObjectKind } from '../../services/registry/spreadsheet/layouts'
 import { exportRegistry, writeTemplate } from '../../services/registry/export/export'
 import type { Command } from './types'
 
-export const IMPORT_USAGE = 'import objects|inspectors|items FILE --db DB [--dept NAME] [--kind market|institution|social] [--json] [--rejects OUT.xlsx]'
+export const IMPORT_USAGE = 'import objects|inspectors|items FILE --db DB [--dept NAME] [--kind market|institution|social] [--dry-run] [--json] [--rejects OUT.xlsx]'
 
 interface Args {
   positional: string[]
@@ -49,10 +50,17 @@ function out(s: string): void {
 }
 
 export function summaryLines(r: ImportResult): string[] {
-  const lines = [
-    `${REGISTRY_LABELS[r.registry]}导入完成：${r.file}`,
-    `读取 ${r.read} 行：新增 ${r.imported}，更新 ${r.updated}，未变 ${r.unchanged}，拒绝 ${r.rejected}，警告 ${r.warnings}`
-  ]
+  const lines = r.dryRun
+    ? [
+        `${REGISTRY_LABELS[r.registry]}导入预览（未写入数据库）：${r.file}${r.encoding ? `（按 ${r.encoding} 编码读取）` : ''}`,
+        `读取 ${r.read} 行：将新增 ${r.imported}，将更新 ${r.updated}，未变 ${r.unchanged}，拒绝 ${r.rejected}，警告 ${r.warnings}`
+      ]
+    : [
+        `${REGISTRY_LABELS[r.registry]}导入完成：${r.file}${r.encoding ? `（按 ${r.encoding} 编码读取）` : ''}`,
+        `读取 ${r.read} 行：新增 ${r.imported}，更新 ${r.updated}，未变 ${r.unchanged}，拒绝 ${r.rejected}，警告 ${r.warnings}`
+      ]
+  for (const c of r.changes.slice(0, 50)) lines.push(`  ${r.dryRun ? '将更新' : '更新'} ${c.sheet} 第 ${c.row} 行 ${c.key}：${c.fields.map((f) => `${f.field}“${f.old}”→“${f.new}”`).join('；')}`)
+  if (r.changes.length > 50) lines.push(`  …… 另有 ${r.changes.length - 50} 行${r.dryRun ? '将' : '已'}更新，用 --rejects 文件名.xlsx 保存全部明细`)
   for (const x of r.rejects.slice(0, 50)) lines.push(`  拒绝 ${x.sheet} 第 ${x.row} 行：${x.reason}`)
   if (r.rejects.length > 50) lines.push(`  …… 另有 ${r.rejects.length - 50} 行被拒绝，用 --rejects 文件名.xlsx 保存全部`)
   for (const w of r.warningList.slice(0, 50)) lines.push(`  警告 ${w.sheet} 第 ${w.row} 行 ${w.field}：${w.message}`)
@@ -64,7 +72,8 @@ export async function importCli(argv: string[]): Promise<number> {
   let json = false
   let wb: Workbench | null = null
   try {
-    const p = parseCliArgs(args, ['json'])
+    const p = parseCliArgs(args, ['json', 'dry-run'])
+    const dryRun = p.flags.has('dry-run')
     json = p.flags.has('json')
     const [registry, file] = p.positional as [Registry | undefined, string | undefined]
     if (!registry || !REGISTRIES.includes(registry)) throw new UserError(`请指明导入哪一个名录：objects（检查对象）、inspectors（执法人员）或 items（抽查事项）。用法：${IMPORT_USAGE}`)
@@ -80,10 +89,10 @@ export async function importCli(argv: string[]): Promise<number> {
     const path = resolve(file)
     const r =
       registry === 'objects'
-        ? await importObjects(ctx, path, { kind })
+        ? await importObjects(ctx, path, { kind, dryRun })
         : registry === 'inspectors'
-          ? await importInspectors(ctx, path)
-          : await importItems(ctx, path, { dept: p.flags.get('dept') })
+          ? await importInspectors(ctx, path, { dryRun })
+          : await importItems(ctx, path, { dept: p.flags.get('dept'), dryRun })
     const rejectsOut = p.flags.get('rejects')
     let rejectsError: string | undefined
     if (rejectsOut) {
@@ -98,6 +107,8 @@ export async function importCli(argv: string[]): Promise<number> {
     if (json) {
       out(
         JSON.stringify({
+          dryRun,
+          ...(r.encoding ? { encoding: r.encoding } : {}),
           read: r.read,
           imported: r.imported,
           updated: r.updated,
@@ -106,12 +117,13 @@ export async function importCli(argv: string[]): Promise<number> {
           warnings: r.warnings,
           rejects: r.rejects.map((x) => ({ row: x.row, reason: x.reason, ...(r.sheets.length > 1 ? { sheet: x.sheet } : {}) })),
           warningList: r.warningList.map((w) => ({ row: w.row, field: w.field, raw: w.raw, message: w.message })),
+          changes: r.changes.map((c) => ({ row: c.row, key: c.key, fields: c.fields, ...(r.sheets.length > 1 ? { sheet: c.sheet } : {}) })),
           ...(rejectsError ? { rejectsFileError: rejectsError } : {})
         })
       )
     } else {
       out(summaryLines(r).join('\n'))
-      if (rejectsOut && !rejectsError) out(`被拒绝的行已保存到 ${resolve(rejectsOut)}，改正后可再次导入。`)
+      if (rejectsOut && !rejectsError) out(`被拒绝的行和更新明细已保存到 ${resolve(rejectsOut)}，改正后可再次导入。`)
     }
     return 0
   } catch (e) {
@@ -173,7 +185,7 @@ export async function exportCli(argv: string[]): Promise<number> {
 export const importCommand: Command = {
   name: 'import',
   usage: IMPORT_USAGE,
-  summary: '从 .xlsx 导入检查对象、执法人员或抽查事项（拒绝的行带行号和原因）',
+  summary: '从 .xlsx 或 .csv 导入检查对象、执法人员或抽查事项（--dry-run 只预览；拒绝的行带行号和原因）',
   run: (argv) => importCli(argv)
 }
 

@@ -33,7 +33,7 @@ describe('result documents from the entered results', () => {
     const problems = fx.demo.drawn.filter((o) => o.order % 5 === 0).length
     expect(body).toContain(`合计检查对象${fx.demo.drawn.length}户`)
     expect(body).toContain(`发现问题已责令改正${problems}户`)
-    expect(body).toContain('责令限期整改')
+    expect(body).toContain('责令改正')
     // every inspector the draw sent is named (they sign the table)
     for (const m of fx.demo.drawn.flatMap((o) => o.team)) expect(body).toContain(m.name)
   })

@@ -25,7 +25,7 @@ async function fill(rows: Record<number, (string | null)[]>, out: string): Promi
   const ws = book.getWorksheet('检查结果')!
   for (const [r, [cat, date]] of Object.entries(rows)) {
     ws.getCell(Number(r), 6).value = cat
-    ws.getCell(Number(r), 12).value = date
+    ws.getCell(Number(r), 13).value = date
   }
   await book.xlsx.writeFile(out)
   return out
