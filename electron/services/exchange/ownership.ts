@@ -48,7 +48,9 @@ export const OWNERSHIP: Record<string, Rule> = {
   task_outcomes: officeOnly('个'),
   // Results are entered by the department that inspected (谁检查、谁录入); the office never rewrites them.
   inspection_results: { owner: deptField('dept_id'), office: false, department: true, unit: '条' },
-  result_corrections: { owner: () => null, office: false, department: true, unit: '条' }
+  result_corrections: { owner: () => null, office: false, department: true, unit: '条' },
+  // The department's own review of its results (提交审核, 通过, 退回): only that department records them.
+  result_reviews: { owner: deptField('dept_id'), office: false, department: true, unit: '条' }
 }
 
 export interface Refusal {

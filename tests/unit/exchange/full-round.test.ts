@@ -391,6 +391,7 @@ describe('the full round with three databases: office, 市场监管局, 卫健�
       const local = findTaskByNo(s.ctx, `${YEAR}-001`)!
       const codes = s.ctx.sqlite.prepare('SELECT object_code FROM object_inspections WHERE task_uid = ? ORDER BY id').pluck().all(local.uid) as string[]
       saveResults(s.ctx, local.id, codes.map((objectCode) => ({ objectCode, deptId: deptId(s.ctx, code), itemUid: item, category: '未发现问题' as const, method: '实地核查' as const, checkDate: today() })))
+      approveAll(s.ctx, local.id)
       send(s, office, 'OFFICE')
     }
     publishResults(office.ctx, task.id, today())
@@ -408,7 +409,7 @@ describe('the full round with three databases: office, 市场监管局, 卫健�
         UPDATE tasks SET status = '已取消', rule = '{"A":{"mode":"ratio","value":1000},"B":{"mode":"ratio","value":1000},"C":{"mode":"ratio","value":1000},"D":{"mode":"ratio","value":1000}}';
         DROP TRIGGER IF EXISTS draws_no_update;
         UPDATE draws SET object_count = object_count + 1;
-        UPDATE inspection_results SET category = '发现问题待后续处理', findings = '伪造' WHERE id = (SELECT min(id) FROM inspection_results);`
+        UPDATE inspection_results SET findings = '伪造的检查情况' WHERE id = (SELECT min(id) FROM inspection_results);`
     })
     const r = applyPackage(office.ctx, forged, {})
     const sentences = r.refusals.map((x) => x.sentence)
