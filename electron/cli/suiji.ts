@@ -2,6 +2,8 @@
  * 命令行：`npm run -s suiji -- <command>` over the same services as the app.
  * Exit codes: 0 done, 1 done with a negative answer, 2 could not run.
  */
+import { resolve } from 'node:path'
+import { describeHolder, lockHolder } from '../services/db/holder'
 import { UserError } from '../services/errors'
 import { CliError } from './args'
 import type { Command } from './commands/types'
@@ -48,6 +50,13 @@ async function main(argv: string[]): Promise<number> {
   if (rest.includes('--help')) {
     console.log(`用法：npm run -s suiji -- ${cmd.usage}\n${cmd.summary}`)
     return 0
+  }
+  // The same rule as a second window: a database another program has open is left to it.
+  const db = rest.indexOf('--db')
+  const holder = db >= 0 && rest[db + 1] ? lockHolder(resolve(rest[db + 1]!)) : null
+  if (holder) {
+    console.error(`错误：该数据库正由${describeHolder(holder)}打开使用。为免两个程序同时修改同一个数据库，命令行不能操作它。请先关闭该程序再运行本命令，或在该程序中完成操作。`)
+    return 2
   }
   return cmd.run(rest)
 }

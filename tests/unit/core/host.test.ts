@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { networkInterfaces } from 'node:os'
 import { request } from 'node:http'
 import { Workbench } from '../../../electron/services/workbench'
@@ -40,6 +40,45 @@ describe('browser host', () => {
       await host.close()
       wb.close()
     }
+  })
+
+  it('a malformed address gets 400; an oversized body gets 413 with a Chinese sentence; an upload may be larger than an ordinary call', async () => {
+    const wb = new Workbench(join(t.dir, 'limits.db'))
+    const host = await startHost({ wb, rendererDir: t.dir })
+    try {
+      const raw = (path: string) =>
+        new Promise<number>((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port: host.port, path, method: 'GET', headers: { Host: `127.0.0.1:${host.port}` } }, (res) => {
+            res.resume()
+            resolve(res.statusCode ?? 0)
+          })
+          req.on('error', reject)
+          req.end()
+        })
+      expect(await raw('/%E0%A4%A')).toBe(400)
+      expect(await raw('/api/%ZZ')).toBe(400)
+      const call = (channel: string, body: string) =>
+        fetch(`${host.url}api/${channel}`, { method: 'POST', headers: { 'X-Suiji-Token': host.token, 'Content-Type': 'application/json' }, body })
+      const big = await call('app.info', JSON.stringify({ pad: 'x'.repeat(6 * 1024 * 1024) }))
+      expect(big.status).toBe(413)
+      expect(((await big.json()) as { error: { message: string } }).error.message).toMatch(/超过 5 MB/)
+      const file = Buffer.alloc(8 * 1024 * 1024, 7)
+      const up = await call('files.upload', JSON.stringify({ name: '名录.xlsx', base64: file.toString('base64') }))
+      expect(up.status).toBe(200)
+      const path = ((await up.json()) as { data: { path: string } }).data.path
+      expect(readFileSync(path).equals(file)).toBe(true)
+    } finally {
+      await host.close()
+      wb.close()
+    }
+  })
+
+  it('the lock file naming the launch URL (with its token) is readable by its owner only', () => {
+    const db = join(t.dir, 'mode.db')
+    const lock = acquireLock(db, 'http://127.0.0.1:1234/?token=secret')
+    expect(lock.acquired).toBe(true)
+    if (process.platform !== 'win32') expect(statSync(`${db}.lock`).mode & 0o777).toBe(0o600)
+    if (lock.acquired) lock.release()
   })
 
   it('a second instance on the same database is pointed at the first', () => {
