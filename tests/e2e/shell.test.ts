@@ -135,7 +135,7 @@ describe('the app shell in a real browser', () => {
       const bad = await fetch(`${app.host.url}api/departments.create`, { method: 'POST', body: JSON.stringify({ name: '', shortName: '', code: '!' }), headers: { 'X-Suiji-Token': app.host.token } })
       const badBody = (await bad.json()) as { ok: boolean; error: { message: string } }
       expect(badBody.ok).toBe(false)
-      expect(badBody.error.message).toMatch(/^输入有误：name：单位名称至少 2 个字/)
+      expect(badBody.error.message).toMatch(/^输入有误：单位名称至少 2 个字/)
     } finally {
       await app.stop()
     }
