@@ -12,7 +12,8 @@ const groups: { name: string; file: string; fn: string }[] = [
   { name: 'draws', file: 'draws.bench.ts', fn: 'benchDraws' },
   { name: 'documents', file: 'documents.bench.ts', fn: 'benchDocuments' },
   { name: 'exchange', file: 'exchange.bench.ts', fn: 'benchExchange' },
-  { name: 'stats', file: 'stats.bench.ts', fn: 'benchStats' }
+  { name: 'stats', file: 'stats.bench.ts', fn: 'benchStats' },
+  { name: 'ui', file: 'ui.bench.ts', fn: 'benchUi' }
 ]
 
 const only = process.argv.slice(2)

@@ -11,6 +11,11 @@ export const OFFICE_CODE = 'OFFICE'
 
 export type AgencyRole = 'office' | 'department'
 
+/** An agency as the clerk reads it: the office by its name alone, a department with its code from 成员单位. */
+export function agencyText(a: { name: string; code: string }): string {
+  return a.code === OFFICE_CODE ? `“${a.name}”` : `“${a.name}”（代码 ${a.code}）`
+}
+
 export interface Identity {
   name: string
   code: string

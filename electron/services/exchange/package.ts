@@ -8,7 +8,7 @@ import { appliedCount } from '../db/migrate'
 import { UserError } from '../errors'
 import { APP_VERSION } from '../version'
 import { readFrame } from './container'
-import { peerRow, requireIdentity } from './identity'
+import { agencyText, peerRow, requireIdentity } from './identity'
 import { sha256Hex, verifyBytes } from './keys'
 import { FORMAT_VERSION, isManifest, ourSchemaVersion, type Manifest } from './manifest'
 
@@ -64,7 +64,7 @@ export function openPackage(ctx: Ctx, file: string, opts: OpenPackageOptions = {
   }
 
   const me = requireIdentity(ctx)
-  const from = `“${manifest.from.name}”（代码 ${manifest.from.code}）`
+  const from = agencyText(manifest.from)
   if (manifest.from.code === me.code && manifest.from.fingerprint === me.fingerprint) {
     throw new UserError(`这是本单位自己导出的交换包，不能导入本机。请导入对方单位发来的交换包。${UNCHANGED}`, 'own-package')
   }
@@ -89,7 +89,7 @@ export function openPackage(ctx: Ctx, file: string, opts: OpenPackageOptions = {
   }
   if (manifest.to !== 'any' && manifest.to.code !== me.code) {
     throw new UserError(
-      `该交换包是发给“${manifest.to.name}”（代码 ${manifest.to.code}）的，不是发给本单位（${me.name}，代码 ${me.code}）的，已拒绝。请让对方重新导出发给本单位的交换包。${UNCHANGED}`,
+      `该交换包是发给${agencyText(manifest.to)}的，不是发给本单位${agencyText(me)}的，已拒绝。请让对方重新导出发给本单位的交换包。${UNCHANGED}`,
       'wrong-recipient'
     )
   }
