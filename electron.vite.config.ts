@@ -3,7 +3,7 @@ import { cpSync } from 'node:fs'
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 
-const contract = resolve(import.meta.dirname, 'electron/contract/api.ts')
+const contract = resolve(import.meta.dirname, 'electron/contract/index.ts')
 
 // The migrations are SQL files read at start-up; ship them beside the main bundle.
 const copyMigrations = {

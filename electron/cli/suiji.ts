@@ -9,15 +9,17 @@ import { dbInit, auditVerify } from './commands/db'
 import { demo } from './commands/demo'
 import { importCommand, exportCommand } from './commands/registry'
 import { verify } from './commands/verify'
-import { drawCommand, drawPublish } from './commands/draw'
-import { planCommands } from '../services/plans/cli'
-import { taskCommands } from '../services/tasks/cli'
-import { exchangeCommands } from '../services/exchange/cli'
-import { docsCommand } from './commands/docs'
-import { resultsCommands } from '../services/results/cli'
+import { drawCommand, drawPublish } from './commands/draws'
+import { planCommands } from './commands/plans'
+import { taskCommands } from './commands/tasks'
+import { exchangeCommands } from './commands/exchange'
+import { docsCommand } from './commands/documents'
+import { resultsCommands } from './commands/results'
 import { dossierCommand } from './commands/dossier'
+import { resultsReviewCommands } from './commands/resultsReview'
+import { holidaysImport } from './commands/holidays'
 
-const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand, ...resultsCommands, dossierCommand]
+const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand, ...resultsCommands, ...resultsReviewCommands, dossierCommand, holidaysImport]
 
 function help(): string {
   return [

@@ -5,6 +5,7 @@ import { operatorOf } from './settings/service'
 import { seedDefaultDepartments } from './departments/service'
 import { JobRunner } from './jobs/runner'
 import type { FileShell } from './files/shell'
+import { sweepScratch } from './files/scratch'
 
 function osUser(): string {
   try {
@@ -29,6 +30,7 @@ export class Workbench {
     private readonly opts: OpenOptions & { desktop?: boolean } = {}
   ) {
     this.current = Workbench.openPrepared(file, opts)
+    sweepScratch()
   }
 
   /** Opens a file and fills a brand-new one with the default member departments. */

@@ -8,6 +8,8 @@ import { uploadFile } from '../jobs'
 
 export const XLSX_FILTER = [{ name: 'Excel 表格', extensions: ['xlsx'] }]
 export const CSV_FILTER = [{ name: 'CSV 文件（Excel 可打开）', extensions: ['csv'] }]
+/** What a registry import takes: .xlsx, or .csv in UTF-8 or GBK. */
+export const TABLE_FILTER = [{ name: 'Excel 表格或 CSV 文件', extensions: ['xlsx', 'csv'] }]
 
 /** A path to write to, or null when the user cancelled the dialog. */
 export async function chooseSavePath(title: string, defaultName: string, filters = XLSX_FILTER): Promise<string | null> {
@@ -28,15 +30,15 @@ export async function deliver(path: string): Promise<void> {
 }
 
 /** Asks for a spreadsheet to read and returns its path in the program, or null when cancelled. */
-export async function chooseOpenPath(title: string): Promise<string | null> {
+export async function chooseOpenPath(title: string, filters = XLSX_FILTER): Promise<string | null> {
   if (transport === 'ipc') {
-    const r = await api.files.pickOpen({ title, filters: XLSX_FILTER })
+    const r = await api.files.pickOpen({ title, filters })
     if (r.available) return r.path
   }
   const file = await new Promise<File | null>((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = '.xlsx'
+    input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',')
     input.setAttribute('data-testid', 'import-file-input')
     input.style.display = 'none'
     input.addEventListener('change', () => {

@@ -110,8 +110,8 @@ beforeAll(async () => {
     deptId: sheet.deptId,
     itemUid: r.itemUid,
     category: i % 4 ? '未发现问题' : '发现问题待后续处理',
-    method: '实地核查',
-    disposal: i % 4 ? '无须处置' : '责令限期整改',
+    methods: ['实地检查'],
+    disposal: i % 4 ? '无需处置' : '责令改正',
     checkDate: today()
   }))
   await call('results.save', { taskId: task.id, results })

@@ -8,7 +8,7 @@ import { Workbench } from '../../electron/services/workbench'
 import { generateDemoCounty } from '../../electron/services/demo/generate'
 import { dispatch } from '../../electron/services/api/dispatch'
 import { handlers } from '../../electron/services/api/handlers'
-import type { PlanEntry, Task } from '../../electron/contract/api'
+import type { PlanEntry, Task } from '../../electron/contract'
 
 const t = tempDir('suiji-e2e-plans-')
 const dbFile = join(t.dir, 'county.db')

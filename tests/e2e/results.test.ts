@@ -60,7 +60,7 @@ async function enterAll(task: Task, date: string, only?: string): Promise<TaskPr
   let last: TaskProgress | null = null
   for (const code of only ? [only] : ['SCJG', 'WJJ']) {
     const sheet = await call<ResultSheet>('results.sheet', { taskId: task.id, deptId: dept(code) })
-    const results: ResultInput[] = sheet.rows.map((r) => ({ objectCode: r.objectCode, deptId: sheet.deptId, itemUid: r.itemUid, category: '未发现问题', method: '实地核查', checkDate: date }))
+    const results: ResultInput[] = sheet.rows.map((r) => ({ objectCode: r.objectCode, deptId: sheet.deptId, itemUid: r.itemUid, category: '未发现问题', methods: ['实地检查'], checkDate: date }))
     last = (await call<{ progress: TaskProgress }>('results.save', { taskId: task.id, results })).progress
   }
   return last!
@@ -99,10 +99,11 @@ describe('检查结果 in the browser', () => {
     await expect(page.locator('[data-testid="results-task"]').innerText()).resolves.toContain('城区餐饮服务单位食品安全联合抽查')
     await expect(page.locator('[data-testid="result-grid"] tbody tr').count()).resolves.toBe(4)
 
-    // 市场监管局: row 1 → 5 发现问题已责令改正, Tab to 核查方式, Tab to 检查情况 and type;
-    // rows 2–4 → 1 ⏎ 1 ⏎ 1, typed as fast as the keyboard goes (a "1" after Enter once read as "11" 其他情况)
+    // 市场监管局: row 1 → 10 发现问题已责令改正 (code E), Tab to 核查方式, Tab to 检查情况 and type;
+    // rows 2–4 → 1 ⏎ 1 ⏎ 1, typed as fast as the keyboard goes (a "1" after Enter once read as "11")
     await page.locator('[data-cell="0-category"]').focus()
-    await page.keyboard.press('5')
+    await page.keyboard.press('1')
+    await page.keyboard.press('0')
     await page.keyboard.press('Tab')
     await page.keyboard.press('Tab')
     await page.keyboard.type('后厨防蝇设施缺失，已当场责令改正')
@@ -111,12 +112,12 @@ describe('检查结果 in the browser', () => {
     for (const key of ['1', 'Enter', '1', 'Enter', '1']) await page.keyboard.press(key)
     await expect(page.locator('[data-cell="0-category"]').inputValue()).resolves.toBe('发现问题已责令改正')
     for (const row of [1, 2, 3]) await expect(page.locator(`[data-cell="${row}-category"]`).inputValue()).resolves.toBe('未发现问题')
-    // two digits typed in one cell still make 10 and 11
+    // two digits typed in one cell still make one number: 1 then 1 is 11
     await page.keyboard.press('Shift+Enter')
     await page.keyboard.press('Enter')
     await page.keyboard.press('1')
     await page.keyboard.press('1')
-    await expect(page.locator('[data-cell="3-category"]').inputValue()).resolves.toBe('其他情况')
+    await expect(page.locator('[data-cell="3-category"]').inputValue()).resolves.toBe('未发现开展本次抽查涉及的经营活动')
     await page.keyboard.press('Shift+Enter')
     await page.keyboard.press('1')
     await page.keyboard.press('Enter')
@@ -126,10 +127,11 @@ describe('检查结果 in the browser', () => {
     await page.keyboard.press('Control+s')
     await page.locator('[data-testid="progress-card"]', { hasText: '县市场监管局 4/4' }).waitFor()
 
-    // 卫健局: 9 合格 on the first row, filled down the column with Ctrl+D
+    // 卫健局: 18 合格 on the first row, filled down the column with Ctrl+D
     await pickDept(page, '县卫健局')
     await page.locator('[data-cell="0-category"]').focus()
-    await page.keyboard.press('9')
+    await page.keyboard.press('1')
+    await page.keyboard.press('8')
     await page.keyboard.press('Control+d')
     await expect(page.locator('[data-cell="3-category"]').inputValue()).resolves.toBe('合格')
     await page.keyboard.press('Control+s')
@@ -146,7 +148,25 @@ describe('检查结果 in the browser', () => {
     await shot(page, 'results-grid')
   })
 
-  it('publishes, then a correction keeps the original beside it', async () => {
+  it('reviews: a return needs an opinion; both departments submit and pass; then it publishes, and a correction keeps the original beside it', async () => {
+    await page.locator('.n-tabs-tab', { hasText: '审核' }).click()
+    await page.locator('[data-testid="review-person"] input').fill('钱录入')
+    await page.locator('[data-testid="review-reviewer"] input').fill('赵审核')
+    for (const [i, d] of ['县市场监管局', '县卫健局'].entries()) {
+      await page.locator('[data-testid="review-dept"]').click()
+      await page.locator('.n-base-select-option', { hasText: d }).click()
+      await page.locator('[data-testid="review-submit"]').click()
+      await page.locator('[data-testid="review-pending"]', { hasText: '待审核 4' }).waitFor()
+      if (d === '县市场监管局') {
+        await page.locator('[data-testid="review-return"]').click()
+        await page.locator('[data-testid="review-error"]', { hasText: '退回时请写明审核意见' }).waitFor()
+      }
+      await page.locator('[data-testid="review-note"] input').fill('与检查表一致')
+      await page.locator('[data-testid="review-pass"]').click()
+      await page.locator('[data-testid="review-passed"]', { hasText: `已通过 ${4 * (i + 1)}` }).waitFor()
+    }
+    await quiet(page)
+    await shot(page, 'results-review')
     await page.locator('.n-tabs-tab', { hasText: '公示与更正' }).click()
     // 登记已公示 cannot be undone: it asks first, and 再检查一下 leaves the task as it was
     await page.locator('[data-testid="publish"]').click()
@@ -199,7 +219,7 @@ describe('检查结果 in the browser', () => {
     const code = await page.locator('td.obj .code').first().innerText()
     await page.locator('.n-tabs-tab', { hasText: '后续处置' }).click()
     await page.locator('[data-testid="followups"]').waitFor()
-    // 发现问题已责令改正 with 无须处置 leaves nothing open
+    // 发现问题已责令改正 is 完结 on its check date: nothing open
     expect(await page.locator('[data-testid="followups"]').innerText()).not.toContain('城区餐饮服务单位')
     await page.locator('.n-tabs-tab', { hasText: '检查记录查询' }).click()
     await page.locator('[data-testid="history-code"] input').fill(code)
@@ -277,5 +297,20 @@ describe('检查结果 in the browser', () => {
     await page.mouse.move(5, 850)
     await still(page)
     await shot(page, 'stats-dashboard')
+
+    // by result code: the published task's 发现问题已责令改正 (E) is 完结; its row opens the results behind it
+    const card = page.locator('[data-testid="stats-breakdown"]')
+    await card.locator('[data-testid="breakdown-by"]').getByText('按检查结果').click()
+    const row = card.locator('tr', { hasText: 'E 发现问题已责令改正' })
+    await row.waitFor()
+    expect(await row.innerText()).toContain('100.0%')
+    await row.click()
+    await drawer.waitFor()
+    expect(await drawer.innerText()).toContain('E 发现问题已责令改正')
+    await page.keyboard.press('Escape')
+    await drawer.waitFor({ state: 'detached' })
+    await card.scrollIntoViewIfNeeded()
+    await quiet(page)
+    await shot(page, 'stats-breakdown')
   })
 })

@@ -4,7 +4,7 @@ import type { HandlerGroup } from '../api/dispatch'
 import type { Workbench } from '../workbench'
 import { departments, inspectors, items, objects } from '../db/schema'
 import { APP_VERSION } from '../version'
-import { generateDemoCounty } from '../demo/generate'
+import { loadDemo } from '../demo/load'
 
 export function appInfo(wb: Workbench): AppInfo {
   const { db } = wb.ctx()
@@ -20,5 +20,5 @@ export const appHandlers: HandlerGroup<'app'> = {
     wb.switchTo(file)
     return appInfo(wb)
   },
-  'app.loadDemo': ({ objects: n, seed }, wb) => generateDemoCounty(wb.ctx(), { objects: n, seed })
+  'app.loadDemo': ({ objects: n, seed }, wb) => loadDemo(wb.ctx(), { objects: n, seed })
 }

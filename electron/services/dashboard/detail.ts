@@ -54,7 +54,7 @@ export function statsDetail(ctx: Pick<Ctx, 'sqlite'>, year: number, key: Indicat
       return {
         title: `${title}：发现问题的检查结果`,
         columns: ['任务编号', '对象名称', '检查部门', '检查事项', '检查结果', '后续处置', '办结日期'],
-        rows: d.results.filter((r) => isProblem(r.category)).map((r) => [taskNo.get(r.taskId) ?? '', r.objectName, deptNames.get(r.deptId) ?? '', r.itemName, r.category, r.disposal, r.doneOn ?? '未办结'])
+        rows: d.results.filter((r) => isProblem(r.category, r.disposal)).map((r) => [taskNo.get(r.taskId) ?? '', r.objectName, deptNames.get(r.deptId) ?? '', r.itemName, r.category, r.disposal, r.doneOn ?? '未办结'])
       }
     case 'categories':
       return {

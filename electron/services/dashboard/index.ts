@@ -3,3 +3,4 @@ export { statsDashboard, indicatorSet, usesCreditClasses, CREDIT_USE_TARGET } fr
 export { statsDetail } from './detail'
 export { exportDashboard } from './export'
 export { loadYear, COUNTED_STATUSES } from './data'
+export { statsBreakdown, breakdownDetail, exportBreakdown } from './breakdown'

@@ -31,7 +31,7 @@ const DEFINITIONS: Record<IndicatorKey, string> = {
   joint: '两个及以上部门参加的抽查任务数 ÷ 抽查任务总数（已抽取及以后的任务）',
   creditUse: '按信用风险分类设定不同抽查比例（或户数）的任务数 ÷ 抽查任务总数，目标不低于 90%',
   onTime: '在公示期限内公示结果的任务数 ÷ 已公示或已过公示期限的任务数',
-  disposal: '后续处置已办结的问题数 ÷ 检查发现问题的结果数（未发现问题、合格、未发现开展本次抽查涉及的经营活动以外的结果）',
+  disposal: '后续处置已完结的问题数 ÷ 检查发现问题的结果数（发现问题待后续处理及其子项、发现问题已责令改正、不配合检查、不合格，以及选了处置的其他情况；“无需处置”不算已处置）',
   repeat: '本年度被两个及以上任务检查的对象户数 ÷ 被检查的对象户数'
 }
 
@@ -65,7 +65,7 @@ export function visitCounts(d: YearData): Map<string, number> {
 export function indicatorSet(all: YearData, deptId: number | null, today: string): IndicatorSet {
   const d = scoped(all, deptId)
   const visited = visitCounts(d)
-  const problems = d.results.filter((r) => isProblem(r.category))
+  const problems = d.results.filter((r) => isProblem(r.category, r.disposal))
   const judged = d.tasks.filter((t) => publicationJudged(t, today))
   const counts = new Map<string, number>()
   for (const r of d.results) counts.set(r.category, (counts.get(r.category) ?? 0) + 1)

@@ -8,6 +8,7 @@
  * footers for every section instead of two new footer parts per object.
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
+import { CHECK_METHOD_LIST } from '@contract'
 import { packDocument, type DocMeta, type DocSection } from './gbt9704'
 
 const OPEN = '\u27E6'
@@ -15,7 +16,7 @@ const CLOSE = '\u27E7'
 const TOKEN = /\u27E6(\d+)\u27E7/g
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 /** Strings the builders branch on or parse rather than print as they are. */
-const LITERAL = new Set(['通知书', '告知书', '实地核查', '书面检查', '网络监测', '委托专业机构'])
+const LITERAL = new Set(['通知书', '告知书', ...CHECK_METHOD_LIST])
 
 export interface Tokenized<T> {
   shape: string

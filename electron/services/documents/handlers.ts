@@ -1,3 +1,4 @@
+import { exportAnnouncement } from './announcements'
 import type { HandlerGroup } from '../api/dispatch'
 import { exportDir } from '../files/locations'
 import { DOCUMENT_KINDS, prepareDocument } from './fromDb'
@@ -11,5 +12,6 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     const ctx = wb.ctx()
     const prepared = prepareDocument(ctx, req, exportDir(wb.file))
     return wb.jobs.start(`documents-${req.kind}`, prepared.label, (signal, report) => prepared.run(signal, report))
-  }
+  },
+  'documents.announcement': (req, wb) => exportAnnouncement(wb.ctx(), req)
 }

@@ -3,7 +3,7 @@
  * or seals it; `003_…` 第二十一条(三): where no signature can be had, the
  * reason is noted and a witness may sign).
  */
-import { CHECK_METHODS, FOLLOW_UPS, RESULT_CATEGORIES, type InspectionFormInput } from './types'
+import { CHECK_METHODS, FOLLOW_UPS, RESULT_BOXES, type InspectionFormInput } from './types'
 import { BLANK_DATE, CHECKBOX, buildTable, checkboxes, enumerate, packDocument, textWidth, titleParagraph, type Block, type DocSection } from './gbt9704'
 import { formLine } from './forms'
 
@@ -30,7 +30,7 @@ export function inspectionFormBlocks(input: InspectionFormInput): Block[] {
     columns: [5, 15, 30, 28, 14, 8],
     width,
     size: '五号',
-    header: [['序号', '检查事项', '检查内容', '检查依据', '检查情况', '结果（填序号）']],
+    header: [['序号', '检查事项', '检查内容', '检查依据', '检查情况', '结果（填代码）']],
     rows: input.items.map((it, i) => [
       { text: String(i + 1), align: 'center' },
       it.department ? `${it.name}（${it.department}）` : it.name,
@@ -40,7 +40,7 @@ export function inspectionFormBlocks(input: InspectionFormInput): Block[] {
       ''
     ])
   })
-  const numbered = RESULT_CATEGORIES.map((c, i) => `${CHECKBOX}${i + 1}.${c}`)
+  const numbered = RESULT_BOXES.map((c) => `${CHECKBOX}${c}`)
   const choices = buildTable({
     columns: [16, 84],
     width,

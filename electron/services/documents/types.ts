@@ -1,4 +1,4 @@
-import { RESULT_CATEGORY_LIST } from '@contract'
+import { CHECK_METHOD_LIST, DISPOSAL_LIST, RESULT_CATEGORY_LIST, RESULT_CODES } from '@contract'
 
 /**
  * Plain inputs of the document builders. Other services (tasks, draws,
@@ -24,15 +24,17 @@ export interface OfficeInfo {
   sealText?: string
 }
 
-/** 核查方式 (`003_…` 第二十条). */
-export const CHECK_METHODS = ['实地核查', '书面检查', '网络监测', '委托专业机构'] as const
+/** 核查方式 (`003_…` 第二十条): the contract's standard list. */
+export const CHECK_METHODS = CHECK_METHOD_LIST
 export type CheckMethod = (typeof CHECK_METHODS)[number]
 
 /** Result categories of R9, in the printed order: the contract's list. */
 export const RESULT_CATEGORIES = RESULT_CATEGORY_LIST
 
-/** 后续处置 choices on the inspection form. */
-export const FOLLOW_UPS = ['无须处置', '责令限期整改', '移送办案', '抄告其他部门', '其他'] as const
+/** 后续处置 choices on the inspection form: the contract's standard list. */
+export const FOLLOW_UPS = DISPOSAL_LIST
+/** 检查结果 boxes as printed: the national code and our wording. */
+export const RESULT_BOXES = RESULT_CODES.map((d) => `${d.code}.${d.label}`)
 
 /** The drawn object as the notices and forms need it. */
 export interface ObjectInfo {

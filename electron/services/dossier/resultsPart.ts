@@ -16,17 +16,19 @@ const FIELD_LABELS: Record<keyof ResultInputParsed, string> = {
   deptId: '检查部门',
   itemUid: '检查事项',
   category: '检查结果',
-  method: '核查方式',
+  methods: '核查方式',
   findings: '检查情况',
   disposal: '后续处置',
-  disposalRef: '案件编号／移交部门／说明',
+  disposalRef: '处置说明',
+  caseNo: '案件编号',
   evidence: '证据说明',
   checkDate: '检查日期',
   inspectors: '检查人员'
 }
 
 const people = (list: ResultInputParsed['inspectors']) => list.map((p) => (p.certNo ? `${p.name}（${p.certNo}）` : p.name)).join('、')
-const shown = (key: keyof ResultInputParsed, v: ResultInputParsed) => (key === 'inspectors' ? people(v.inspectors) : String(v[key] ?? ''))
+const shown = (key: keyof ResultInputParsed, v: ResultInputParsed) =>
+  key === 'inspectors' ? people(v.inspectors) : key === 'methods' ? (v.methods ?? []).join('、') : String(v[key] ?? '')
 
 function sheet(wb: ExcelJS.Workbook, name: string, header: string[], widths: number[], rows: unknown[][]): void {
   const ws = wb.addWorksheet(name)
@@ -72,11 +74,11 @@ export async function resultsPart(ctx: Ctx, task: Task): Promise<DossierPart> {
   sheet(
     wb,
     '检查结果',
-    ['序号', '统一社会信用代码（注册号）', '检查对象名称', '检查部门', '检查事项', '检查结果', '核查方式', '检查情况', '后续处置', '案件编号／移交部门／说明', '证据说明', '检查日期', '检查人员', '后续处置办结日期', '办结说明', '录入人', '最后修改时间', '公示后更正次数'],
-    [6, 24, 30, 16, 26, 26, 12, 34, 16, 20, 20, 12, 30, 14, 20, 10, 20, 10],
+    ['序号', '统一社会信用代码（注册号）', '检查对象名称', '检查部门', '检查事项', '检查结果代码', '检查结果', '核查方式', '检查情况', '后续处置', '案件编号', '处置说明', '证据说明', '检查日期', '检查人员', '后续处置完结日期', '完结说明', '录入人', '审核状态', '审核人', '审核意见', '最后修改时间', '公示后更正次数'],
+    [6, 24, 30, 16, 26, 8, 26, 16, 34, 16, 16, 20, 20, 12, 30, 14, 20, 10, 10, 10, 20, 20, 10],
     results.map((r, i) => [
-      i + 1, r.objectCode, r.objectName, r.deptName, r.itemName, r.category, r.method, r.findings, r.disposal, r.disposalRef, r.evidence, r.checkDate,
-      people(r.inspectors), r.followUpDoneOn ?? '', r.followUpNote, r.enteredBy, r.updatedAt, r.corrections
+      i + 1, r.objectCode, r.objectName, r.deptName, r.itemName, r.resultCode, r.category, r.methods.join('、'), r.findings, r.disposal, r.caseNo, r.disposalRef, r.evidence, r.checkDate,
+      people(r.inspectors), r.followUpDoneOn ?? '', r.followUpNote, r.enteredBy, r.reviewStatus, r.reviewedBy, r.reviewNote, r.updatedAt, r.corrections
     ])
   )
 

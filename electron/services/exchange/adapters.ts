@@ -343,6 +343,20 @@ export const ADAPTERS: EntityAdapter[] = [
     }
   },
   {
+    // 谁录入、谁负责: each department reviews its own results; the steps and 审核意见 go up with them.
+    entity: 'result_reviews',
+    label: '检查结果审核记录',
+    table: 'result_reviews',
+    key: 'at',
+    keyFields: ['task_id', 'dept_id', 'at', 'action'],
+    refs: { task_id: 'tasks', dept_id: 'departments' },
+    localOnly: [],
+    ownerColumn: 'dept_id',
+    sentBy: ['department'],
+    appendOnly: true,
+    describe: (f) => `${f.action} ${f.results} 条（${f.at}，${f.person}）`
+  },
+  {
     // Completion date, deadline, 公示日期: computed at the office from every department's results.
     entity: 'task_outcomes',
     label: '任务完成与公示',

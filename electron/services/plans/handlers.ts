@@ -1,6 +1,6 @@
 /**
  * plans.* channel handlers. Typed against tasks/contractPart until the channels
- * move into electron/contract/api.ts; then this becomes a HandlerGroup<'plans'>.
+ * move into the contract; then this becomes a HandlerGroup<'plans'>.
  */
 import type { z } from 'zod'
 import type { Workbench } from '../workbench'

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs'
+import type { RawCell } from '../spreadsheet/cell'
+import { readGrid } from '../spreadsheet/grid'
 import type { Ctx } from '../context'
 import { audit } from '../audit/log'
 import { UserError } from '../errors'
@@ -10,20 +11,14 @@ import { PLAN_HEADERS } from './xlsx'
 
 const tidy = (s: string) => s.replace(/[\s\u3000]+/g, '')
 
-export function cellText(v: ExcelJS.CellValue): string {
+export function cellText(v: RawCell): string {
   if (v === null || v === undefined) return ''
   if (v instanceof Date) return `${v.getUTCFullYear()}-${String(v.getUTCMonth() + 1).padStart(2, '0')}-${String(v.getUTCDate()).padStart(2, '0')}`
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim()
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue)
-    if ('text' in v) return String(v.text).trim()
-    return ''
-  }
   return String(v).trim()
 }
 
 /** 抽取日期 in the ways people type it → 'YYYY-MM' or 'YYYY-MM-DD'; null when unreadable. */
-export function parsePlanDate(raw: ExcelJS.CellValue): string | null {
+export function parsePlanDate(raw: RawCell): string | null {
   if (raw instanceof Date) return cellText(raw)
   if (typeof raw === 'number' && raw > 20000 && raw < 80000) {
     // Excel serial day (1900 system)
@@ -44,7 +39,7 @@ export function parsePlanDate(raw: ExcelJS.CellValue): string | null {
   return `${ym}-${String(d).padStart(2, '0')}`
 }
 
-function ratioText(v: ExcelJS.CellValue): string {
+function ratioText(v: RawCell): string {
   if (typeof v === 'number') return v <= 1 ? `${Math.round(v * 10000) / 100}%` : String(v)
   return cellText(v)
 }
@@ -63,20 +58,16 @@ interface Parsed {
  * same sheet changes nothing.
  */
 export async function importPlanXlsx(ctx: Ctx, file: string): Promise<PlanImportResult> {
-  const wb = new ExcelJS.Workbook()
-  try {
-    await wb.xlsx.readFile(file)
-  } catch (e) {
-    throw new UserError(`无法读取“${file}”：${(e as Error).message}。请确认它是 .xlsx 格式的计划表（WPS/Excel 另存为 .xlsx）。`, 'read-failed')
-  }
-  const ws = wb.worksheets[0]
+  const ws = (await readGrid(file))[0]
   if (!ws) throw new UserError(`“${file}”中没有工作表。`, 'empty-file')
 
   let headerRow = 0
   const col = new Map<string, number>()
   for (let r = 1; r <= Math.min(ws.rowCount, 15) && !headerRow; r++) {
     const texts = new Map<string, number>()
-    ws.getRow(r).eachCell({ includeEmpty: false }, (c, n) => texts.set(tidy(cellText(c.value)), n))
+    ws.row(r).forEach((v, i) => {
+      if (v !== null && v !== '') texts.set(tidy(cellText(v)), i + 1)
+    })
     if (texts.has('抽查计划名称') && texts.has('检查发起机关')) {
       headerRow = r
       for (const [t, n] of texts) col.set(t, n)
@@ -88,7 +79,7 @@ export async function importPlanXlsx(ctx: Ctx, file: string): Promise<PlanImport
 
   let titleYear: number | null = null
   for (let r = 1; r < headerRow; r++) {
-    const m = /(\d{4})\s*年/.exec(ws.getRow(r).values ? (ws.getRow(r).values as ExcelJS.CellValue[]).map(cellText).join('') : '')
+    const m = /(\d{4})\s*年/.exec(ws.row(r).map(cellText).join(''))
     if (m) titleYear = Number(m[1])
   }
 
@@ -100,8 +91,7 @@ export async function importPlanXlsx(ctx: Ctx, file: string): Promise<PlanImport
   const seen = new Map<string, number>()
 
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r)
-    const get = (h: string) => (col.has(h) ? row.getCell(col.get(h)!).value : null)
+    const get = (h: string): RawCell => (col.has(h) ? ws.cell(r, col.get(h)!) : null)
     const txt = (h: string) => cellText(get(h))
     const planName = txt('抽查计划名称')
     const taskName = txt('抽查任务名称')

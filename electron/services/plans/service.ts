@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { newUid } from '../ids'
 import { and, asc, eq, notInArray, type SQL } from 'drizzle-orm'
 import { planEntries } from '../db/schema'
 import type { Ctx } from '../context'
@@ -128,7 +128,7 @@ export function createPlanEntry(ctx: Ctx, input: PlanEntryInput): PlanEntry {
     const now = nowText()
     const row = ctx.db
       .insert(planEntries)
-      .values({ uid: randomUUID(), ...values(e, scope), createdAt: now, updatedAt: now })
+      .values({ uid: newUid(), ...values(e, scope), createdAt: now, updatedAt: now })
       .returning()
       .get()
     audit(ctx, { action: '新增年度计划条目', entity: 'plan', entityId: row.uid, detail: { ...values(e, scope) } })

@@ -4,7 +4,7 @@ import { audit } from '../audit/log'
 import { UserError } from '../errors'
 import { nowText, todayText } from '../time'
 import { getTask } from '../tasks/service'
-import { fieldsOf, resultById, writeResult } from './store'
+import { fieldsOf, resultById, upgradeFields, writeResult } from './store'
 import { resultProblem } from './validate'
 
 export interface CorrectionInput {
@@ -41,7 +41,7 @@ export function correctResult(ctx: Ctx, input: CorrectionInput): ResultCorrectio
     const id = ctx.sqlite
       .prepare(`INSERT INTO result_corrections (result_id, before, after, reason, approved_by, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
       .run(row.id, JSON.stringify(before), JSON.stringify(after), reason, approvedBy, ctx.actor, at).lastInsertRowid as number
-    writeResult(ctx, task, after, row.objectName)
+    writeResult(ctx, task, after, row.objectName, { keepReview: true })
     audit(ctx, { action: '更正已公示的检查结果', entity: 'result', entityId: row.uid, detail: { task: task.taskNo, object: row.objectCode, item: row.itemName, reason, approvedBy, before, after } })
     return listCorrections(ctx, task.id).find((c) => c.id === id)!
   })()
@@ -57,5 +57,5 @@ export function listCorrections(ctx: Pick<Ctx, 'sqlite'>, taskId: number): Resul
         WHERE r.task_id = ? ORDER BY c.id`
     )
     .all(taskId) as (Omit<ResultCorrection, 'before' | 'after'> & { before: string; after: string })[]
-  return rows.map((r) => ({ ...r, before: JSON.parse(r.before), after: JSON.parse(r.after) }))
+  return rows.map((r) => ({ ...r, before: upgradeFields(JSON.parse(r.before)) as ResultInputParsed, after: upgradeFields(JSON.parse(r.after)) as ResultInputParsed }))
 }

@@ -17,6 +17,12 @@ export function deadlineFor(ctx: Pick<Ctx, 'db'>, completed: string, days?: numb
   return { due, days: n, warning: coverageWarning(uncoveredYears(completed, due, overrides)) }
 }
 
+/** R10 without a database: the bundled holiday table only, 20 working days unless given. */
+export function bundledDeadline(completed: string, days = 20): { due: string; days: number; warning: string | null } {
+  const due = addWorkdays(completed, days)
+  return { due, days, warning: coverageWarning(uncoveredYears(completed, due)) }
+}
+
 /** The home page panels: every running publication deadline (those within 5 working days marked), overdue ones, and departments still owing results. */
 export function homeDeadlines(ctx: Ctx, today = todayText()): HomeDeadlines {
   const overrides = getHolidayOverrides(ctx)

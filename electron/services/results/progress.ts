@@ -1,5 +1,5 @@
 import type { Ctx } from '../context'
-import type { Task, TaskProgress } from '@contract'
+import { REVIEW_STATUS_LIST, type ReviewStatus, type Task, type TaskProgress } from '@contract'
 import { audit } from '../audit/log'
 import { nowText, todayText } from '../time'
 import { getSettings } from '../settings/service'
@@ -13,13 +13,24 @@ interface OutcomeRow {
   dueOn: string | null
   publicationDays: number | null
   publishedOn: string | null
+  publicUntil: string | null
 }
 
 export function outcomeOf(ctx: Pick<Ctx, 'sqlite'>, taskId: number): OutcomeRow {
   const row = ctx.sqlite
-    .prepare(`SELECT completed_on AS completedOn, due_on AS dueOn, publication_days AS publicationDays, published_on AS publishedOn FROM task_outcomes WHERE task_id = ?`)
+    .prepare(`SELECT completed_on AS completedOn, due_on AS dueOn, publication_days AS publicationDays, published_on AS publishedOn, public_until AS publicUntil FROM task_outcomes WHERE task_id = ?`)
     .get(taskId) as OutcomeRow | undefined
-  return row ?? { completedOn: null, dueOn: null, publicationDays: null, publishedOn: null }
+  return row ?? { completedOn: null, dueOn: null, publicationDays: null, publishedOn: null, publicUntil: null }
+}
+
+/** Results of the task per review status. */
+export function reviewCounts(ctx: Pick<Ctx, 'sqlite'>, taskId: number, deptId?: number): Record<ReviewStatus, number> {
+  const rows = ctx.sqlite
+    .prepare(`SELECT review_status AS s, COUNT(*) AS n FROM inspection_results WHERE task_id = ?${deptId ? ' AND dept_id = ?' : ''} GROUP BY review_status`)
+    .all(...(deptId ? [taskId, deptId] : [taskId])) as { s: ReviewStatus; n: number }[]
+  const out = Object.fromEntries(REVIEW_STATUS_LIST.map((s) => [s, 0])) as Record<ReviewStatus, number>
+  for (const r of rows) out[r.s] = r.n
+  return out
 }
 
 /** Results entered per department, counting only drawn objects and the department's own items of the task. */
@@ -71,7 +82,9 @@ export function progressOf(ctx: Ctx, task: Task, today = todayText()): TaskProgr
     publishedOn: o.publishedOn,
     onTime: o.publishedOn && o.dueOn ? o.publishedOn <= o.dueOn : null,
     workdaysLeft: unpublishedDue ? workdaysBetween(today, unpublishedDue, overrides) || 0 : null,
-    coverageWarning: o.completedOn && o.dueOn ? coverageWarning(uncoveredYears(o.completedOn, o.dueOn, overrides)) : null
+    coverageWarning: o.completedOn && o.dueOn ? coverageWarning(uncoveredYears(o.completedOn, o.dueOn, overrides)) : null,
+    review: reviewCounts(ctx, task.id),
+    publicUntil: o.publicUntil
   }
 }
 

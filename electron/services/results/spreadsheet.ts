@@ -5,19 +5,36 @@
  */
 import ExcelJS from 'exceljs'
 import type { Ctx } from '../context'
-import { CHECK_METHOD_LIST, DISPOSAL_LIST, RESULT_CATEGORY_LIST, resultInputSchema, type ResultImportReport, type ResultInputParsed } from '@contract'
+import {
+  CHECK_METHOD_LIST, DISPOSAL_LIST, LEGACY_DISPOSALS, LEGACY_METHODS, RESULT_CATEGORY_LIST, resultCodeDef, resultInputSchema,
+  type CheckMethod, type ResultImportReport, type ResultInputParsed
+} from '@contract'
 import { UserError } from '../errors'
 import { getTask } from '../tasks/service'
-import { assertXlsxFile } from '../registry/spreadsheet/reader'
-import { cellLongText, cellText, parseDate, plainCell } from '../registry/spreadsheet/normalize'
+import { readGrid } from '../spreadsheet/grid'
+import { cellLongText, cellText, parseDate } from '../registry/spreadsheet/normalize'
 import { normalizeCode } from '../registry/identifiers'
 import { assertEnterable, frameOf, problemInTask, resultSheet, saveResults } from './entry'
 
 export const RESULT_SHEET_COLUMNS = [
-  '序号', '统一社会信用代码（注册号）', '检查对象名称', '事项编号', '检查事项', '检查结果', '核查方式', '检查情况',
-  '后续处置', '案件编号／移交部门／说明', '证据说明（无法联系、不配合时必填）', '检查日期', '检查人员'
+  '序号', '统一社会信用代码（注册号）', '检查对象名称', '事项编号', '检查事项', '检查结果', '核查方式（可多选，用“、”分隔）', '检查情况',
+  '后续处置', '案件编号（移送办案机构时必填）', '处置说明（抄告的部门或其他处置）', '证据说明（无法联系、不配合时必填）', '检查日期', '检查人员'
 ] as const
-const WIDTHS = [6, 24, 30, 12, 26, 30, 12, 30, 16, 22, 26, 13, 22]
+const WIDTHS = [6, 24, 30, 12, 26, 30, 22, 30, 18, 20, 22, 26, 13, 22]
+
+/** The 核查方式 an item's 检查方式 on the department's list names, as the default. */
+function defaultMethods(itemMethod: string): CheckMethod[] {
+  const legacy = Object.entries(LEGACY_METHODS).filter(([old]) => itemMethod.includes(old)).map(([, m]) => m)
+  return CHECK_METHOD_LIST.filter((m) => itemMethod.includes(m) || legacy.includes(m))
+}
+
+/** “实地检查、书面检查” → the list; names of earlier versions are understood. */
+function methodsIn(text: string): string[] {
+  return text
+    .split(/[、,，;；\s]+/)
+    .filter(Boolean)
+    .map((m) => LEGACY_METHODS[m] ?? m)
+}
 const HEADER_ROW = 4
 const C = Object.fromEntries(RESULT_SHEET_COLUMNS.map((h, i) => [h, i + 1])) as Record<(typeof RESULT_SHEET_COLUMNS)[number], number>
 
@@ -40,7 +57,7 @@ export async function exportResultTemplate(ctx: Ctx, taskId: number, deptId: num
   ws.getRow(2).values = ['任务编号', p.taskNo, '检查部门', sheet.deptName]
   ws.getRow(2).font = { bold: true }
   ws.mergeCells(3, 1, 3, RESULT_SHEET_COLUMNS.length)
-  ws.getCell(3, 1).value = '说明：前五列和第二行请勿修改。检查结果、核查方式、后续处置从下拉列表选择；检查日期写成 2026-05-08；检查人员多人用“、”分隔。'
+  ws.getCell(3, 1).value = `说明：前五列和第二行请勿修改。检查结果、后续处置从下拉列表选择（检查结果也可填代码，如 1、E、F）；核查方式可填多项：${CHECK_METHOD_LIST.join('、')}；检查日期写成 2026-05-08；检查人员多人用“、”分隔。`
   ws.getCell(3, 1).font = { color: { argb: 'FF666666' } }
   ws.getRow(HEADER_ROW).values = [...RESULT_SHEET_COLUMNS]
   ws.getRow(HEADER_ROW).font = { bold: true }
@@ -50,8 +67,8 @@ export async function exportResultTemplate(ctx: Ctx, taskId: number, deptId: num
     const names = (r?.inspectors ?? row.team).map((x) => x.name).join('、')
     ws.addRow([
       i + 1, row.objectCode, row.objectName, row.itemUid, row.itemName,
-      r?.category ?? '', r?.method ?? (CHECK_METHOD_LIST.find((m) => row.itemMethod.includes(m)) ?? ''), r?.findings ?? '',
-      r?.disposal ?? '', r?.disposalRef ?? '', r?.evidence ?? '', r?.checkDate ?? '', names
+      r?.category ?? '', (r?.methods ?? defaultMethods(row.itemMethod)).join('、'), r?.findings ?? '',
+      r?.disposal ?? '', r?.caseNo ?? '', r?.disposalRef ?? '', r?.evidence ?? '', r?.checkDate ?? '', names
     ])
   }
   const last = Math.max(HEADER_ROW + 1, ws.rowCount)
@@ -62,7 +79,6 @@ export async function exportResultTemplate(ctx: Ctx, taskId: number, deptId: num
     }
   }
   list(C['检查结果'], `选项!$A$1:$A$${RESULT_CATEGORY_LIST.length}`)
-  list(C['核查方式'], `选项!$B$1:$B$${CHECK_METHOD_LIST.length}`)
   list(C['后续处置'], `选项!$C$1:$C$${DISPOSAL_LIST.length}`)
   ws.views = [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 3 }]
   await wb.xlsx.writeFile(path)
@@ -75,18 +91,11 @@ export async function exportResultTemplate(ctx: Ctx, taskId: number, deptId: num
  * problem is listed with its row number.
  */
 export async function importResults(ctx: Ctx, taskId: number, path: string): Promise<ResultImportReport> {
-  assertXlsxFile(path)
-  const wb = new ExcelJS.Workbook()
-  try {
-    await wb.xlsx.readFile(path)
-  } catch {
-    throw new UserError('无法读取这个表格文件，它可能已损坏或不是 Excel 表格。请用 Excel 或 WPS 打开检查后另存为 .xlsx 再导入。', 'unreadable')
-  }
-  const ws = wb.worksheets.find((w) => w.state !== 'hidden')
+  const ws = (await readGrid(path)).find((w) => !w.hidden)
   if (!ws) throw new UserError('表格中没有工作表。', 'unreadable')
   const task = getTask(ctx, taskId)
   assertEnterable(task)
-  const text = (rn: number, cn: number) => cellText(plainCell(ws.getCell(rn, cn).value))
+  const text = (rn: number, cn: number) => cellText(ws.cell(rn, cn))
   const taskNo = text(2, 2)
   if (text(2, 1) !== '任务编号' || text(2, 3) !== '检查部门') {
     throw new UserError('这不是本程序导出的检查结果录入表（第 2 行应为“任务编号”和“检查部门”）。请先在“检查结果”中导出录入表，填好后再导入。', 'not-template')
@@ -97,6 +106,10 @@ export async function importResults(ctx: Ctx, taskId: number, path: string): Pro
   if (!dept) throw new UserError(`第 2 行的检查部门“${deptText}”没有参加任务 ${task.taskNo}。`, 'wrong-dept')
   const headers = RESULT_SHEET_COLUMNS.map((_, i) => text(HEADER_ROW, i + 1))
   const wrong = RESULT_SHEET_COLUMNS.findIndex((h, i) => headers[i] !== h)
+  // The sheet of earlier versions had one 核查方式 and 案件编号／移交部门／说明 in one column.
+  if (wrong >= 0 && text(HEADER_ROW, 10) === '案件编号／移交部门／说明') {
+    throw new UserError('这是旧版程序导出的录入表（检查结果、核查方式和后续处置的选项已改为国家标准），不能直接导入。请重新导出录入表，把已填的内容抄过去后再导入。', 'old-template')
+  }
   if (wrong >= 0) throw new UserError(`第 ${HEADER_ROW} 行第 ${wrong + 1} 列应为“${RESULT_SHEET_COLUMNS[wrong]}”，表头被改动过。请重新导出录入表后填写。`, 'not-template')
 
   const f = frameOf(ctx, task)
@@ -110,7 +123,7 @@ export async function importResults(ctx: Ctx, taskId: number, path: string): Pro
     if (!code && !category) continue
     if (!category) continue
     const err = (reason: string) => errors.push({ row: rn, reason })
-    const date = parseDate(plainCell(ws.getCell(rn, C['检查日期']).value))
+    const date = parseDate(ws.cell(rn, C['检查日期']))
     if (!date.ok) {
       err(`检查日期“${date.raw}”无法识别，请写成 2026-05-08。`)
       continue
@@ -123,12 +136,14 @@ export async function importResults(ctx: Ctx, taskId: number, path: string): Pro
       objectCode: code,
       deptId: dept.deptId,
       itemUid: get('事项编号'),
-      category,
-      method: get('核查方式'),
-      findings: cellLongText(plainCell(ws.getCell(rn, C['检查情况']).value)),
-      disposal: get('后续处置') || '无须处置',
-      disposalRef: get('案件编号／移交部门／说明'),
-      evidence: cellLongText(plainCell(ws.getCell(rn, C['证据说明（无法联系、不配合时必填）']).value)),
+      // A code (1, E, F …) or the national wording is read as our label.
+      category: resultCodeDef(category)?.label ?? category,
+      methods: methodsIn(get('核查方式（可多选，用“、”分隔）')),
+      findings: cellLongText(ws.cell(rn, C['检查情况'])),
+      disposal: LEGACY_DISPOSALS[get('后续处置')] ?? (get('后续处置') || '无需处置'),
+      caseNo: get('案件编号（移送办案机构时必填）'),
+      disposalRef: get('处置说明（抄告的部门或其他处置）'),
+      evidence: cellLongText(ws.cell(rn, C['证据说明（无法联系、不配合时必填）'])),
       checkDate: date.value,
       inspectors: get('检查人员').split(/[、,，;；\s]+/).filter(Boolean).map((name) => ({ name }))
     })

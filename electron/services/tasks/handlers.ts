@@ -1,6 +1,6 @@
 /**
  * tasks.* channel handlers. Typed against contractPart until the channels move
- * into electron/contract/api.ts; then this becomes a HandlerGroup<'tasks'>.
+ * into the contract; then this becomes a HandlerGroup<'tasks'>.
  */
 import type { z } from 'zod'
 import type { Workbench } from '../workbench'

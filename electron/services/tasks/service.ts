@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { newUid } from '../ids'
 import { and, asc, eq, type SQL } from 'drizzle-orm'
 import { tasks } from '../db/schema'
 import type { Ctx } from '../context'
@@ -138,7 +138,7 @@ export function createTask(ctx: Ctx, input: TaskInput): Task {
     const row = ctx.db
       .insert(tasks)
       .values({
-        uid: randomUUID(),
+        uid: newUid(),
         taskNo: t.taskNo ?? nextTaskNo(ctx, year),
         year,
         name: t.name,

@@ -21,6 +21,7 @@ export const ENTITY_LABEL: Record<string, string> = {
   inspection_results: '检查结果',
   results: '检查结果',
   result_corrections: '结果更正记录',
+  result_reviews: '检查结果审核记录',
   task_outcomes: '任务完成与公示'
 }
 
@@ -182,17 +183,23 @@ const FIELD_LABEL: Record<string, Record<string, string>> = {
     object_name: '对象名称',
     dept_id: '检查部门',
     item_uid: '抽查事项',
+    result_code: '检查结果代码',
     category: '检查结果',
-    method: '核查方式',
+    methods: '核查方式',
     findings: '检查情况',
     disposal: '后续处置',
     disposal_ref: '处置说明',
+    case_no: '案件编号',
     evidence: '取得的证据',
     check_date: '检查日期',
     inspectors: '检查人员',
     follow_up_done_on: '后续处置办结日期',
     follow_up_note: '办结说明',
-    entered_by: '录入人'
+    entered_by: '录入人',
+    review_status: '审核状态',
+    reviewed_by: '审核人',
+    review_note: '审核意见',
+    reviewed_at: '审核时间'
   },
   result_corrections: {
     result_id: '检查结果',
@@ -203,13 +210,23 @@ const FIELD_LABEL: Record<string, Record<string, string>> = {
     actor: '更正人',
     at: '更正时间'
   },
+  result_reviews: {
+    task_id: '任务',
+    dept_id: '检查部门',
+    action: '审核步骤',
+    results: '条数',
+    person: '经办人',
+    note: '审核意见',
+    at: '时间'
+  },
   task_outcomes: {
     task_id: '任务',
     completed_on: '检查完成日期',
     due_on: '公示期限',
     publication_days: '公示期限（工作日）',
     published_on: '公示日期',
-    publish_note: '公示说明'
+    publish_note: '公示说明',
+    public_until: '公示截止日期'
   }
 }
 

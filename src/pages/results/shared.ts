@@ -1,4 +1,4 @@
-import { CHECK_METHOD_LIST, RESULT_CATEGORY_LIST, type TaskProgress } from '@contract'
+import { CHECK_METHOD_LIST, LEGACY_METHODS, RESULT_CATEGORY_LIST, codeOfCategory, type TaskProgress } from '@contract'
 
 /** Today as YYYY-MM-DD in the office's local time. */
 export function today(): string {
@@ -7,13 +7,14 @@ export function today(): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
 }
 
-/** 核查方式 default for an item: the first of the four named in the item's 检查方式, else 实地核查. */
-export function methodOf(itemMethod: string): string {
-  return CHECK_METHOD_LIST.find((m) => itemMethod.includes(m)) ?? '实地核查'
+/** 核查方式 default for an item: those named in the item's 检查方式 (earlier wording understood), else 实地检查. */
+export function methodsOf(itemMethod: string): string {
+  const named = CHECK_METHOD_LIST.filter((m) => itemMethod.includes(m) || Object.entries(LEGACY_METHODS).some(([old, now]) => now === m && itemMethod.includes(old)))
+  return (named.length ? named : ['实地检查']).join('、')
 }
 
-/** Numbered as typed in the grid: 1 未发现问题 … 11 其他情况. */
-export const CATEGORY_OPTIONS = RESULT_CATEGORY_LIST.map((c, i) => ({ value: c, label: `${i + 1} ${c}` }))
+/** Numbered as typed in the grid (1 未发现问题 … 20 其他情况); the national code goes to documents and exports. */
+export const CATEGORY_OPTIONS = RESULT_CATEGORY_LIST.map((c, i) => ({ value: c, label: `${i + 1} ${c}`, code: codeOfCategory(c) }))
 
 /** A short sentence on the deadline of a task, for tags and the home page. */
 export function deadlineText(p: Pick<TaskProgress, 'dueOn' | 'publishedOn' | 'workdaysLeft' | 'onTime'>): string {

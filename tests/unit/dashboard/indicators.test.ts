@@ -11,6 +11,7 @@ import { createTask } from '../../../electron/services/tasks/service'
 import { closeFollowUp, listFollowUps, publishResults, saveResults } from '../../../electron/services/results'
 import { exportDashboard, statsDashboard, statsDetail } from '../../../electron/services/dashboard'
 import { allResults, BY_CLASS, code, county, deptIds, drawnTask, SAME_RULE } from '../results/fixture'
+import { approveAll } from '../../helpers/review'
 
 /**
  * A year counted by hand. Registry: 40 objects, 3 of them 注销/吊销 → 37 存续.
@@ -31,20 +32,22 @@ beforeAll(() => {
   const d = deptIds(ctx)
   const t1 = drawnTask(ctx, { taskNo: '2026-201', start: '2026-03-01', depts: [['县市场监管局', ['i-food']]], codes: [code(1), code(3), code(5)], rule: SAME_RULE })
   saveResults(ctx, t1.id, allResults(ctx, t1, '县市场监管局', '2026-03-10', { [`${code(3)}|i-food`]: { category: '发现问题已责令改正' } }))
+  approveAll(ctx, t1.id)
   publishResults(ctx, t1.id, '2026-03-20')
 
   const t2 = drawnTask(ctx, { taskNo: '2026-202', start: '2026-04-01', depts: [['县市场监管局', ['i-food']], ['县卫健局', ['i-health']]], codes: [code(3), code(7)], rule: BY_CLASS })
   saveResults(ctx, t2.id, [
-    ...allResults(ctx, t2, '县市场监管局', '2026-04-10', { [`${code(7)}|i-food`]: { category: '发现问题待后续处理', disposal: '移送办案', disposalRef: '案2026-7' } }),
-    ...allResults(ctx, t2, '县卫健局', '2026-04-10', { [`${code(3)}|i-health`]: { category: '不合格', disposal: '责令限期整改' }, [`${code(7)}|i-health`]: { category: '合格' } })
+    ...allResults(ctx, t2, '县市场监管局', '2026-04-10', { [`${code(7)}|i-food`]: { category: '发现问题待后续处理', disposal: '移送办案机构', caseNo: '案2026-7' } }),
+    ...allResults(ctx, t2, '县卫健局', '2026-04-10', { [`${code(3)}|i-health`]: { category: '不合格', disposal: '责令改正' }, [`${code(7)}|i-health`]: { category: '合格' } })
   ])
   const wjOpen = listFollowUps(ctx, { deptId: d['县卫健局'] }).find((f) => f.objectCode === code(3))!
   closeFollowUp(ctx, { resultId: wjOpen.resultId, date: '2026-04-30', note: '复查合格' })
+  approveAll(ctx, t2.id)
   publishResults(ctx, t2.id, '2026-05-20') // due 2026-05-12
 
   const t3 = drawnTask(ctx, { taskNo: '2026-203', start: '2026-05-06', depts: [['县卫健局', ['i-health']], ['县住建局', ['i-build']]], codes: [code(5), code(9), code(11)], rule: BY_CLASS })
   const wj3 = allResults(ctx, t3, '县卫健局', '2026-05-15', {
-    [`${code(5)}|i-health`]: { category: '未按规定公示应当公示的信息', disposal: '责令限期整改' },
+    [`${code(5)}|i-health`]: { category: '未按规定公示应当公示的信息', disposal: '责令改正' },
     [`${code(9)}|i-health`]: { category: '未发现开展本次抽查涉及的经营活动' }
   })
   saveResults(ctx, t3.id, wj3.filter((r) => r.objectCode !== code(11)))

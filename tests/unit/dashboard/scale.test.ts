@@ -4,7 +4,7 @@ import { tempDir } from '../../helpers/tmp'
 import { buildStatsYear } from '../../helpers/statsYear'
 import { Workbench } from '../../../electron/services/workbench'
 import { statsDashboard } from '../../../electron/services/dashboard'
-import { statsCommand } from '../../../electron/services/results/cli'
+import { statsCommand } from '../../../electron/cli/commands/results'
 
 /**
  * The indicators on a bigger year than the hand-counted fixture: counts must

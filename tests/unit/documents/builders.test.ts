@@ -27,7 +27,7 @@ const LANDSCAPE = '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
 describe('document builders', () => {
   it('notice: addressee, code, task number, items, methods, materials, refusal, contact, signer', async () => {
     const { txt, doc } = await gen('notice', d.buildNotice(f.notice(), f.office))
-    for (const s of ['随机抽查通知书', '临县鑫源商贸有限公司：', '91141124MA0K7XXXX1', 'LX-2026-007', '食品经营许可情况检查', '实地核查、书面检查', '近一年进货查验记录', '不配合检查情节严重', '联系人：李明', '0358-4425678', '2026年4月1日', '临县应急管理局', '（印章）'])
+    for (const s of ['随机抽查通知书', '临县鑫源商贸有限公司：', '91141124MA0K7XXXX1', 'LX-2026-007', '食品经营许可情况检查', '实地检查、书面检查', '近一年进货查验记录', '不配合检查情节严重', '联系人：李明', '0358-4425678', '2026年4月1日', '临县应急管理局', '（印章）'])
       expect(txt).toContain(s)
     expect(doc).toContain('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>')
     expect(doc).toContain('<w:pgNumType w:start="1"/>')
@@ -37,11 +37,13 @@ describe('document builders', () => {
     const { txt, doc } = await gen('form', d.buildInspectionForm(f.form()))
     for (const s of ['随机抽查检查表', '张建国', '临县临泉镇新华街18号', '《中华人民共和国安全生产法》第四条', '14112400456', '被检查对象签字（盖章）', '见证人签字'])
       expect(txt).toContain(s)
-    expect(txt).toContain('☑实地核查')
-    for (const m of ['书面检查', '网络监测', '委托专业机构']) expect(txt).toContain(`□${m}`)
-    d.RESULT_CATEGORIES.forEach((c, i) => expect(txt).toContain(`□${i + 1}.${c}`))
-    for (const c of ['无须处置', '责令限期整改', '移送办案', '抄告其他部门', '其他']) expect(txt).toContain(`□${c}`)
-    expect(headerRows(doc)).toContainEqual(['序号', '检查事项', '检查内容', '检查依据', '检查情况', '结果（填序号）'])
+    expect(txt).toContain('☑实地检查')
+    for (const m of ['书面检查', '行政部门检查结果或专业意见', '检验检测', '网络监测', '委托专业机构辅助']) expect(txt).toContain(`□${m}`)
+    // the boxes carry the national codes of the contract's one list
+    d.RESULT_BOXES.forEach((c) => expect(txt).toContain(`□${c}`))
+    expect(txt).toContain('□E.发现问题已责令改正')
+    for (const c of ['无需处置', '反馈日常监管部门', '责令改正', '移送办案机构', '抄告相关部门', '列入经营异常名录', '其他']) expect(txt).toContain(`□${c}`)
+    expect(headerRows(doc)).toContainEqual(['序号', '检查事项', '检查内容', '检查依据', '检查情况', '结果（填代码）'])
   })
 
   it('result summary: landscape, a row per object, tally and team signature lines', async () => {

@@ -73,9 +73,9 @@ export function demoTask(ctx: Ctx, opts: { objects?: number; results?: boolean }
             deptId: d.deptId,
             itemUid,
             category: problem ? '发现问题已责令改正' : '未发现问题',
-            method: '实地核查',
+            methods: ['实地检查'],
             findings: problem ? `负责人${TYPED_MOBILE}（身份证${TYPED_ID}）承诺限期整改` : '',
-            disposal: problem ? '责令限期整改' : '无须处置',
+            disposal: problem ? '责令改正' : '无需处置',
             checkDate: '2026-10-20',
             inspectors: team
           })

@@ -38,7 +38,7 @@ export function notice(i = 0): NoticeInput {
     items,
     periodStart: '2026-04-08',
     periodEnd: '2026-04-30',
-    methods: ['实地核查', '书面检查'],
+    methods: ['实地检查', '书面检查'],
     materials: ['营业执照副本及食品经营许可证原件', '近一年进货查验记录', '从业人员健康证明', '安全生产责任制文件'],
     contact: { person: '李明', phone: '0358-4425678' },
     issuingDepartment: '临县市场监督管理局',
@@ -62,7 +62,7 @@ export function form(i = 0): InspectionFormInput {
     object: n.object,
     items,
     inspectors,
-    plannedMethods: ['实地核查']
+    plannedMethods: ['实地检查']
   }
 }
 
@@ -78,7 +78,7 @@ export const summary: ResultSummaryInput = {
     objectCode: `92141124MA0K${String(100000 + i)}`,
     items: items.map((x) => x.name),
     result: i % 4 === 0 ? '发现问题已责令改正' : '未发现问题',
-    followUp: i % 4 === 0 ? '责令限期整改' : '无须处置',
+    followUp: i % 4 === 0 ? '责令改正' : '无需处置',
     inspectors: ['赵伟', '孙强']
   })),
   team: inspectors.map((p) => ({ name: p.name, department: p.department }))
@@ -110,7 +110,7 @@ export const itemList: ItemListInput = {
     item: x.name,
     objectType: '食品经营企业',
     itemClass: i === 1 ? '重点' : '一般',
-    method: '实地核查、书面检查',
+    method: '实地检查、书面检查',
     subject: x.department,
     frequency: '每年一次',
     content: x.content,
@@ -210,7 +210,7 @@ export const workPlan: WorkPlanInput = {
   ratio: 'A类企业按1%、B类企业按5%、C类企业按10%、D类企业按20%的比例随机抽取',
   periodStart: '2026-04-08',
   periodEnd: '2026-04-30',
-  methods: ['实地核查', '书面检查'],
+  methods: ['实地检查', '书面检查'],
   attachments: [
     { title: '联合抽查事项及分工', header: ['序号', '检查事项', '检查内容', '责任部门'], rows: items.map((x, i) => [String(i + 1), x.name, x.content, x.department]) }
   ],

@@ -155,7 +155,7 @@ describe('documents mapped from a demo county', () => {
     const all = docText(combined.files[0])
     for (const o of draw.objects) expect(all).toContain(`${o.name}：`)
     expect(all).toContain('0527-85211234')
-    expect(all).toContain('实地核查') // the demo lists say 现场检查
+    expect(all).toContain('实地检查') // the demo lists say 现场检查
   })
 
   it('a batch cancelled halfway leaves only complete files', async () => {

@@ -6,7 +6,7 @@ import { PUBLIC_RESULT_COLUMNS } from '../../../electron/services/documents'
 import { checkIdNumber } from '../../../electron/services/registry/identifiers'
 import { listAudit } from '../../../electron/services/audit/log'
 import { findDraw } from '../../../electron/services/draws/records'
-import { docsCli } from '../../../electron/cli/commands/docs'
+import { docsCli } from '../../../electron/cli/commands/documents'
 import { execFileSync } from 'node:child_process'
 import { parts, pdfInfo, SOFFICE, text } from './helpers'
 import { TYPED_ID, TYPED_MOBILE } from './demoTask'
@@ -33,7 +33,7 @@ describe('result documents from the entered results', () => {
     const problems = fx.demo.drawn.filter((o) => o.order % 5 === 0).length
     expect(body).toContain(`合计检查对象${fx.demo.drawn.length}户`)
     expect(body).toContain(`发现问题已责令改正${problems}户`)
-    expect(body).toContain('责令限期整改')
+    expect(body).toContain('责令改正')
     // every inspector the draw sent is named (they sign the table)
     for (const m of fx.demo.drawn.flatMap((o) => o.team)) expect(body).toContain(m.name)
   })

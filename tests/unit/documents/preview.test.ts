@@ -36,7 +36,7 @@ describe('preview as HTML', () => {
     }
     expect(shown).not.toContain(third!.code)
     // Key texts of the file appear in the preview: the official headers, the item names, the result boxes.
-    const keys = ['被检查对象名称', '检查依据', '结果（填序号）', '□1.未发现问题', '无须处置', '被检查对象签字（盖章）', ...docx.match(/[^、（）]+检查(?=（县)/g)!.slice(0, 3)]
+    const keys = ['被检查对象名称', '检查依据', '结果（填代码）', '□1.未发现问题', '无需处置', '被检查对象签字（盖章）', ...docx.match(/[^、（）]+检查(?=（县)/g)!.slice(0, 3)]
     for (const k of keys) {
       expect(docx).toContain(k)
       expect(shown).toContain(k)

@@ -17,6 +17,7 @@ import { correctResult, publishResults, resultsOfTask, saveResults } from '../..
 import { generateDocument } from '../../../electron/services/documents/fromDb'
 import { todayText } from '../../../electron/services/time'
 import { deptIds, taskInput } from '../documents/demoTask'
+import { approveAll } from '../../helpers/review'
 
 export const WORK_PLAN_NUMBER = '县双随机办发〔2026〕3号'
 export const CORRECTION_REASON = '复核检查表发现录入时选错了结果'
@@ -67,12 +68,13 @@ export async function scenario(dir: string): Promise<Scenario> {
           deptId: d.deptId,
           itemUid,
           category: '未发现问题',
-          method: '实地核查',
-          disposal: '无须处置',
+          methods: ['实地检查'],
+          disposal: '无需处置',
           checkDate: '2026-10-20',
           inspectors: o.team.filter((m) => m.deptId === d.deptId).map((m) => ({ name: m.name, certNo: m.certNo, deptName: m.deptName }))
         })
   saveResults(ctx, task.id, inputs)
+  approveAll(ctx, task.id)
   publishResults(ctx, task.id, '2026-10-26')
   const target = resultsOfTask(ctx, task.id)[0]!
   correctResult(ctx, { resultId: target.id, changes: { category: '发现问题已责令改正', findings: '从业人员健康证过期，已当场责令改正' }, reason: CORRECTION_REASON, approvedBy: '张局长' })

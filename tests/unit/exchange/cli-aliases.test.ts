@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { exchangeCommands } from '../../../electron/services/exchange/cli'
+import { exchangeCommands } from '../../../electron/cli/commands/exchange'
 import { addObject, captureConsole, edit, setObject, tempDir } from './helpers'
 
 afterEach(() => vi.restoreAllMocks())

@@ -9,7 +9,7 @@ import {
   importPackageCmd,
   peerAdd,
   restoreCmd
-} from '../../../electron/services/exchange/cli'
+} from '../../../electron/cli/commands/exchange'
 import { exchangeHandlers } from '../../../electron/services/exchange/handlers'
 import { exchangeContract } from '@contract'
 import { Workbench } from '../../../electron/services/workbench'

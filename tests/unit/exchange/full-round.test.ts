@@ -15,6 +15,7 @@ import { createTask, findTaskByNo } from '../../../electron/services/tasks/servi
 import { findDraw, performDraw, publishWithAnnouncement } from '../../../electron/services/draws/records'
 import { correctResult, publishResults, resultsOfTask, saveResults, taskProgress } from '../../../electron/services/results'
 import { closedAfterEach, dumpHash, pair, refused, resign, site, tempDir, type Site } from './helpers'
+import { approveAll } from '../../helpers/review'
 
 const open = closedAfterEach()
 
@@ -220,21 +221,31 @@ describe('the full round with three databases: office, 市场监管局, 卫健�
           deptId: deptId(s.ctx, code),
           itemUid: item,
           category: i === 0 && code === 'SCJG' ? ('发现问题已责令改正' as const) : ('未发现问题' as const),
-          method: '实地核查' as const,
+          methods: ['实地检查' as const],
           checkDate: today(),
-          ...(i === 0 && code === 'SCJG' ? { findings: '后厨卫生不达标', disposal: '责令限期整改' as const } : {})
+          ...(i === 0 && code === 'SCJG' ? { findings: '后厨卫生不达标', disposal: '责令改正' as const } : {})
         }))
       )
       expect(r.saved).toBe(5)
       expect(r.progress.complete).toBe(false) // the other department's results are not here
+      // 谁录入、谁负责: the department reviews its own results before they go up
+      approveAll(s.ctx, local.id)
     }
     const upScjg = send(scjg, office, 'OFFICE')
-    expect(upScjg.manifest.contents).toMatchObject({ inspection_results: 5 })
+    expect(upScjg.manifest.contents).toMatchObject({ inspection_results: 5, result_reviews: 2 })
     expect(taskProgress(office.ctx, task.id)).toMatchObject({ entered: 5, expected: 10, complete: false })
     send(wjj, office, 'OFFICE')
     // The office's copy of the task follows the results that came in.
     expect(taskProgress(office.ctx, task.id)).toMatchObject({ entered: 10, expected: 10, complete: true, status: '已完成' })
 
+    expect(taskProgress(office.ctx, task.id).review['已通过']).toBe(10)
+    const log = office.ctx.sqlite.prepare(`SELECT action, person FROM result_reviews WHERE task_id = ? ORDER BY id`).all(task.id)
+    expect(log).toEqual([
+      { action: '提交审核', person: '钱录入' },
+      { action: '通过', person: '赵审核' },
+      { action: '提交审核', person: '钱录入' },
+      { action: '通过', person: '赵审核' }
+    ])
     publishResults(office.ctx, task.id, today())
     send(office, scjg, 'SCJG')
     send(office, wjj, 'WJJ')

@@ -2,8 +2,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { importCli } from '../../../electron/services/registry/import/cli'
-import { exportCli } from '../../../electron/services/registry/export/cli'
+import { exportCli, importCli } from '../../../electron/cli/commands/registry'
 import { openDatabase } from '../../../electron/services/db/open'
 import { tempDb, type TestDb } from './fixtures/db'
 import { writeWorkbook, type Cell } from './fixtures/office'
@@ -70,6 +69,33 @@ describe('suiji import / export (CLI functions)', () => {
     const ex = await run('export', 'objects', '--db', t.ctx.file, '--out', out, '--json')
     expect(ex.code).toBe(0)
     expect(JSON.parse(ex.stdout.trim())).toMatchObject({ rows: 1 })
+    t.ctx.sqlite = openDatabase(t.ctx.file).sqlite
+  })
+
+  it('--dry-run prints the same counts and the changed fields in --json, and writes nothing', async () => {
+    const file = t.path('a.xlsx')
+    await writeWorkbook(file, [{ name: '市场主体', rows: [H, [1, uscc(1), '甲公司', '张三', '城关', '2020-1-2'], [2, uscc(2), '乙公司', '李四', '', '']] }])
+    const changed = t.path('b.xlsx')
+    await writeWorkbook(changed, [{ name: '市场主体', rows: [H, [1, uscc(1), '甲公司', '王五', '城关', '2020-1-2'], [2, uscc(2), '乙公司', '李四', '', ''], [3, uscc(3), '丙公司', '', '', ''], [4, badUscc(4), '丁', '', '', '']] }])
+    t.ctx.sqlite.close()
+    const first = JSON.parse((await run('import', 'objects', file, '--db', t.ctx.file, '--json')).stdout.trim())
+    expect(first).toMatchObject({ dryRun: false, imported: 2 })
+    const db = openDatabase(t.ctx.file).sqlite
+    const snap = () => JSON.stringify(db.prepare('SELECT * FROM objects ORDER BY id').all()) + db.prepare('SELECT count(*) AS n FROM audit_log').get()!.toString()
+    const before = snap()
+    const dry = await run('import', 'objects', changed, '--db', t.ctx.file, '--json', '--dry-run')
+    expect(dry.code).toBe(0)
+    const j = JSON.parse(dry.stdout.trim())
+    expect(j).toMatchObject({ dryRun: true, read: 4, imported: 1, updated: 1, unchanged: 1, rejected: 1 })
+    expect(j.changes).toEqual([{ row: 2, key: `代码 ${uscc(1)}`, fields: [{ field: '法定代表人', old: '张三', new: '王五' }] }])
+    expect(snap()).toBe(before)
+    const text = await run('import', 'objects', changed, '--db', t.ctx.file, '--dry-run')
+    expect(text.stdout).toContain('导入预览（未写入数据库）')
+    expect(text.stdout).toContain(`将更新 市场主体 第 2 行 代码 ${uscc(1)}：法定代表人“张三”→“王五”`)
+    // The real import does what the preview said.
+    const real = JSON.parse((await run('import', 'objects', changed, '--db', t.ctx.file, '--json')).stdout.trim())
+    expect({ ...real, dryRun: true, warningList: j.warningList }).toEqual(j)
+    db.close()
     t.ctx.sqlite = openDatabase(t.ctx.file).sqlite
   })
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { runCli as run } from '../../helpers/cli'
 import { tempDir } from '../../helpers/tmp'
-import { deadlineCommand, resultsImport, statsCommand } from '../../../electron/services/results/cli'
+import { deadlineCommand, resultsImport, statsCommand } from '../../../electron/cli/commands/results'
 import { exportResultTemplate } from '../../../electron/services/results'
 import { code, county, deptIds, drawnTask } from './fixture'
 
@@ -25,7 +25,7 @@ async function fill(rows: Record<number, (string | null)[]>, out: string): Promi
   const ws = book.getWorksheet('检查结果')!
   for (const [r, [cat, date]] of Object.entries(rows)) {
     ws.getCell(Number(r), 6).value = cat
-    ws.getCell(Number(r), 12).value = date
+    ws.getCell(Number(r), 13).value = date
   }
   await book.xlsx.writeFile(out)
   return out

@@ -9,6 +9,7 @@ import type { Workbench } from '../../../electron/services/workbench'
 import { exportPublicResults, exportResultTemplate, importResults, publishResults, resultsOfTask, saveResults } from '../../../electron/services/results'
 import { checkIdNumber } from '../../../electron/services/registry/identifiers'
 import { allResults, code, county, deptIds, drawnTask } from './fixture'
+import { approveAll } from '../../helpers/review'
 
 const t = tempDir('suiji-results-files-')
 let wb: Workbench
@@ -55,6 +56,7 @@ describe('public result list', () => {
       ...allResults(ctx, task, '县卫健局', '2026-06-11', { [`${code(13)}|i-health`]: { category: '通过登记的住所（经营场所）无法联系', evidence: `拨打 ${MOBILE} 无人接听`, disposal: '列入经营异常名录' } })
     ]
     saveResults(ctx, task.id, rs)
+    approveAll(ctx, task.id)
     publishResults(ctx, task.id, '2026-06-15')
     const x = await exportPublicResults(ctx, task.id, 'xlsx', join(t.dir, 'public.xlsx'))
     const d = await exportPublicResults(ctx, task.id, 'docx', join(t.dir, 'public.docx'))
@@ -89,13 +91,14 @@ describe('results spreadsheet of a department', () => {
       `${code(15)}|i-food`, `${code(15)}|i-label`, `${code(17)}|i-food`, `${code(17)}|i-label`, `${code(19)}|i-food`, `${code(19)}|i-label`
     ])
     const fill = (r: number, vals: Record<number, string | Date>) => Object.entries(vals).forEach(([c, v]) => (ws.getCell(r, Number(c)).value = v))
-    // columns: 6 检查结果, 7 核查方式, 8 检查情况, 9 后续处置, 10 案号, 11 证据, 12 检查日期, 13 检查人员
-    fill(5, { 6: '未发现问题', 7: '实地核查', 12: '2026-06-10', 13: '李执法、王执法' })
-    fill(6, { 6: '合格', 12: new Date(Date.UTC(2026, 5, 10)) })
-    fill(7, { 6: '没问题', 12: '2026/6/11' }) // not one of the 11 categories
-    fill(8, { 6: '通过登记的住所（经营场所）无法联系', 12: '2026年6月11日' }) // no evidence
-    fill(9, { 6: '发现问题待后续处理', 9: '移送办案', 12: '2026-06-31' }) // no such date
-    fill(10, { 6: '未发现问题' }) // no date
+    // columns: 6 检查结果, 7 核查方式, 8 检查情况, 9 后续处置, 10 案件编号, 11 处置说明, 12 证据, 13 检查日期, 14 检查人员
+    // 实地核查 and 移送办案 are the words of earlier sheets; F and the national wording of E are read as our labels.
+    fill(5, { 6: '未发现问题', 7: '实地核查、书面检查', 13: '2026-06-10', 14: '李执法、王执法' })
+    fill(6, { 6: 'F', 13: new Date(Date.UTC(2026, 5, 10)) })
+    fill(7, { 6: '没问题', 13: '2026/6/11' }) // not one of the listed categories
+    fill(8, { 6: '通过登记的住所（经营场所）无法联系', 9: '列入经营异常名录', 13: '2026年6月11日' }) // no evidence
+    fill(9, { 6: '发现问题待后续处理', 9: '移送办案', 13: '2026-06-31' }) // no such date
+    fill(10, { 6: '发现问题经责令已改正', 9: '责令改正' }) // no date
     const bad = join(t.dir, 'bad.xlsx')
     await book.xlsx.writeFile(bad)
     const r1 = await importResults(ctx, task.id, bad)
@@ -108,9 +111,9 @@ describe('results spreadsheet of a department', () => {
     expect(resultsOfTask(ctx, task.id)).toHaveLength(0)
 
     fill(7, { 6: '未发现问题' })
-    fill(8, { 11: '邮寄检查通知书被退回，现场无此单位（照片 3 张）' })
-    fill(9, { 10: '泗市监立〔2026〕40号', 12: '2026-06-12' })
-    fill(10, { 12: '2026-06-12' })
+    fill(8, { 12: '邮寄检查通知书被退回，现场无此单位（照片 3 张）' })
+    fill(9, { 10: '泗市监立〔2026〕40号', 13: '2026-06-12' })
+    fill(10, { 13: '2026-06-12' })
     const good = join(t.dir, 'good.xlsx')
     await book.xlsx.writeFile(good)
     const r2 = await importResults(ctx, task.id, good)
@@ -120,10 +123,19 @@ describe('results spreadsheet of a department', () => {
     const saved = resultsOfTask(ctx, task.id)
     expect(saved.find((r) => r.objectCode === code(15) && r.itemUid === 'i-food')!.inspectors.map((i) => i.name)).toEqual(['李执法', '王执法'])
     expect(saved.find((r) => r.objectCode === code(15) && r.itemUid === 'i-label')!.checkDate).toBe('2026-06-10')
-    expect(saved.find((r) => r.objectCode === code(19) && r.itemUid === 'i-food')!).toMatchObject({ disposal: '移送办案', disposalRef: '泗市监立〔2026〕40号', followUpOpen: true })
+    expect(saved.find((r) => r.objectCode === code(15) && r.itemUid === 'i-food')!.methods).toEqual(['实地检查', '书面检查'])
+    expect(saved.find((r) => r.objectCode === code(15) && r.itemUid === 'i-label')!).toMatchObject({ category: '未发现开展本次抽查涉及的经营活动', resultCode: 'F' })
+    expect(saved.find((r) => r.objectCode === code(19) && r.itemUid === 'i-food')!).toMatchObject({ disposal: '移送办案机构', caseNo: '泗市监立〔2026〕40号', followUpOpen: true })
+    expect(saved.find((r) => r.objectCode === code(19) && r.itemUid === 'i-label')!).toMatchObject({ category: '发现问题已责令改正', resultCode: 'E', followUpOpen: false, followUpDoneOn: '2026-06-12' })
 
     // a sheet of another task is refused outright
     const other = drawnTask(ctx, { taskNo: '2026-103', start: '2026-06-01', depts: [['县市场监管局', ['i-food']]], codes: [code(23)] })
     await expect(importResults(ctx, other.id, good)).rejects.toThrowError('是任务 2026-102 的录入表，不是当前任务 2026-103 的')
+    // a sheet exported by the earlier version (one 核查方式, 案号 and 移交部门 in one column) is named as such
+    ws.getCell(4, 7).value = '核查方式'
+    ws.getCell(4, 10).value = '案件编号／移交部门／说明'
+    const old = join(t.dir, 'old.xlsx')
+    await book.xlsx.writeFile(old)
+    await expect(importResults(ctx, task.id, old)).rejects.toThrowError('旧版程序导出的录入表')
   })
 })

@@ -60,6 +60,6 @@ export function allResults(ctx: Ctx, task: Task, deptName: string, date: string,
   const part = task.departments.find((p) => p.deptId === deptId)!
   const codes = (ctx.sqlite.prepare(`SELECT object_code AS c FROM object_inspections WHERE task_uid = ? ORDER BY id`).all(task.uid) as { c: string }[]).map((r) => r.c)
   return codes.flatMap((c) =>
-    part.itemUids.map((itemUid) => ({ objectCode: c, deptId, itemUid, category: '未发现问题' as const, method: '实地核查' as const, checkDate: date, ...over[`${c}|${itemUid}`] }))
+    part.itemUids.map((itemUid) => ({ objectCode: c, deptId, itemUid, category: '未发现问题' as const, methods: ['实地检查' as const], checkDate: date, ...over[`${c}|${itemUid}`] }))
   )
 }

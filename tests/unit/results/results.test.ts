@@ -19,6 +19,7 @@ import {
 } from '../../../electron/services/results'
 import { updateSettings } from '../../../electron/services/settings/service'
 import { allResults, code, county, deptIds, drawnTask } from './fixture'
+import { approveAll } from '../../helpers/review'
 
 const t = tempDir('suiji-results-')
 let wb: Workbench
@@ -87,9 +88,12 @@ describe('entry rules', () => {
     const good = allResults(ctx, task, '县市场监管局', '2026-03-10')
     const cases: [Record<string, unknown>, string][] = [
       [{ category: '通过登记的住所（经营场所）无法联系' }, '须写明取得的证据'],
-      [{ category: '发现问题待后续处理', disposal: '移送办案' }, '请填写案件编号'],
-      [{ category: '发现问题待后续处理', disposal: '移交其他部门' }, '请填写接收的部门'],
-      [{ disposal: '责令限期整改' }, '后续处置应为“无须处置”'],
+      [{ category: '发现问题待后续处理', disposal: '移送办案机构' }, '请填写案件编号'],
+      [{ category: '发现问题待后续处理', disposal: '抄告相关部门' }, '填写抄告的部门'],
+      [{ disposal: '责令改正' }, '后续处置应为“无需处置”'],
+      [{ category: '不合格' }, '不能为“无需处置”'],
+      [{ category: '不配合检查情节严重', evidence: '拒绝检查记录', disposal: '无需处置' }, '不能为“无需处置”'],
+      [{ category: '注销', disposal: '责令改正' }, '“无需处置”或“反馈日常监管部门”'],
       [{ checkDate: '2026-02-27' }, '早于任务的检查开始日期 2026-03-01'],
       [{ checkDate: '2099-01-01' }, '晚于今天'],
       [{ objectCode: code(21) }, '不是本任务抽中的检查对象'],
@@ -128,6 +132,7 @@ describe('publication and corrections (R11)', () => {
     const p = saveResults(ctx, task.id, allResults(ctx, task, '县市场监管局', '2026-04-10')).progress
     expect(p).toMatchObject({ complete: true, completedOn: '2026-04-10', dueOn: '2026-05-12' }) // Fri 04-10: 04-13..30 are 14, 05-01..05 off, 05-06..08 15th–17th, Sat 05-09 (调休) 18th, 05-11/12
     expect(() => publishResults(ctx, task.id, '2026-04-09')).toThrowError('早于检查完成日期')
+    approveAll(ctx, task.id)
     const pub = publishResults(ctx, task.id, '2026-05-14')
     expect(pub).toMatchObject({ status: '已公示', publishedOn: '2026-05-14', onTime: false, workdaysLeft: null })
 
@@ -170,18 +175,18 @@ describe('publication and corrections (R11)', () => {
 })
 
 describe('follow-up', () => {
-  it('a problem stays open until its disposal is marked done; 无须处置 closes it at once; per department', () => {
+  it('a problem stays open until its disposal is marked done; 已责令改正 is done on the check date; per department', () => {
     const task = drawnTask(ctx, { taskNo: '2026-031', start: '2026-05-06', depts: [['县市场监管局', ['i-food']], ['县卫健局', ['i-health']]], codes: [code(1), code(3)] })
     const scj = allResults(ctx, task, '县市场监管局', '2026-05-08', {
-      [`${code(1)}|i-food`]: { category: '发现问题待后续处理', disposal: '移送办案', disposalRef: '泗市监立〔2026〕31号' },
-      [`${code(3)}|i-food`]: { category: '发现问题已责令改正', disposal: '无须处置' }
+      [`${code(1)}|i-food`]: { category: '发现问题待后续处理', disposal: '移送办案机构', caseNo: '泗市监立〔2026〕31号' },
+      [`${code(3)}|i-food`]: { category: '发现问题已责令改正', disposal: '责令改正' }
     })
-    const wj = allResults(ctx, task, '县卫健局', '2026-05-08', { [`${code(3)}|i-health`]: { category: '不合格', disposal: '责令限期整改' } })
+    const wj = allResults(ctx, task, '县卫健局', '2026-05-08', { [`${code(3)}|i-health`]: { category: '不合格', disposal: '责令改正' } })
     saveResults(ctx, task.id, [...scj, ...wj])
     const open = listFollowUps(ctx, { year: 2026 }).filter((f) => f.taskId === task.id)
     expect(open.map((f) => [f.objectCode, f.deptName, f.disposal])).toEqual([
-      [code(1), '县市场监管局', '移送办案'],
-      [code(3), '县卫健局', '责令限期整改']
+      [code(1), '县市场监管局', '移送办案机构'],
+      [code(3), '县卫健局', '责令改正']
     ])
     expect(listFollowUps(ctx, { deptId: WJ }).map((f) => f.objectCode)).toEqual([code(3)])
     expect(() => closeFollowUp(ctx, { resultId: open[1]!.resultId, date: '2026-05-07', note: '已整改到位' })).toThrowError('早于检查日期')

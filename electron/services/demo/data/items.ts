@@ -97,5 +97,25 @@ export const DEMO_ITEMS: Readonly<Record<string, readonly DemoItem[]>> = {
   ],
   YCJ: [
     { category: '烟草专卖监督检查', name: '烟草制品零售持证户检查', target: '食品销售', level: '一般', method: ON_SITE, frequency: '每年一次', content: '烟草专卖零售许可证、进货渠道、明码标价、向未成年人售烟', basis: '《中华人民共和国烟草专卖法实施条例》第五十六条', specialty: '烟草专卖', ratioCap: 50 }
+  ],
+  GAJ: [
+    { category: '治安管理监督检查', name: '旅馆业治安管理检查', target: '住宿服务', level: '一般', method: ON_SITE, frequency: '每年一次', content: '特种行业许可证、旅客住宿登记、治安管理制度落实', basis: '《旅馆业治安管理办法》第四条、第六条', specialty: '特种行业', ratioCap: 50 },
+    { category: '治安管理监督检查', name: '废旧金属收购业治安管理检查', target: '再生资源回收', level: '一般', method: ON_SITE, frequency: '根据年度计划确定', content: '备案登记、收购登记、可疑物品报告', basis: '《废旧金属收购业治安管理办法》第七条、第八条', specialty: '治安管理', ratioCap: 100 }
+  ],
+  CGJ: [
+    { category: '城市管理监督检查', name: '户外广告设施设置检查', target: '企业、个体工商户', level: '一般', method: ON_SITE, frequency: '每年一次', content: '户外广告设施设置许可、安全检测、设置位置和规格', basis: '《江苏省城市市容和环境卫生管理条例》第十七条', specialty: '城市管理', ratioCap: 30 },
+    { category: '城市管理监督检查', name: '瓶装燃气供应站点检查', target: '燃气经营', level: '重点', method: ON_SITE, frequency: '每年至少一次', content: '燃气经营许可、钢瓶充装和配送台账、安全管理制度', basis: '《城镇燃气管理条例》第十五条、第十八条', specialty: '燃气安全' }
+  ],
+  SWU: [
+    { category: '税收监督检查', name: '发票使用和管理情况检查', target: '企业、个体工商户', level: '一般', method: PAPER_NET, frequency: '每年一次', content: '发票领用、开具、保管和缴销情况', basis: '《中华人民共和国发票管理办法》第十九条、第二十二条', specialty: '税收征管', ratioCap: 30 }
+  ],
+  GXJ: [
+    { category: '节能监察', name: '重点用能单位节能监察', target: '工业企业', level: '一般', method: ON_SITE_PAPER, frequency: '每年一次', content: '能源利用状况报告、能耗限额标准执行、淘汰落后用能设备', basis: '《中华人民共和国节约能源法》第五十二条至第五十五条', specialty: '节能监察', ratioCap: 50 }
+  ],
+  SLJ: [
+    { category: '水利监督检查', name: '取水许可和水资源费征收检查', target: '取用水单位', level: '一般', method: ON_SITE_PAPER, frequency: '每年一次', content: '取水许可证、计量设施、取水量与许可水量', basis: '《取水许可和水资源费征收管理条例》第二十四条、第四十三条', specialty: '水资源', ratioCap: 50 }
+  ],
+  ZGJ: [
+    { category: '自然资源监督检查', name: '测绘资质单位检查', target: '测绘单位', level: '一般', method: ON_SITE_PAPER, frequency: '每年一次', content: '测绘资质条件、测绘成果质量、保密管理', basis: '《中华人民共和国测绘法》第二十七条、第二十九条', specialty: '测绘', ratioCap: 100 }
   ]
 }

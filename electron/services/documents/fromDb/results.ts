@@ -20,14 +20,14 @@ function resultText(rs: InspectionResult[]): string {
 /** The object counts under its first problem in R9 order; with none, under its first category in that order. */
 function categoryOf(rs: InspectionResult[]): string {
   const order = (c: string) => (RESULT_CATEGORIES as readonly string[]).indexOf(c)
-  const cats = [...new Set(rs.map((r) => r.category))].sort((a, b) => order(a) - order(b))
-  return cats.find((c) => isProblem(c)) ?? cats[0]!
+  const sorted = [...rs].sort((a, b) => order(a.category) - order(b.category))
+  return (sorted.find((r) => isProblem(r.category, r.disposal)) ?? sorted[0]!).category
 }
 
-/** 无须处置 only when nothing else was decided; otherwise the decisions, each once. */
+/** 无需处置 only when nothing else was decided; otherwise the decisions, each once (移送 with its 案件编号). */
 function followUpText(rs: InspectionResult[]): string {
-  const acts = [...new Set(rs.map((r) => r.disposal).filter((d) => d && d !== '无须处置'))]
-  return acts.length ? acts.join('、') : '无须处置'
+  const acts = [...new Set(rs.filter((r) => r.disposal && r.disposal !== '无需处置').map((r) => (r.caseNo ? `${r.disposal}（${r.caseNo}）` : r.disposal)))]
+  return acts.length ? acts.join('、') : '无需处置'
 }
 
 export function resultSummaryInput(ctx: Ctx, docs: TaskDocs): ResultSummaryInput {

@@ -28,18 +28,20 @@ export interface TaskDocs {
   contact: { person: string; phone: string }
 }
 
-/** 核查方式 the items name, in the regulation's order; 实地核查 when none is named. */
+/** 核查方式 the items name, in the regulation's order; 实地检查 when none is named. */
 export function methodsOf(texts: string[]): CheckMethod[] {
   const all = texts.join(' ')
   // Lists write the same method in their own words (现场检查, 材料审查, 网上监测 …).
   const words: Record<CheckMethod, RegExp> = {
-    实地核查: /实地|现场/,
+    实地检查: /实地|现场/,
     书面检查: /书面|材料|资料/,
+    行政部门检查结果或专业意见: /专业意见|检查结果/,
+    检验检测: /检验|检测|抽检/,
     网络监测: /网络|网上|在线/,
-    委托专业机构: /委托|第三方|专业机构/
+    委托专业机构辅助: /委托|第三方|专业机构/
   }
   const found = CHECK_METHODS.filter((m) => words[m].test(all))
-  return found.length ? found : ['实地核查']
+  return found.length ? found : ['实地检查']
 }
 
 /** 《中华人民共和国食品安全法》第三十五条 → 《中华人民共和国食品安全法》, each law once. */

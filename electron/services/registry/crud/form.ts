@@ -22,7 +22,7 @@ export function validateForm<S>(importer: Importer<S>, sheet: S, cells: Record<s
     },
     has: (key) => key in cells,
     // “未导入该项” describes an import; in a form nothing is saved until it is corrected.
-    warn: (_key, _raw, message) => problems.push(message.replace(/，未导入该(项|代码)/, ''))
+    warn: (_key, _raw, message) => problems.push(message.replace(/，未导入该(项|代码)/, '').replace(/，只导入了.*$/, '，请缩短'))
   })
   if ('reason' in parsed) problems.unshift(parsed.reason)
   if (problems.length) throw new UserError(`${problems.join('；')}。请修改后再保存。`, 'invalid')

@@ -6,7 +6,7 @@ import { nowText } from '../../time'
 import { readTable, checkAborted, type SheetHeader, type SheetRow } from '../spreadsheet/reader'
 import { cellText, type RawCell } from '../spreadsheet/normalize'
 import type { FieldSpec } from '../spreadsheet/headers'
-import type { ImportOptions, ImportReject, ImportResult, ImportWarning, Registry, SheetLayout } from './types'
+import type { ImportChange, ImportOptions, ImportReject, ImportResult, ImportWarning, Registry, SheetLayout } from './types'
 
 export type SqlValue = string | number | null
 
@@ -43,6 +43,8 @@ export interface Importer<S> {
   beginBulk?(sqlite: Database.Database): () => void
   /** Columns added only when a row is inserted (uid, order…). */
   onInsert?(p: ParsedRow): Record<string, SqlValue>
+  /** DB column → caption, for the list of changed fields. */
+  labels: Record<string, string>
 }
 
 /**
@@ -59,7 +61,7 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
   const sheetCtx = new Map<SheetHeader, S>()
   let read = 0
 
-  await readTable(file, {
+  const summary = await readTable(file, {
     fields: imp.fields,
     required: imp.required,
     signal: opts.signal,
@@ -121,12 +123,64 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
     warnings: warningList.length,
     rejects,
     warningList,
-    sheets
+    sheets,
+    changes: [],
+    ...(summary.encoding ? { encoding: summary.encoding } : {})
   }
-  writeRows(ctx, imp, accepted, result, (done) => opts.onProgress?.('write', done, accepted.length))
-  refreshStatistics(ctx, imp.table, result.imported + result.updated)
+  if (opts.dryRun) {
+    // The preview: the same comparison as the write, inside a read transaction, nothing written.
+    ctx.sqlite.transaction(() => Object.assign(result, classifyAll(ctx, imp, accepted)))()
+    result.dryRun = true
+  } else {
+    writeRows(ctx, imp, accepted, result, (done) => opts.onProgress?.('write', done, accepted.length))
+    refreshStatistics(ctx, imp.table, result.imported + result.updated)
+  }
   opts.onProgress?.('done', accepted.length, accepted.length)
   return result
+}
+
+const text = (v: SqlValue | undefined) => (v === null || v === undefined ? '' : String(v))
+
+/** Compares one accepted row with the stored one. */
+function classifier<S>(ctx: Ctx, imp: Importer<S>) {
+  const selects = new Map<string, Database.Statement<unknown[]>>()
+  return (p: ParsedRow): { existing?: Record<string, SqlValue>; changed: string[] } => {
+    const keyCols = Object.keys(p.keyValues)
+    const keySig = keyCols.join(',')
+    let sel = selects.get(keySig)
+    // Statements are cached by their column list, so the SQL text is built once per shape, not per row.
+    if (!sel) selects.set(keySig, (sel = ctx.sqlite.prepare(`SELECT * FROM ${imp.table} WHERE ${keyCols.map((c) => `"${c}" = ?`).join(' AND ')}`)))
+    const existing = sel.get(...keyCols.map((c) => p.keyValues[c])) as Record<string, SqlValue> | undefined
+    if (!existing) return { changed: [] }
+    const changed: string[] = []
+    for (const c in p.values) if (existing[c] !== p.values[c]) changed.push(c)
+    return { existing, changed }
+  }
+}
+
+function changeOf<S>(imp: Importer<S>, p: ParsedRow, existing: Record<string, SqlValue>, changed: string[]): ImportChange {
+  return {
+    row: p.row,
+    sheet: p.sheet,
+    key: p.keyText.trim(),
+    fields: changed.map((c) => ({ field: imp.labels[c] ?? c, old: text(existing[c]), new: text(p.values[c]) }))
+  }
+}
+
+function classifyAll<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[]): Pick<ImportResult, 'imported' | 'updated' | 'unchanged' | 'changes'> {
+  const classify = classifier(ctx, imp)
+  const counts = { imported: 0, updated: 0, unchanged: 0 }
+  const changes: ImportChange[] = []
+  for (const p of rows) {
+    const { existing, changed } = classify(p)
+    if (!existing) counts.imported++
+    else if (changed.length === 0) counts.unchanged++
+    else {
+      counts.updated++
+      changes.push(changeOf(imp, p, existing, changed))
+    }
+  }
+  return { ...counts, changes }
 }
 
 /**
@@ -161,15 +215,11 @@ function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: Imp
     const now = nowText()
     let done = 0
     const endBulk = imp.beginBulk?.(ctx.sqlite)
-    // Statements are cached by their column list, so the SQL text is built once per shape, not per row.
-    const selects = new Map<string, Database.Statement<unknown[]>>()
+    const classify = classifier(ctx, imp)
     const inserts = new Map<string, Database.Statement<unknown[]>>()
+    const changes: ImportChange[] = []
     for (const p of rows) {
-      const keyCols = Object.keys(p.keyValues)
-      const keySig = keyCols.join(',')
-      let sel = selects.get(keySig)
-      if (!sel) selects.set(keySig, (sel = prep(`SELECT * FROM ${imp.table} WHERE ${keyCols.map((c) => `${q(c)} = ?`).join(' AND ')}`)))
-      const existing = sel.get(...keyCols.map((c) => p.keyValues[c])) as Record<string, SqlValue> | undefined
+      const { existing, changed } = classify(p)
       if (!existing) {
         const vals: Record<string, SqlValue> = { ...p.keyValues, ...p.values, ...(imp.onInsert?.(p) ?? {}), created_at: now, updated_at: now }
         const cols = Object.keys(vals)
@@ -179,7 +229,6 @@ function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: Imp
         ins.run(...cols.map((c) => vals[c]))
         counts.imported++
       } else {
-        const changed = Object.keys(p.values).filter((c) => existing[c] !== p.values[c])
         if (changed.length === 0) counts.unchanged++
         else {
           prep(`UPDATE ${imp.table} SET ${changed.map((c) => `${q(c)} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(
@@ -188,6 +237,7 @@ function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: Imp
             existing.id
           )
           counts.updated++
+          changes.push(changeOf(imp, p, existing, changed))
         }
       }
       done++
@@ -195,7 +245,7 @@ function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: Imp
     }
     endBulk?.()
     tick(done)
-    Object.assign(result, counts)
+    Object.assign(result, counts, { changes })
     audit(ctx, {
       action: imp.auditAction,
       entity: imp.registry,

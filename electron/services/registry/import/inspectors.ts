@@ -5,6 +5,9 @@ import { INSPECTOR_FIELDS } from '../spreadsheet/layouts'
 import { runImport, type Importer, type SqlValue } from './engine'
 import { parseYesNo, splitList } from './fields'
 import { numberHint } from './objects'
+import { INSPECTOR_LIMITS, fitList, fitOptional, tooLongRequired } from './fieldLimits'
+
+const labelOf = (key: string) => INSPECTOR_FIELDS.find((f) => f.key === key)?.label ?? key
 import type { ImportOptions, ImportResult } from './types'
 
 /** 执法证 without an end date: stored as the far future so that date comparisons keep working. */
@@ -17,6 +20,14 @@ function departmentIndex(ctx: Ctx): Map<string, number> {
     m.set(d.name.replace(/\s+/g, ''), d.id)
     if (!m.has(d.shortName.replace(/\s+/g, ''))) m.set(d.shortName.replace(/\s+/g, ''), d.id)
   }
+  // A formal unit name (泗阳县市场监督管理局) the office has already linked to a department keeps that link.
+  const linked = ctx.sqlite
+    .prepare('SELECT unit, min(dept_id) AS a, max(dept_id) AS b FROM inspectors WHERE dept_id IS NOT NULL AND unit IS NOT NULL GROUP BY unit')
+    .all() as { unit: string; a: number; b: number }[]
+  for (const l of linked) {
+    const k = l.unit.replace(/\s+/g, '')
+    if (l.a === l.b && !m.has(k)) m.set(k, l.a)
+  }
   return m
 }
 
@@ -28,6 +39,19 @@ export function inspectorImporter(ctx: Ctx): Importer<null> {
     auditAction: '导入执法人员名录',
     fields: INSPECTOR_FIELDS,
     required: [['idNumber'], ['name']],
+    labels: {
+      ...Object.fromEntries(
+        (
+          [
+            ['name', 'name'], ['gender', 'gender'], ['phone', 'phone'], ['unit', 'unit'], ['division', 'division'], ['userLevel', 'user_level'], ['certNo', 'cert_no'],
+            ['certAuthority', 'cert_authority'], ['certValidUntil', 'cert_valid_until'], ['specialties', 'specialties'], ['isExpert', 'is_expert'], ['status', 'active'],
+            ['township', 'township'], ['avoidCodes', 'avoid_codes'], ['avoidTownships', 'avoid_townships']
+          ] as const
+        ).map(([k, c]) => [c, labelOf(k)])
+      ),
+      dept_id: '所属成员单位',
+      inactive_reason: '不在岗原因'
+    },
     sheet: () => null,
     parse: (r, _s, a) => {
       const rawId = a.get('idNumber')
@@ -36,7 +60,9 @@ export function inspectorImporter(ctx: Ctx): Importer<null> {
       const reasons: string[] = []
       if (!id.ok) reasons.push(id.reason + numberHint(rawId))
       if (!name) reasons.push('缺少姓名')
-      if (!id.ok || !name) return { reason: reasons.join('；') }
+      const long = name ? tooLongRequired('姓名', name, INSPECTOR_LIMITS.name) : null
+      if (long) reasons.push(long)
+      if (!id.ok || !name || long) return { reason: reasons.join('；') }
 
       const values: Record<string, SqlValue> = { name }
       const gender = cellText(a.get('gender'))
@@ -53,10 +79,12 @@ export function inspectorImporter(ctx: Ctx): Importer<null> {
         if (isValidMobile(p)) values.phone = p
         else a.warn('phone', phoneText, `手机号码“${phoneText}”不是 11 位手机号码，未导入该项`)
       }
-      const unit = cellText(a.get('unit'))
+      const unit = fitOptional(a, 'unit', labelOf('unit'), cellText(a.get('unit')), INSPECTOR_LIMITS.unit)
       if (unit) {
         values.unit = unit
-        values.dept_id = depts.get(unit.replace(/\s+/g, '')) ?? null
+        // An unknown unit leaves an existing department link alone rather than erasing it.
+        const dept = depts.get(unit.replace(/\s+/g, ''))
+        if (dept !== undefined) values.dept_id = dept
       }
       for (const [key, col] of [
         ['division', 'division'],
@@ -65,12 +93,12 @@ export function inspectorImporter(ctx: Ctx): Importer<null> {
         ['township', 'township']
       ] as const) {
         const t = cellText(a.get(key))
-        if (t) values[col] = t
+        if (t) values[col] = fitOptional(a, key, labelOf(key), t, INSPECTOR_LIMITS[key])
       }
       const cert = normalizeCode(cellText(a.get('certNo')))
-      if (cert) values.cert_no = cert
-      const spec = splitList(cellText(a.get('specialties')))
-      if (spec.length) values.specialties = [...new Set(spec)].join('、')
+      if (cert) values.cert_no = fitOptional(a, 'certNo', labelOf('certNo'), cert, INSPECTOR_LIMITS.certNo)
+      const spec = fitList(a, 'specialties', labelOf('specialties'), [...new Set(splitList(cellText(a.get('specialties'))))], INSPECTOR_LIMITS.specialties)
+      if (spec.length) values.specialties = spec.join('、')
 
       const validText = cellText(a.get('certValidUntil')).replace(/\s+/g, '')
       if (/^(长期|长期有效|永久|无期限)$/.test(validText)) values.cert_valid_until = CERT_PERMANENT
@@ -90,7 +118,7 @@ export function inspectorImporter(ctx: Ctx): Importer<null> {
       if (status) {
         const onDuty = /^(在岗|正常|在职|是)$/.test(status)
         values.active = onDuty ? 1 : 0
-        values.inactive_reason = onDuty ? '' : status
+        values.inactive_reason = onDuty ? '' : fitOptional(a, 'status', labelOf('status'), status, INSPECTOR_LIMITS.inactiveReason)
       }
       const avoid = splitList(cellText(a.get('avoidCodes')))
       if (avoid.length) {
@@ -100,10 +128,11 @@ export function inspectorImporter(ctx: Ctx): Importer<null> {
           if (chk.ok) good.push(chk.code)
           else a.warn('avoidCodes', c, `回避对象${chk.reason}，未导入该代码`)
         }
-        if (good.length) values.avoid_codes = [...new Set(good)].join(' ')
+        const codes = fitList(a, 'avoidCodes', labelOf('avoidCodes'), [...new Set(good)], INSPECTOR_LIMITS.avoidCodes)
+        if (codes.length) values.avoid_codes = codes.join(' ')
       }
-      const avoidT = splitList(cellText(a.get('avoidTownships')))
-      if (avoidT.length) values.avoid_townships = [...new Set(avoidT)].join('、')
+      const avoidT = fitList(a, 'avoidTownships', labelOf('avoidTownships'), [...new Set(splitList(cellText(a.get('avoidTownships'))))], INSPECTOR_LIMITS.avoidTownships)
+      if (avoidT.length) values.avoid_townships = avoidT.join('、')
       return { key: id.id, keyText: `身份证号 ${id.id} `, keyValues: { id_number: id.id }, values, row: r.row, sheet: r.sheet.sheetName }
     }
   }

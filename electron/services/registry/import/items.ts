@@ -4,6 +4,7 @@ import { UserError } from '../../errors'
 import { cellLongText, cellText } from '../spreadsheet/normalize'
 import { ITEM_FIELDS } from '../spreadsheet/layouts'
 import type { SheetHeader } from '../spreadsheet/reader'
+import { ITEM_LIMITS, fitOptional, tooLongRequired } from './fieldLimits'
 import { runImport, type Importer, type SqlValue } from './engine'
 import { parseRatioPermille } from './fields'
 import type { ImportOptions, ImportResult } from './types'
@@ -44,21 +45,32 @@ function levelOf(text: string): '重点' | '一般' | null {
   return null
 }
 
-export function itemImporter(ctx: Ctx, opts: ItemImportOptions = {}): Importer<{ dept: Dept }> {
+export function itemImporter(ctx: Ctx, opts: ItemImportOptions = {}): Importer<{ dept: Dept | null }> {
   let fixed: Dept | null = null
   if (opts.dept) {
     fixed = findDepartment(ctx, opts.dept)
     if (!fixed) throw new UserError(`找不到成员单位“${opts.dept}”，请填写成员单位的全称、简称或代码（可在“成员单位”中查看）。`, 'unreadable')
   }
   const nextSort = new Map<number, number>()
+  const deptCache = new Map<string, Dept | null>()
   return {
     registry: 'items',
     table: 'items',
     auditAction: '导入抽查事项清单',
     fields: ITEM_FIELDS,
     required: [['category'], ['itemName']],
+    labels: Object.fromEntries(
+      (
+        [
+          ['target', 'target'], ['method', 'method'], ['subject', 'subject'], ['frequency', 'frequency'], ['content', 'content'], ['basis', 'basis'],
+          ['specialty', 'specialty'], ['level', 'level'], ['ratioCap', 'ratio_cap_permille']
+        ] as const
+      ).map(([k, c]) => [c, ITEM_FIELDS.find((f) => f.key === k)?.label ?? k])
+    ),
     sheet: (h: SheetHeader) => {
       if (fixed) return { dept: fixed }
+      // A 所属部门 column names the department row by row.
+      if (h.columns.dept) return { dept: null }
       const named = deptFromTitle(h.titleLines)
       const d = named ? findDepartment(ctx, named) : null
       if (d) return { dept: d }
@@ -70,9 +82,14 @@ export function itemImporter(ctx: Ctx, opts: ItemImportOptions = {}): Importer<{
       )
     },
     parse: (r, s, a) => {
+      const deptText = cellText(a.get('dept'))
+      const dept = deptText ? (deptCache.get(deptText) ?? deptCache.set(deptText, findDepartment(ctx, deptText)).get(deptText)!) : s.dept
+      if (!dept) return { reason: deptText ? `所属部门“${deptText}”不是已登记的成员单位，请填写成员单位的全称、简称或代码` : '缺少所属部门' }
       const category = cellText(a.get('category'))
       const name = cellText(a.get('itemName'))
       if (!category || !name) return { reason: [!category && '缺少抽查类别', !name && '缺少检查事项'].filter(Boolean).join('；') }
+      const long = [tooLongRequired('抽查类别', category, ITEM_LIMITS.category), tooLongRequired('检查事项', name, ITEM_LIMITS.name)].filter(Boolean)
+      if (long.length) return { reason: long.join('；') }
       const values: Record<string, SqlValue> = {}
       for (const [key, col] of [
         ['target', 'target'],
@@ -84,7 +101,7 @@ export function itemImporter(ctx: Ctx, opts: ItemImportOptions = {}): Importer<{
         ['specialty', 'specialty']
       ] as const) {
         const t = key === 'content' || key === 'basis' ? cellLongText(a.get(key)) : cellText(a.get(key))
-        if (t) values[col] = t
+        if (t) values[col] = fitOptional(a, key, ITEM_FIELDS.find((f) => f.key === key)?.label ?? key, t, ITEM_LIMITS[key])
       }
       const levelText = cellText(a.get('level'))
       if (levelText) {
@@ -96,9 +113,9 @@ export function itemImporter(ctx: Ctx, opts: ItemImportOptions = {}): Importer<{
       if (cap === 'bad') a.warn('ratioCap', cellText(a.get('ratioCap')), `比例上限“${cellText(a.get('ratioCap'))}”无法识别（可写作 5%），未导入该项`)
       else if (cap !== null) values.ratio_cap_permille = cap
       return {
-        key: `${s.dept.id}\u0001${category}\u0001${name}`,
+        key: `${dept.id}\u0001${category}\u0001${name}`,
         keyText: `事项“${category}／${name}”`,
-        keyValues: { dept_id: s.dept.id, category, name },
+        keyValues: { dept_id: dept.id, category, name },
         values,
         row: r.row,
         sheet: r.sheet.sheetName

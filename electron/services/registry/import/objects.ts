@@ -7,6 +7,9 @@ import { runImport, type Importer, type SqlValue } from './engine'
 import { parseCreditClass, parseKind, parseRegStatus, splitList } from './fields'
 import type { ImportOptions, ImportResult } from './types'
 import { suspendObjectsFtsInsertTrigger } from '../objects/fts'
+import { OBJECT_LIMITS, fitList, fitOptional, tooLongRequired } from './fieldLimits'
+
+const labelOf = (key: string) => OBJECT_FIELDS.find((f) => f.key === key)?.label ?? key
 
 export interface ObjectImportOptions extends ImportOptions {
   /** Used when neither a 类型 column, the title nor the sheet name says which kind a sheet holds. */
@@ -51,6 +54,9 @@ export function objectImporter(opts: ObjectImportOptions = {}): Importer<{ kind:
     auditAction: '导入检查对象名录',
     fields: OBJECT_FIELDS,
     required: [['code', 'regNo'], ['name']],
+    labels: Object.fromEntries(
+      [['kind', 'kind'], ['name', 'name'], ...TEXT_COLS, ['regStatus', 'reg_status'], ['establishedOn', 'established_on'], ['creditClass', 'credit_class'], ['tags', 'tags']].map(([k, c]) => [c!, labelOf(k!)])
+    ),
     sheet: (h) => ({ kind: sheetKind(h, opts.kind) }),
     beginBulk: suspendObjectsFtsInsertTrigger,
     parse: (_r, s, a) => {
@@ -60,7 +66,9 @@ export function objectImporter(opts: ObjectImportOptions = {}): Importer<{ kind:
       const reasons: string[] = []
       if (!code.ok) reasons.push(code.reason + numberHint(rawCode))
       if (!name) reasons.push('缺少名称')
-      if (!code.ok || !name) return { reason: reasons.join('；') }
+      const long = name ? tooLongRequired('名称', name, OBJECT_LIMITS.name) : null
+      if (long) reasons.push(long)
+      if (!code.ok || !name || long) return { reason: reasons.join('；') }
 
       let kind = s.kind
       const kindText = cellText(a.get('kind'))
@@ -72,10 +80,10 @@ export function objectImporter(opts: ObjectImportOptions = {}): Importer<{ kind:
       const values: Record<string, SqlValue> = { kind, name }
       for (const [key, col] of TEXT_COLS) {
         const t = col === 'business_scope' || col === 'remark' ? cellLongText(a.get(key)) : cellText(a.get(key))
-        if (t) values[col] = t
+        if (t) values[col] = fitOptional(a, key, labelOf(key), t, OBJECT_LIMITS[key])
       }
       const status = cellText(a.get('regStatus'))
-      if (status) values.reg_status = parseRegStatus(status)
+      if (status) values.reg_status = fitOptional(a, 'regStatus', labelOf('regStatus'), parseRegStatus(status), OBJECT_LIMITS.regStatus)
       const d = parseDate(a.get('establishedOn'))
       if (d.ok) {
         if (d.value) values.established_on = d.value
@@ -86,8 +94,8 @@ export function objectImporter(opts: ObjectImportOptions = {}): Importer<{ kind:
         if (cc) values.credit_class = cc
         else a.warn('creditClass', ccText, `信用风险分类“${ccText}”不是 A、B、C、D 之一，未导入该项`)
       }
-      const tags = splitList(cellText(a.get('tags')))
-      if (tags.length) values.tags = [...new Set(tags)].join(' ')
+      const tags = fitList(a, 'tags', labelOf('tags'), [...new Set(splitList(cellText(a.get('tags'))))], OBJECT_LIMITS.tags)
+      if (tags.length) values.tags = tags.join(' ')
       return { key: code.code, keyText: `代码 ${code.code} `, keyValues: { code: code.code }, values, row: _r.row, sheet: _r.sheet.sheetName }
     }
   }

@@ -45,6 +45,17 @@ export async function writeRejectsFile(result: ImportResult, out: string): Promi
       rows: result.warningList.map((w) => [w.sheet, w.row, w.field, w.raw, w.message])
     })
   }
+  if (result.changes.length > 0) {
+    sheets.push({
+      name: result.dryRun ? '将更新的字段' : '已更新的字段',
+      title: result.dryRun ? '导入前预览：以下各行若确认导入，将按“新值”更新' : '以下各行已按“新值”更新（“原值”为导入前的内容）',
+      header: [['工作表', '原表行号', '对象', '字段', '原值', '新值']],
+      widths: [14, 10, 30, 16, 40, 40],
+      rows: (function* () {
+        for (const c of result.changes) for (const f of c.fields) yield [c.sheet, c.row, c.key, f.field, f.old, f.new]
+      })()
+    })
+  }
   if (sheets.length === 0) sheets.push({ name: '无错误', title: '本次导入没有被拒绝的行', header: [[REASON_CAPTION]], rows: [] })
   await writeXlsx(out, sheets)
 }

@@ -34,10 +34,15 @@ export interface ImportResult extends ImportSummary {
   sheets: SheetLayout[]
 }
 
+/** An updated row: its key and each changed field, old → new. */
+export type ImportChange = ImportSummary['changes'][number]
+
 export type ImportPhase = 'read' | 'write' | 'done'
 
 export interface ImportOptions {
   signal?: AbortSignal
+  /** Read, check and compare only: the counts and changes of what an import would do, nothing written. */
+  dryRun?: boolean
   /** total is 0 while the size is not yet known (reading streams through the file). */
   onProgress?: (phase: ImportPhase, done: number, total: number) => void
 }

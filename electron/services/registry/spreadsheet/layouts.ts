@@ -117,7 +117,9 @@ export const ITEM_FIELDS: FieldSpec[] = [
   f('content', '检查内容', '抽查内容', '内容'),
   f('basis', '检查依据', '抽查依据', '依据', '法律依据'),
   f('specialty', '所需专长', '所需业务专长', '业务专长', '专长要求'),
-  f('ratioCap', '一般事项比例上限', '比例上限', '抽查比例上限', '最高抽查比例')
+  f('ratioCap', '一般事项比例上限', '比例上限', '抽查比例上限', '最高抽查比例'),
+  // Written by the CSV export, which holds every department's list in one table.
+  f('dept', '所属部门', '所属成员单位', '成员单位')
 ]
 const ITEM_KEYS = ['seq', 'category', 'itemName', 'target', 'level', 'method', 'subject', 'frequency', 'content', 'basis']
 const ITEM_EXTRA = ['specialty', 'ratioCap']

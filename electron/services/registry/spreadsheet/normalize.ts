@@ -4,8 +4,8 @@
  * that can be compared, and dates written in the many ways people write them.
  */
 
-/** A cell value as the reader hands it over: never a rich-text or formula object. */
-export type RawCell = string | number | boolean | Date | null
+import type { RawCell } from '../../spreadsheet/cell'
+export type { RawCell }
 
 /** Flattens exceljs cell values (rich text, formula results, hyperlinks, errors) into a RawCell. */
 export function plainCell(v: unknown): RawCell {

@@ -1,9 +1,12 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
-import { basename } from 'node:path'
-import ExcelJS from 'exceljs'
+import { basename, extname } from 'node:path'
 import { UserError } from '../../errors'
-import { cellText, plainCell, type RawCell } from './normalize'
+import { cellText, type RawCell } from './normalize'
 import { findHeader, isNoteText, type FieldSpec, type HeaderMatch } from './headers'
+import { sheetFileKind } from '../../spreadsheet/fileKind'
+import { openXlsx, readSheet } from '../../spreadsheet/workbook'
+import { detectCsvEncoding, readCsv, type CsvEncoding } from '../../spreadsheet/csv'
+import { unguardCsvText } from '../../spreadsheet/csvSafe'
+import { MAX_IMPORT_ROWS, tooManyRows } from './limits'
 
 export interface SheetHeader extends HeaderMatch {
   sheetName: string
@@ -38,6 +41,8 @@ export interface ReadOptions {
 export interface ReadSummary {
   sheets: SheetHeader[]
   rows: number
+  /** The encoding a CSV file was read in; absent for .xlsx. */
+  encoding?: CsvEncoding
 }
 
 export const CANCELLED = 'cancelled'
@@ -63,135 +68,156 @@ export function checkAborted(signal?: AbortSignal): void {
 
 /** Refuses, with a sentence the user can act on, files that are not .xlsx workbooks. */
 export function assertXlsxFile(file: string): void {
-  const name = basename(file)
-  if (!existsSync(file)) throw new UserError(`找不到文件“${file}”，请检查路径后重试。`, 'unreadable')
-  if (!statSync(file).isFile()) throw new UserError(`“${file}”不是文件，请选择一个 .xlsx 表格文件。`, 'unreadable')
-  const fd = openSync(file, 'r')
-  const head = Buffer.alloc(8)
-  let n = 0
-  try {
-    n = readSync(fd, head, 0, 8, 0)
-  } finally {
-    closeSync(fd)
-  }
-  if (n >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new UserError(`“${name}”是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中“另存为”.xlsx 格式后再导入。`, 'unreadable')
-  }
-  if (n < 4 || head.readUInt32BE(0) !== 0x504b0304) {
-    throw new UserError(`“${name}”不是 Excel 表格（.xlsx）文件，无法读取。请选择 .xlsx 格式的文件。`, 'unreadable')
-  }
-}
-
-function rowCells(values: unknown, width?: number): RawCell[] {
-  const arr = Array.isArray(values) ? values : []
-  const n = width ?? Math.max(0, arr.length - 1)
-  const out: RawCell[] = new Array(n)
-  for (let i = 0; i < n; i++) out[i] = plainCell(arr[i + 1])
-  return out
+  sheetFileKind(file, false)
 }
 
 /**
- * Streams every sheet of an .xlsx file: finds each sheet's header among its
- * first rows, then hands over the data rows (blank rows, rows holding only a
- * 序号, and notes under the table are left out). Sheets without a recognisable
- * header (instructions, lookups) are skipped; a workbook with none is refused.
+ * One sheet of the table being read: finds its header among the first rows,
+ * then hands over the data rows (blank rows, rows holding only a 序号, and
+ * notes under the table are left out).
+ */
+class TableSheet {
+  private readonly top: { row: number; cells: RawCell[] }[] = []
+  private header: SheetHeader | null = null
+  private decided = false
+  private inNotes = false
+
+  constructor(
+    private readonly sheetName: string,
+    private readonly sheetIndex: number,
+    private readonly opts: ReadOptions,
+    private readonly found: SheetHeader[],
+    private readonly counter: { rows: number },
+    private readonly onRow: (r: SheetRow) => void,
+    private readonly onSheet: (h: SheetHeader) => void
+  ) {}
+
+  row(row: number, cells: RawCell[]): void {
+    if (!this.decided) {
+      this.top.push({ row, cells })
+      if (row >= (this.opts.scanRows ?? 15)) this.decide()
+      return
+    }
+    if (this.header) this.handle(row, cells)
+  }
+
+  finish(): void {
+    if (!this.decided) this.decide()
+  }
+
+  private decide(): void {
+    this.decided = true
+    const top = this.top
+    const m = findHeader(top, this.opts.fields, this.opts.required)
+    if (!m) return
+    const first = m.headerRows[0]!
+    const last = m.headerRows[m.headerRows.length - 1]!
+    let width = 0
+    m.captions.forEach((c, i) => {
+      if (c) width = i + 1
+    })
+    const header: SheetHeader = {
+      ...m,
+      sheetName: this.sheetName,
+      sheetIndex: this.sheetIndex,
+      width,
+      titleLines: top
+        .filter((r) => r.row < first)
+        .map((r) => r.cells.map((c) => cellText(c)).filter(Boolean).join(' '))
+        .filter(Boolean)
+    }
+    this.header = header
+    this.found.push(header)
+    this.onSheet(header)
+    for (const r of top) if (r.row > last) this.handle(r.row, r.cells)
+    this.top.length = 0
+  }
+
+  private handle(row: number, all: RawCell[]): void {
+    const h = this.header!
+    const cells = all.length > h.width ? all.slice(0, h.width) : all
+    while (cells.length < h.width) cells.push(null)
+    // Cheap emptiness test first: this runs for every cell of every row.
+    let count = 0
+    let first = ''
+    let onlySeq = true
+    const seq = (h.columns.seq ?? 0) - 1
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]!
+      if (c === null || (typeof c === 'string' && !c.trim())) continue
+      if (count === 0) first = cellText(c)
+      count++
+      if (i !== seq) onlySeq = false
+    }
+    if (count === 0 || onlySeq) return
+    if (isNoteText(first) || (this.inNotes && count <= 1)) {
+      this.inNotes = true
+      return
+    }
+    if (++this.counter.rows > MAX_IMPORT_ROWS) throw tooManyRows()
+    this.onRow({ sheet: h, row, cells })
+    if (this.counter.rows % 2000 === 0) this.opts.onProgress?.(this.counter.rows)
+  }
+}
+
+function damaged(file: string): UserError {
+  return new UserError(`无法读取“${basename(file)}”：文件已损坏或不是有效的 .xlsx 表格。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。`, 'unreadable')
+}
+
+/**
+ * Streams every sheet of an .xlsx file (or the one table of a .csv): finds
+ * each sheet's header among its first rows, then hands over the data rows.
+ * Sheets without a recognisable header (instructions, lookups) are skipped;
+ * a workbook with none is refused. More than MAX_IMPORT_ROWS data rows are
+ * refused (at once when the sheet states its size).
  */
 export async function readTable(file: string, opts: ReadOptions): Promise<ReadSummary> {
-  assertXlsxFile(file)
+  const kind = sheetFileKind(file, true)
   const scan = opts.scanRows ?? 15
   const onRow = guarded(opts.onRow)
   const onSheet = guarded(opts.onSheet)
   const sheets: SheetHeader[] = []
-  let rowsRead = 0
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore'
-  })
-  let sheetIndex = 0
+  const counter = { rows: 0 }
+  const check = () => checkAborted(opts.signal)
+  let encoding: CsvEncoding | undefined
   try {
-    for await (const ws of reader) {
-      sheetIndex++
-      const sheetName = (ws as unknown as { name?: string }).name ?? `Sheet${sheetIndex}`
-      const top: { row: number; cells: RawCell[] }[] = []
-      let header: SheetHeader | null = null
-      let decided = false
-      let inNotes = false
-      const seqCol = () => (header?.columns.seq ?? 0) - 1
-
-      const decide = () => {
-        decided = true
-        const m = findHeader(top, opts.fields, opts.required)
-        if (!m) return
-        const first = m.headerRows[0]!
-        const last = m.headerRows[m.headerRows.length - 1]!
-        let width = 0
-        m.captions.forEach((c, i) => {
-          if (c) width = i + 1
+    if (kind === 'csv') {
+      encoding = await detectCsvEncoding(file)
+      const t = new TableSheet(basename(file, extname(file)), 1, opts, sheets, counter, onRow, onSheet)
+      await readCsv(file, encoding, {
+        check,
+        onRow: (row, cells) => {
+          for (let i = 0; i < cells.length; i++) if (typeof cells[i] === 'string') cells[i] = unguardCsvText(cells[i] as string)
+          t.row(row, cells)
+        }
+      })
+      t.finish()
+    } else {
+      const book = openXlsx(file)
+      for (const ref of book.sheets) {
+        check()
+        const t = new TableSheet(ref.name, ref.index, opts, sheets, counter, onRow, onSheet)
+        await readSheet(book, ref, {
+          check,
+          // A sheet that says it is too big is refused before its rows are read.
+          onDimension: (lastRow) => {
+            if (lastRow - scan > MAX_IMPORT_ROWS) throw tooManyRows()
+          },
+          onRow: (row, cells) => t.row(row, cells)
         })
-        header = {
-          ...m,
-          sheetName,
-          sheetIndex,
-          width,
-          titleLines: top
-            .filter((r) => r.row < first)
-            .map((r) => r.cells.map((c) => cellText(c)).filter(Boolean).join(' '))
-            .filter(Boolean)
-        }
-        sheets.push(header)
-        onSheet(header)
-        for (const r of top) if (r.row > last) handle(r.row, r.cells)
+        t.finish()
       }
-
-      const handle = (row: number, all: RawCell[]) => {
-        const h = header!
-        const cells = all.slice(0, h.width)
-        while (cells.length < h.width) cells.push(null)
-        // Cheap emptiness test first: this runs for every cell of every row.
-        let count = 0
-        let first = ''
-        let onlySeq = true
-        const seq = seqCol()
-        for (let i = 0; i < cells.length; i++) {
-          const c = cells[i]!
-          if (c === null || (typeof c === 'string' && !c.trim())) continue
-          if (count === 0) first = cellText(c)
-          count++
-          if (i !== seq) onlySeq = false
-        }
-        if (count === 0 || onlySeq) return
-        if (isNoteText(first) || (inNotes && count <= 1)) {
-          inNotes = true
-          return
-        }
-        rowsRead++
-        onRow({ sheet: h, row, cells })
-        if (rowsRead % 2000 === 0) opts.onProgress?.(rowsRead)
-      }
-
-      for await (const row of ws) {
-        checkAborted(opts.signal)
-        if (!decided) {
-          top.push({ row: row.number, cells: rowCells(row.values) })
-          if (row.number >= scan) decide()
-          continue
-        }
-        if (header) handle(row.number, rowCells(row.values, (header as SheetHeader).width))
-      }
-      if (!decided) decide()
     }
   } catch (e) {
     if (e instanceof CallbackFailure) throw e.error
     if (e instanceof UserError) throw e
-    throw new UserError(`无法读取“${basename(file)}”：文件已损坏或不是有效的 .xlsx 表格（${(e as Error).message}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。`, 'unreadable')
+    if (kind === 'csv') throw new UserError(`无法读取“${basename(file)}”：文件内容不是可识别的文字表格。请用 Excel 或 WPS 打开后另存为 .xlsx 或 .csv 再导入。`, 'unreadable')
+    throw damaged(file)
   }
   if (sheets.length === 0) {
     const expected = opts.fields.slice(0, 6).map((f) => f.label).join('、')
     throw new UserError(`在“${basename(file)}”的前 ${scan} 行中没有找到表头，请确认表格含有“${expected}”等列名（可参照空白模板）。`, 'unreadable')
   }
-  opts.onProgress?.(rowsRead)
-  return { sheets, rows: rowsRead }
+  opts.onProgress?.(counter.rows)
+  return { sheets, rows: counter.rows, encoding }
 }

@@ -2,6 +2,8 @@ import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import ExcelJS from 'exceljs'
 import type { RawCell } from './normalize'
+import { csvField } from '../../spreadsheet/csvSafe'
+import { escapeOoxmlText } from '../../spreadsheet/xmlText'
 
 export interface SheetOut {
   /** Sheet tab name (≤ 31 characters, no []:*?/\). */
@@ -62,7 +64,8 @@ export async function writeXlsx(file: string, sheets: SheetOut[]): Promise<void>
     for (const r of top) r.commit()
     let n = 0
     for (const row of s.rows) {
-      const r = ws.addRow(row.map((v) => (v === null ? null : v)))
+      // A literal “_x0041_” would be read back as an escape by Excel and by our reader: escape it.
+      const r = ws.addRow(row.map((v) => (v === null ? null : typeof v === 'string' ? escapeOoxmlText(v) : v)))
       row.forEach((v, i) => {
         if (v instanceof Date) r.getCell(i + 1).numFmt = 'yyyy-mm-dd'
       })
@@ -75,12 +78,7 @@ export async function writeXlsx(file: string, sheets: SheetOut[]): Promise<void>
   await wb.commit()
 }
 
-function csvField(v: RawCell): string {
-  const s = v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v)
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-/** CSV as Excel on Chinese Windows opens it correctly: UTF-8 with BOM, CRLF, quoted where needed. */
+/** CSV as Excel on Chinese Windows opens it correctly: UTF-8 with BOM, CRLF, quoted where needed, formulas neutralised. */
 export async function writeCsv(file: string, header: string[], rows: Iterable<RawCell[]>): Promise<void> {
   const out = createWriteStream(file)
   const write = async (s: string) => {

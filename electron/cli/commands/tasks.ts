@@ -5,15 +5,15 @@
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { CliError, has, need, parseArgs } from '../../cli/args'
-import type { Command } from '../../cli/commands/types'
-import { taskIdOf, withCtx } from '../../cli/workbench'
-import { UserError } from '../errors'
+import { CliError, has, need, parseArgs } from '../args'
+import type { Command } from './types'
+import { taskIdOf, withCtx } from '../workbench'
+import { UserError } from '../../services/errors'
 import { CREDIT_CLASSES, type EligibilityPreview, type Task } from '@contract'
-import { createTask, getTask } from './service'
-import { publishTask } from './lifecycle'
-import { previewEligibility } from './preview'
-import { taskInputFromJson } from './taskJson'
+import { createTask, getTask } from '../../services/tasks/service'
+import { publishTask } from '../../services/tasks/lifecycle'
+import { previewEligibility } from '../../services/tasks/preview'
+import { taskInputFromJson } from '../../services/tasks/taskJson'
 
 function describe(t: Task, p: EligibilityPreview): string[] {
   const lines = [

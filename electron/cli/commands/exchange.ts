@@ -5,14 +5,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parseArgs, need, has, flag, CliError } from '../../cli/args'
-import type { Command } from '../../cli/commands/types'
-import { Workbench } from '../workbench'
-import { UserError } from '../errors'
-import { addPeer, exportKeyFile, getIdentity, initIdentity, listPeers } from './identity'
-import { exportPackage } from './export'
-import { applyPackage, previewPackage, type Preview } from './merge'
-import { createBackup, previewBackup, restoreBackup, type BackupPreview } from '../backup'
+import { parseArgs, need, has, flag, CliError } from '../args'
+import type { Command } from './types'
+import { Workbench } from '../../services/workbench'
+import { UserError } from '../../services/errors'
+import { addPeer, exportKeyFile, getIdentity, initIdentity, listPeers } from '../../services/exchange/identity'
+import { exportPackage } from '../../services/exchange/export'
+import { applyPackage, previewPackage, type Preview } from '../../services/exchange/merge'
+import { createBackup, previewBackup, restoreBackup, type BackupPreview } from '../../services/backup'
 
 const SWITCHES = ['json', 'help', 'full', 'preview', 'theirs', 'ours', 'since-last', 'dry-run', 'with-registry']
 

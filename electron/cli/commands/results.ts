@@ -3,13 +3,12 @@
  * 1 refused (a sheet with errors), 2 cannot run.
  */
 import { resolve } from 'node:path'
-import { CliError, flag, has, need, parseArgs } from '../../cli/args'
-import type { Command } from '../../cli/commands/types'
-import { taskIdOf, withCtxAsync } from '../../cli/workbench'
-import { addWorkdays, coverageWarning, uncoveredYears } from '../workdays'
-import { statsDashboard } from '../dashboard'
-import { importResults } from './spreadsheet'
-import { deadlineFor } from './deadlines'
+import { CliError, flag, has, need, parseArgs } from '../args'
+import type { Command } from './types'
+import { taskIdOf, withCtxAsync } from '../workbench'
+import { statsDashboard } from '../../services/dashboard'
+import { importResults } from '../../services/results/spreadsheet'
+import { bundledDeadline, deadlineFor } from '../../services/results/deadlines'
 
 /** results import FILE --db DB --task ID [--json] */
 export async function resultsImport(argv: string[]): Promise<number> {
@@ -61,12 +60,7 @@ export async function deadlineCommand(argv: string[]): Promise<number> {
   const db = flag(p, 'db')
   let r: { due: string; days: number; warning: string | null }
   try {
-    r = db
-      ? await withCtxAsync(db, (ctx) => deadlineFor(ctx, completed, days))
-      : (() => {
-          const due = addWorkdays(completed, days ?? 20)
-          return { due, days: days ?? 20, warning: coverageWarning(uncoveredYears(completed, due)) }
-        })()
+    r = db ? await withCtxAsync(db, (ctx) => deadlineFor(ctx, completed, days)) : bundledDeadline(completed, days)
   } catch (e) {
     if (e instanceof RangeError) throw new CliError(`--completed ${completed} 不是有效日期`)
     throw e

@@ -4,13 +4,13 @@
  * the dispatcher maps thrown UserError/CliError to 2).
  */
 import { resolve } from 'node:path'
-import { Workbench } from '../workbench'
-import { CliError, flag, has, need, parseArgs } from '../../cli/args'
-import type { Command } from '../../cli/commands/types'
-import { importPlanXlsx } from './importXlsx'
-import { exportPlanXlsx } from './xlsx'
-import { r12Report } from './county'
-import { deptResolver } from './deptNames'
+import { Workbench } from '../../services/workbench'
+import { CliError, flag, has, need, parseArgs } from '../args'
+import type { Command } from './types'
+import { importPlanXlsx } from '../../services/plans/importXlsx'
+import { exportPlanXlsx } from '../../services/plans/xlsx'
+import { r12Report } from '../../services/plans/county'
+import { deptResolver } from '../../services/plans/deptNames'
 
 function yearOf(text: string): number {
   const y = Number(text)

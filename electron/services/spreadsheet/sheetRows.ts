@@ -1,0 +1,211 @@
+/**
+ * The rows of one worksheet part, streamed: decompressed in pieces, decoded
+ * with ONE streaming TextDecoder per part (a character cut by a piece boundary
+ * is completed by the next piece, never replaced) and scanned by XmlScanner.
+ */
+import { columnOfRef, rowOfRef, serialToDate, type RawCell } from './cell'
+import { attrOf, decodeCellText } from './xmlText'
+import { XmlScanner, partDecoder, type PieceDecoder, type XmlHandler } from './xmlScan'
+
+export interface SheetContext {
+  sharedStrings: () => string[]
+  dateStyles: boolean[]
+  date1904: boolean
+}
+
+export interface SheetRowsHandler {
+  /** The sheet's stated extent (`<dimension ref="A1:P1048576">`), before any row. */
+  onDimension?(lastRow: number): void
+  /** Row number as Excel shows it; cells index 0 = column A, holes are null. */
+  onRow(row: number, cells: RawCell[]): void
+}
+
+const enum T {
+  Number,
+  Shared,
+  Inline,
+  Str,
+  Bool,
+  Err,
+  IsoDate
+}
+
+function typeOf(t: string | null): T {
+  switch (t) {
+    case null:
+    case 'n':
+      return T.Number
+    case 's':
+      return T.Shared
+    case 'inlineStr':
+      return T.Inline
+    case 'str':
+      return T.Str
+    case 'b':
+      return T.Bool
+    case 'e':
+      return T.Err
+    case 'd':
+      return T.IsoDate
+    default:
+      return T.Str
+  }
+}
+
+export class SheetXmlHandler implements XmlHandler {
+  private row = 0
+  private cells: RawCell[] = []
+  private col = 0
+  private type = T.Number
+  private style = 0
+  private v: string | null = null
+  private inline: string[] = []
+  private inIs = false
+  private rph = 0
+  private inSheetData = false
+  private strings: string[] | null = null
+  done = false
+
+  constructor(
+    private readonly ctx: SheetContext,
+    private readonly out: SheetRowsHandler
+  ) {}
+
+  wantsText = (local: string): boolean => local === 'v' || local === 't'
+
+  open(local: string, tag: string, selfClosing: boolean): boolean {
+    switch (local) {
+      case 'c': {
+        const r = attrOf(tag, 'r')
+        this.col = r ? columnOfRef(r) || this.col + 1 : this.col + 1
+        this.type = typeOf(attrOf(tag, 't'))
+        const s = attrOf(tag, 's')
+        this.style = s ? Number(s) : 0
+        this.v = null
+        this.inline.length = 0
+        return false
+      }
+      case 'v':
+      case 't':
+        // An empty <v/> must not take the text of the element before it.
+        if (selfClosing) this.lastText = ''
+        return true
+      case 'is':
+        this.inIs = !selfClosing
+        return false
+      case 'rPh':
+        if (!selfClosing) this.rph++
+        return false
+      case 'row': {
+        const r = attrOf(tag, 'r')
+        this.row = r ? Number(r) : this.row + 1
+        this.cells = []
+        this.col = 0
+        return false
+      }
+      case 'sheetData':
+        this.inSheetData = !selfClosing
+        return false
+      case 'dimension': {
+        const ref = attrOf(tag, 'ref') ?? ''
+        const last = ref.includes(':') ? rowOfRef(ref.slice(ref.indexOf(':') + 1)) : rowOfRef(ref)
+        if (last > 0) this.out.onDimension?.(last)
+        return false
+      }
+      default:
+        return false
+    }
+  }
+
+  private lastText = ''
+
+  text(s: string): void {
+    this.lastText = s
+  }
+
+  close(local: string): void {
+    switch (local) {
+      case 'v':
+        this.v = this.lastText
+        return
+      case 't':
+        if (this.inIs && this.rph === 0) this.inline.push(this.lastText)
+        return
+      case 'is':
+        this.inIs = false
+        return
+      case 'rPh':
+        this.rph--
+        return
+      case 'c': {
+        const value = this.cellValue()
+        if (value !== null && this.col > 0) this.cells[this.col - 1] = value
+        return
+      }
+      case 'row': {
+        if (!this.inSheetData) return
+        const cells = this.cells
+        for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null
+        this.out.onRow(this.row, cells)
+        return
+      }
+      case 'sheetData':
+        this.inSheetData = false
+        this.done = true
+        return
+    }
+  }
+
+  private cellValue(): RawCell {
+    const v = this.v
+    switch (this.type) {
+      case T.Number: {
+        if (v === null || v === '') return null
+        const n = Number(v)
+        if (!Number.isFinite(n)) return null
+        return this.ctx.dateStyles[this.style] ? serialToDate(n, this.ctx.date1904) : n
+      }
+      case T.Shared: {
+        if (v === null) return null
+        this.strings ??= this.ctx.sharedStrings()
+        return this.strings[Number(v)] ?? null
+      }
+      case T.Inline:
+        return this.inline.length === 0 ? (v === null ? null : decodeCellText(v)) : decodeCellText(this.inline.length === 1 ? this.inline[0]! : this.inline.join(''))
+      case T.Str:
+        return v === null ? null : decodeCellText(v)
+      case T.Bool:
+        return v === null ? null : v.trim() === '1' || v.trim() === 'true'
+      case T.Err:
+        return null
+      case T.IsoDate: {
+        if (v === null) return null
+        const d = new Date(v.length === 10 ? `${v}T00:00:00Z` : v)
+        return Number.isNaN(d.getTime()) ? decodeCellText(v) : d
+      }
+    }
+  }
+}
+
+/** Feeds decompressed pieces of a sheet part through one streaming decoder into the scanner. */
+export class SheetStream {
+  private decoder: PieceDecoder | null = null
+  private readonly scanner: XmlScanner
+  readonly handler: SheetXmlHandler
+
+  constructor(ctx: SheetContext, out: SheetRowsHandler) {
+    this.handler = new SheetXmlHandler(ctx, out)
+    this.scanner = new XmlScanner(this.handler)
+    this.scanner.wantsText = this.handler.wantsText
+  }
+
+  push(bytes: Uint8Array): void {
+    this.decoder ??= partDecoder(bytes)
+    this.scanner.push(this.decoder.decode(bytes, { stream: true }))
+  }
+
+  end(): void {
+    if (this.decoder) this.scanner.push(this.decoder.decode())
+    this.scanner.end()
+  }
+}
