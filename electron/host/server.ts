@@ -1,13 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import { extname, join, normalize, sep } from 'node:path'
+import { readFile, stat } from 'node:fs/promises'
+import { basename, extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { dispatch } from '../services/api/dispatch'
 import { handlers } from '../services/api/handlers'
 import type { Workbench } from '../services/workbench'
 import { CSP } from './csp'
 import { exportDir } from '../services/files/locations'
+import { zipFolder } from '../services/files/zipFolder'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -141,6 +142,25 @@ export async function startHost(opts: HostOptions): Promise<Host> {
           res.writeHead(200, {
             'Content-Type': 'application/octet-stream',
             'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.slice(dir.length + 1))}`,
+            'Cache-Control': 'no-store'
+          })
+          return res.end(body)
+        } catch {
+          return send(res, 404, 'not found', 'text/plain')
+        }
+      }
+      if (url.pathname === '/download-folder') {
+        // A folder of generated files (每户一个文件) inside the export folder, as one .zip.
+        if (!sameToken(url.searchParams.get('token') ?? undefined, token)) return send(res, 401, '访问口令无效', 'text/plain; charset=utf-8')
+        const dir = normalize(exportDir(opts.wb.file))
+        const folder = normalize(url.searchParams.get('path') ?? '')
+        if (!folder.startsWith(dir + sep)) return send(res, 404, 'not found', 'text/plain')
+        try {
+          if (!(await stat(folder)).isDirectory()) return send(res, 404, 'not found', 'text/plain')
+          const body = zipFolder(folder)
+          res.writeHead(200, {
+            'Content-Type': 'application/zip',
+            'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(basename(folder) + '.zip')}`,
             'Cache-Control': 'no-store'
           })
           return res.end(body)

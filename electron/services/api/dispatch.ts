@@ -3,6 +3,7 @@ import { busyMessage } from '../db/holder'
 import { z } from 'zod'
 import { contract, type ChannelName, type Envelope, type ParsedInputOf, type ResultOf } from '@contract'
 import { UserError } from '../errors'
+import { describeInputError } from '../inputErrors'
 import type { Workbench } from '../workbench'
 
 z.config(z.locales.zhCN())
@@ -11,10 +12,6 @@ export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>, wb: Workb
 export type Handlers = { [C in ChannelName]: Handler<C> }
 export type HandlerGroup<P extends string> = { [C in ChannelName as C extends `${P}.${string}` ? C : never]: Handler<C> }
 
-function describeZodError(err: z.ZodError): string {
-  const parts = err.issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.join('.')}：${i.message}` : i.message))
-  return `输入有误：${parts.join('；')}。请修改后重试。`
-}
 
 function sqliteMessage(e: Error & { code?: string }, file: string | null): string | null {
   if (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED') return busyMessage(file)
@@ -38,7 +35,7 @@ export async function dispatch(handlers: Handlers, wb: Workbench, channel: strin
   }
   const name = channel as ChannelName
   const parsed = contract[name].input.safeParse(rawInput)
-  if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: describeZodError(parsed.error) } }
+  if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: describeInputError(parsed.error) } }
   try {
     const handler = handlers[name] as (input: unknown, wb: Workbench) => unknown
     const data = await handler(parsed.data, wb)

@@ -16,6 +16,11 @@ export function roleOfCode(code: string): AgencyRole {
   return code === OFFICE_CODE ? 'office' : 'department'
 }
 
+/** An agency as the clerk reads it: the office by its name alone, a department with its code from 成员单位. */
+export function agencyText(a: { name: string; code: string }): string {
+  return a.code === OFFICE_CODE ? `“${a.name}”` : `“${a.name}”（代码 ${a.code}）`
+}
+
 export interface Identity {
   name: string
   code: string

@@ -9,7 +9,7 @@ import { UserError } from '../errors'
 import { APP_VERSION } from '../version'
 import { readFrame } from './container'
 import { exchangeTempPrefix } from '../files/leftovers'
-import { peerRow, requireIdentity, roleOfCode } from './identity'
+import { agencyText, peerRow, requireIdentity, roleOfCode } from './identity'
 import type { Sender } from './ownership'
 import { sha256Hex, verifyBytes } from './keys'
 import { headSignedBy } from '../audit/anchor'
@@ -76,7 +76,7 @@ export function openPackage(ctx: Ctx, file: string, opts: OpenPackageOptions = {
   }
 
   const me = requireIdentity(ctx)
-  const from = `“${manifest.from.name}”（代码 ${manifest.from.code}）`
+  const from = agencyText(manifest.from)
   if (manifest.from.code === me.code && manifest.from.fingerprint === me.fingerprint) {
     throw new UserError(`这是本单位自己导出的交换包，不能导入本机。请导入对方单位发来的交换包。${UNCHANGED}`, 'own-package')
   }
@@ -102,7 +102,7 @@ export function openPackage(ctx: Ctx, file: string, opts: OpenPackageOptions = {
   const sender = senderOf(ctx, manifest, peer)
   if (manifest.to !== 'any' && manifest.to.code !== me.code) {
     throw new UserError(
-      `该交换包是发给“${manifest.to.name}”（代码 ${manifest.to.code}）的，不是发给本单位（${me.name}，代码 ${me.code}）的，已拒绝。请让对方重新导出发给本单位的交换包。${UNCHANGED}`,
+      `该交换包是发给${agencyText(manifest.to)}的，不是发给本单位${agencyText(me)}的，已拒绝。请让对方重新导出发给本单位的交换包。${UNCHANGED}`,
       'wrong-recipient'
     )
   }

@@ -1,12 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { strFromU8, unzipSync } from 'fflate'
 import { networkInterfaces } from 'node:os'
 import { request } from 'node:http'
 import { Workbench } from '../../../electron/services/workbench'
 import { startHost } from '../../../electron/host/server'
 import { acquireLock } from '../../../electron/host/instanceLock'
 import { tempDir } from '../../helpers/tmp'
+import { exportDir } from '../../../electron/services/files/locations'
 
 const t = tempDir('suiji-host-')
 afterAll(t.cleanup)
@@ -67,6 +69,34 @@ describe('browser host', () => {
       expect(up.status).toBe(200)
       const path = ((await up.json()) as { data: { path: string } }).data.path
       expect(readFileSync(path).equals(file)).toBe(true)
+    } finally {
+      await host.close()
+      wb.close()
+    }
+  })
+
+  it('hands a folder of generated files inside the export folder over as one .zip, and nothing else', async () => {
+    const wb = new Workbench(join(t.dir, 'z.db'))
+    const host = await startHost({ wb, rendererDir: t.dir })
+    try {
+      const folder = join(exportDir(wb.file), '2026-001检查通知书')
+      mkdirSync(join(folder, '附件'), { recursive: true })
+      writeFileSync(join(folder, '001 某某餐馆.docx'), 'docx-bytes-1')
+      writeFileSync(join(folder, '002 某某超市.docx'), 'docx-bytes-2')
+      writeFileSync(join(folder, '附件', '说明.txt'), '说明')
+      const get = (path: string, token = host.token) => fetch(`${host.url}download-folder?token=${token}&path=${encodeURIComponent(path)}`)
+      const ok = await get(folder)
+      expect(ok.status).toBe(200)
+      expect(ok.headers.get('content-disposition')).toContain(encodeURIComponent('2026-001检查通知书.zip'))
+      const files = unzipSync(new Uint8Array(await ok.arrayBuffer()))
+      expect(Object.keys(files).sort()).toEqual(['001 某某餐馆.docx', '002 某某超市.docx', '附件/说明.txt'])
+      expect(strFromU8(files['002 某某超市.docx']!)).toBe('docx-bytes-2')
+      // the attacks: no token, a folder outside, a way out with .., the export folder's parent, a file instead of a folder
+      expect((await get(folder, 'wrong')).status).toBe(401)
+      expect((await get('/etc')).status).toBe(404)
+      expect((await get(join(folder, '..', '..'))).status).toBe(404)
+      expect((await get(t.dir)).status).toBe(404)
+      expect((await get(join(folder, '001 某某餐馆.docx'))).status).toBe(404)
     } finally {
       await host.close()
       wb.close()
