@@ -3,20 +3,30 @@
  * contract. In the desktop window the preload provides it over IPC; in the
  * browser host it is built here over HTTP with the per-launch token.
  */
+import { ref } from 'vue'
 import { buildApi, unwrap, type Api, type Envelope } from '@contract'
 
 const TOKEN_KEY = 'suiji-token'
 
+/**
+ * The launch token, taken from the address once and kept for this origin: a
+ * reload, a bookmark of the page or a reopened tab still work while the same
+ * program runs (its address, with a new port, changes at every launch).
+ */
 function takeToken(): string {
   const url = new URL(window.location.href)
   const fromUrl = url.searchParams.get('token')
   if (fromUrl) {
     sessionStorage.setItem(TOKEN_KEY, fromUrl)
+    localStorage.setItem(TOKEN_KEY, fromUrl)
     url.searchParams.delete('token')
     history.replaceState(null, '', url.pathname + url.search + url.hash)
   }
-  return sessionStorage.getItem(TOKEN_KEY) ?? ''
+  return sessionStorage.getItem(TOKEN_KEY) ?? localStorage.getItem(TOKEN_KEY) ?? ''
 }
+
+/** Set when the program refuses the token: the page then shows only how to get back in, never empty data. */
+export const tokenRefused = ref(false)
 
 function httpApi(): Api {
   const token = takeToken()
@@ -31,7 +41,9 @@ function httpApi(): Api {
     } catch {
       throw new Error('无法连接到本机的工作台服务：程序可能已关闭。请重新运行 npm start 后刷新本页。')
     }
-    return unwrap((await res.json()) as Envelope<unknown>)
+    const env = (await res.json()) as Envelope<unknown>
+    if (!env.ok && env.error.code === 'token') tokenRefused.value = true
+    return unwrap(env)
   })
 }
 
@@ -45,11 +57,22 @@ function ipcApi(raw: Api): Api {
   return wrapped as unknown as Api
 }
 
+/** In the browser, a link that downloads a folder the program wrote into its export folder, as one .zip. */
+export function downloadFolderUrl(path: string): string | null {
+  if (transport === 'ipc') return null
+  return `/download-folder?token=${encodeURIComponent(token())}&path=${encodeURIComponent(path)}`
+}
+
+/** The token this page uses, for the download links the browser follows itself. */
+export function token(): string {
+  return sessionStorage.getItem(TOKEN_KEY) ?? localStorage.getItem(TOKEN_KEY) ?? ''
+}
+
 export const api: Api = window.suijiTransport === 'ipc' ? ipcApi(window.api) : httpApi()
 export const transport = window.suijiTransport === 'ipc' ? 'ipc' : 'http'
 
 /** In the browser, a link that downloads a file the program wrote into its export folder. */
 export function downloadUrl(path: string): string | null {
   if (transport === 'ipc') return null
-  return `/download?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}&path=${encodeURIComponent(path)}`
+  return `/download?token=${encodeURIComponent(token())}&path=${encodeURIComponent(path)}`
 }

@@ -2,6 +2,8 @@
  * 命令行：`npm run -s suiji -- <command>` over the same services as the app.
  * Exit codes: 0 done, 1 done with a negative answer, 2 could not run.
  */
+import { resolve } from 'node:path'
+import { describeHolder, lockHolder } from '../services/db/holder'
 import { UserError } from '../services/errors'
 import { CliError } from './args'
 import type { Command } from './commands/types'
@@ -9,7 +11,7 @@ import { dbInit, auditVerify } from './commands/db'
 import { demo } from './commands/demo'
 import { importCommand, exportCommand } from './commands/registry'
 import { verify } from './commands/verify'
-import { drawCommand, drawPublish } from './commands/draws'
+import { drawCommand, drawPublish, drawRedraw, drawReplace } from './commands/draws'
 import { planCommands } from './commands/plans'
 import { taskCommands } from './commands/tasks'
 import { exchangeCommands } from './commands/exchange'
@@ -19,7 +21,7 @@ import { dossierCommand } from './commands/dossier'
 import { resultsReviewCommands } from './commands/resultsReview'
 import { holidaysImport } from './commands/holidays'
 
-const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand, ...resultsCommands, ...resultsReviewCommands, dossierCommand, holidaysImport]
+const commands: Command[] = [dbInit, demo, importCommand, exportCommand, ...planCommands, ...taskCommands, drawPublish, drawReplace, drawRedraw, drawCommand, verify, auditVerify, ...exchangeCommands, docsCommand, ...resultsCommands, ...resultsReviewCommands, dossierCommand, holidaysImport]
 
 function help(): string {
   return [
@@ -48,6 +50,13 @@ async function main(argv: string[]): Promise<number> {
   if (rest.includes('--help')) {
     console.log(`用法：npm run -s suiji -- ${cmd.usage}\n${cmd.summary}`)
     return 0
+  }
+  // The same rule as a second window: a database another program has open is left to it.
+  const db = rest.indexOf('--db')
+  const holder = db >= 0 && rest[db + 1] ? lockHolder(resolve(rest[db + 1]!)) : null
+  if (holder) {
+    console.error(`错误：该数据库正由${describeHolder(holder)}打开使用。为免两个程序同时修改同一个数据库，命令行不能操作它。请先关闭该程序再运行本命令，或在该程序中完成操作。`)
+    return 2
   }
   return cmd.run(rest)
 }

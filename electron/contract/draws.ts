@@ -16,10 +16,14 @@ export type DrawSourceInput = z.output<typeof drawSourceSchema>
 
 /** Seed sources named before the draw (printed on the 抽取方案公告). */
 export const plannedSourcesSchema = z.object({
-  witnessCount: z.number().int().min(0).max(20).default(2),
+  witnessCount: z.number().int('见证人人数应为整数').min(0).max(20, '见证人最多 20 名').default(3),
   witnessNames: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
-  /** e.g. “福彩3D 2026300期” */
-  publicLabels: z.array(z.string().trim().min(1).max(40)).max(5).default([])
+  /** the exact public value by name and period, e.g. “福彩3D 第2026300期开奖号码” */
+  publicLabels: z.array(z.string().trim().min(1).max(40, '公开数值的名称不超过 40 个字')).max(5).default([]),
+  /** digits each witness must type at least; the county may raise it, never below 6 */
+  minDigits: z.number().int('位数应为整数').min(6, '每名见证人至少输入 6 位数字，不能再少').max(40, '位数最多 40').default(6),
+  /** required when there are fewer than three witnesses and no public value */
+  reason: z.string().trim().max(100, '原因不超过 100 个字').default('')
 })
 export type PlannedSources = z.output<typeof plannedSourcesSchema>
 
@@ -51,6 +55,12 @@ export interface DrawAnnouncement {
   exclusions: { code: string; name: string; reason: string }[]
   exclusionSummary: { reason: string; count: number }[]
   planned: PlannedSources
+  /** the sources the draw must use exactly (null: a plan announced before this rule existed) */
+  sourceSpec: { witnesses: number; minDigits: number; publics: string[]; reason?: string } | null
+  /** the canonical pool and roster files to publish with the 公告, named with their hashes */
+  files: { pool: string; roster: string; workbook: string }
+  /** the task's inspection period ends on this day (a later draw needs a stated reason) */
+  periodEnd: string
   materialHeader: string[]
   seedFormation: string[]
   /** feasibility: [] = the draw can start; otherwise each constraint that fails and by how much */
@@ -117,6 +127,8 @@ export interface DrawView {
   shortHash: string
   drawSha256: string
   supersedes: { drawId: string; reason: string } | null
+  /** replacements and re-draws chained to the draw; printed on the paper to detect a dropped record */
+  chain: { adjustments: number; headCode: string }
   poolSha256: string
   poolCount: number
   seed: { sources: { kind: 'witness' | 'public'; label: string; value: string }[]; material: string; derived: string }
@@ -168,7 +180,9 @@ export const drawsChannels = {
       witnesses: z.array(z.string().trim().min(1).max(20)).default([]),
       supervisor: z.string().trim().max(20).default(''),
       /** a new draw replacing the current one (the old stays on record) */
-      supersede: z.object({ reason: z.string().trim().min(4, '请写明重新抽取的原因（至少 4 个字）').max(200) }).optional()
+      supersede: z.object({ reason: z.string().trim().min(4, '请写明重新抽取的原因（至少 4 个字）').max(200) }).optional(),
+      /** the inspection period has ended: why the draw is made anyway (printed on the record) */
+      lateReason: z.string().trim().max(200).optional()
     })
   ),
   'draws.get': ch<DrawView>()(z.object({ taskId: id.optional(), drawId: drawIdSchema.optional() }).refine((v) => v.taskId !== undefined || !!v.drawId, '请指定任务或抽取编号')),
@@ -188,6 +202,17 @@ export const drawsChannels = {
     })
   ),
   'draws.exportEvidence': ch<{ file: string; bytes: number; shortHash: string }>()(z.object({ drawId: drawIdSchema, file: drawFile('证据文件的保存位置') })),
-  'draws.verifyFile': ch<EvidenceCheck>()(z.object({ file: drawFile('要核验的证据文件（.json）') })),
+  'draws.verifyFile': ch<EvidenceCheck>()(
+    z.object({
+      file: drawFile('要核验的证据文件（.json）'),
+      /** as printed on the paper record: a file with a replacement or re-draw dropped no longer matches */
+      adjustments: z.number().int().min(0, '调整次数不能为负').optional(),
+      headCode: z.string().trim().regex(/^[0-9A-Fa-f]{4}(-?[0-9A-Fa-f]{4}){3}$/, '链头校验码应为 16 位，如 1A2B-3C4D-5E6F-7081').optional()
+    })
+  ),
+  /** the published files of a frozen plan: canonical pool, canonical roster (the hashed bytes) and a readable .xlsx */
+  'draws.exportPoolFile': ch<{ file: string; sha256: string }>()(
+    z.object({ taskId: id, kind: z.enum(['pool', 'roster', 'workbook']), file: drawFile('文件的保存位置') })
+  ),
   'draws.drawRecordDocx': ch<{ file: string }>()(z.object({ drawId: drawIdSchema, file: drawFile('抽取记录的保存位置') }))
 } as const

@@ -26,7 +26,7 @@ export interface AgencyPeer {
 }
 
 export type ExchangeChoice = 'theirs' | 'ours'
-export type ExchangeRecordStatus = 'new' | 'updated' | 'unchanged' | 'keptLocal' | 'conflict'
+export type ExchangeRecordStatus = 'new' | 'updated' | 'unchanged' | 'keptLocal' | 'conflict' | 'refused'
 
 export interface ExchangeCounts {
   new: number
@@ -34,6 +34,8 @@ export interface ExchangeCounts {
   unchanged: number
   keptLocal: number
   conflicts: number
+  /** Not applied: the sender may not write them (docs/exchange.md), or they are invalid. */
+  refused: number
 }
 
 export interface ExchangeRecordChange {
@@ -62,6 +64,11 @@ export interface ExchangePreview {
   totals: ExchangeCounts
   conflicts: ExchangeRecordChange[]
   updates: ExchangeRecordChange[]
+  /** One Chinese sentence per reason records were refused, with the count. */
+  refusals: { reason: string; count: number; sentence: string }[]
+  refused: (ExchangeRecordChange & { reason: string })[]
+  /** Set when the sender's audit log no longer extends the head we saw last (“对方的操作日志被改写或截断”). */
+  peerLogWarning: string | null
 }
 
 export interface ExchangeApplyResult extends ExchangePreview {

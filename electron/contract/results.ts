@@ -12,22 +12,35 @@ export const resultInspectorSchema = z.object({
 })
 export type ResultInspector = z.output<typeof resultInspectorSchema>
 
+/** The fields of a result without their defaults: a correction changes only the fields it names. */
+const resultFieldSchemas = {
+  category: z.enum(RESULT_CATEGORY_LIST, '检查结果应为规定的情形之一（见下拉列表）'),
+  methods: z.array(z.enum(CHECK_METHOD_LIST, '核查方式应为规定的 6 种方式之一')).max(6, '核查方式最多 6 种'),
+  findings: z.string().trim().max(2000, '检查情况不超过 2000 字'),
+  disposal: z.enum(DISPOSAL_LIST, '后续处置应为规定的选项之一'),
+  /** 抄告相关部门: the department; 其他: what was done. */
+  disposalRef: z.string().trim().max(200, '处置说明不超过 200 字'),
+  /** 移送办案机构: the 案件编号 that links the result to the 行政处罚 case. */
+  caseNo: z.string().trim().max(60, '案件编号不超过 60 个字符'),
+  evidence: z.string().trim().max(1000, '证据说明不超过 1000 字'),
+  checkDate: ymd,
+  inspectors: z.array(resultInspectorSchema).max(20, '检查人员不超过 20 人')
+}
+
 /** One result as entered: a drawn object, one item of one department. */
 export const resultInputSchema = z.object({
   objectCode: z.string().trim().min(1, '请填写检查对象代码').max(40),
   deptId: z.number().int().positive(),
   itemUid: z.string().trim().min(1, '请选择检查事项'),
-  category: z.enum(RESULT_CATEGORY_LIST, '检查结果应为规定的情形之一（见下拉列表）'),
-  methods: z.array(z.enum(CHECK_METHOD_LIST, '核查方式应为规定的 6 种方式之一')).max(6).default([]),
-  findings: z.string().trim().max(2000, '检查情况不超过 2000 字').default(''),
-  disposal: z.enum(DISPOSAL_LIST, '后续处置应为规定的选项之一').default('无需处置'),
-  /** 抄告相关部门: the department; 其他: what was done. */
-  disposalRef: z.string().trim().max(200).default(''),
-  /** 移送办案机构: the 案件编号 that links the result to the 行政处罚 case. */
-  caseNo: z.string().trim().max(60, '案件编号不超过 60 个字符').default(''),
-  evidence: z.string().trim().max(1000).default(''),
-  checkDate: ymd,
-  inspectors: z.array(resultInspectorSchema).max(20).default([])
+  category: resultFieldSchemas.category,
+  methods: resultFieldSchemas.methods.default([]),
+  findings: resultFieldSchemas.findings.default(''),
+  disposal: resultFieldSchemas.disposal.default('无需处置'),
+  disposalRef: resultFieldSchemas.disposalRef.default(''),
+  caseNo: resultFieldSchemas.caseNo.default(''),
+  evidence: resultFieldSchemas.evidence.default(''),
+  checkDate: resultFieldSchemas.checkDate,
+  inspectors: resultFieldSchemas.inspectors.default([])
 })
 export type ResultInput = z.input<typeof resultInputSchema>
 export type ResultInputParsed = z.output<typeof resultInputSchema>
@@ -222,13 +235,18 @@ export interface DeadlineRow {
 }
 export interface HomeDeadlines {
   today: string
+  /** every completed task awaiting publication whose deadline has not passed (待公示), soonest first */
+  pending: DeadlineRow[]
+  /** those of `pending` within 5 working days */
   dueSoon: DeadlineRow[]
   overdue: DeadlineRow[]
   missing: { deptId: number; deptName: string; missing: number; tasks: { taskId: number; taskNo: string; taskName: string; missing: number }[] }[]
 }
 
 const resultId = z.number().int().positive()
-const resultFields = resultInputSchema.omit({ objectCode: true, deptId: true, itemUid: true }).partial()
+// Built from the fields without defaults: `.partial()` of a schema with defaults would still fill
+// them in under zod 4, so a correction of one field used to erase 检查人员 and the rest.
+const resultFields = z.object(resultFieldSchemas).partial()
 
 export const resultsChannels = {
   'results.tasks': ch<TaskProgress[]>()(z.object({ year: year.optional() }).optional()),

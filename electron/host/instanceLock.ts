@@ -1,4 +1,7 @@
-import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs'
+import { chmodSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs'
+import { alive } from '../services/db/holder'
+
+export { lockHolder } from '../services/db/holder'
 
 /**
  * One program per database file in the browser host too: the lock file names
@@ -7,21 +10,19 @@ import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs'
  */
 export type LockResult = { acquired: true; release: () => void } | { acquired: false; url: string; pid: number }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
-  }
+
+function programName(): string {
+  return process.versions.electron ? '双随机联合抽查工作台（桌面窗口）' : process.argv.some((a) => /suiji/.test(a)) ? '命令行工具（suiji）' : '双随机联合抽查工作台（浏览器方式）'
 }
 
 export function acquireLock(dbFile: string, url: string): LockResult {
   const path = `${dbFile}.lock`
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(path, 'wx')
-      writeSync(fd, JSON.stringify({ pid: process.pid, url }))
+      // The URL carries the launch token: readable by this user only (the mode is also forced where a umask would widen it).
+      const fd = openSync(path, 'wx', 0o600)
+      if (process.platform !== 'win32') chmodSync(path, 0o600)
+      writeSync(fd, JSON.stringify({ pid: process.pid, url, program: programName() }))
       closeSync(fd)
       return { acquired: true, release: () => rmSync(path, { force: true }) }
     } catch (e) {

@@ -1,13 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import { extname, join, normalize, sep } from 'node:path'
+import { readFile, stat } from 'node:fs/promises'
+import { basename, extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { dispatch } from '../services/api/dispatch'
 import { handlers } from '../services/api/handlers'
 import type { Workbench } from '../services/workbench'
 import { CSP } from './csp'
 import { exportDir } from '../services/files/locations'
+import { zipFolder } from '../services/files/zipFolder'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,7 +37,11 @@ export interface HostOptions {
   token?: string
 }
 
+/** Ordinary calls are small; an upload carries its file as base64 up to the contract's limit (150 MB of file). */
 const MAX_BODY = 5 * 1024 * 1024
+const MAX_UPLOAD_BODY = 200 * 1024 * 1024 + 64 * 1024
+
+class TooLarge extends Error {}
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8') {
   res.writeHead(status, {
@@ -56,16 +61,27 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** The body, refused as soon as it passes `max` (a stated Content-Length above it is refused before reading). */
+async function readBody(req: IncomingMessage, max: number): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > max) throw new TooLarge()
   let size = 0
   const chunks: Buffer[] = []
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY) throw new Error('too large')
+    if (size > max) throw new TooLarge()
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks).toString('utf8')
 }
+
+const tooLarge = (channel: string) =>
+  JSON.stringify({
+    ok: false,
+    error: {
+      code: 'too-large',
+      message: channel === 'files.upload' ? '文件太大（超过 150 MB），无法上传。请拆分后再导入。' : '请求内容过大，超过 5 MB 的上限。请减少一次提交的内容后重试。'
+    }
+  })
 
 /**
  * Serves the built renderer and the API contract on 127.0.0.1 only.
@@ -81,7 +97,13 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const server = createServer(async (req, res) => {
     try {
       if (!allowedHosts().includes(req.headers.host ?? '')) return send(res, 403, JSON.stringify({ ok: false, error: { code: 'host', message: '拒绝访问：主机名不符。' } }))
-      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+      let url: URL
+      try {
+        url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+        decodeURIComponent(url.pathname)
+      } catch {
+        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'url', message: '请求地址格式错误。请使用启动时显示的完整地址重新打开本页面。' } }))
+      }
       if (url.pathname.startsWith('/api/')) {
         const origin = req.headers.origin
         if (origin !== undefined && !allowedHosts().some((h) => origin === `http://${h}`)) {
@@ -92,7 +114,15 @@ export async function startHost(opts: HostOptions): Promise<Host> {
           return send(res, 401, JSON.stringify({ ok: false, error: { code: 'token', message: '访问口令无效：请使用启动时显示的完整地址重新打开本页面。' } }))
         }
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
-        const text = await readBody(req)
+        let text: string
+        try {
+          text = await readBody(req, channel === 'files.upload' ? MAX_UPLOAD_BODY : MAX_BODY)
+        } catch (e) {
+          if (!(e instanceof TooLarge)) throw e
+          res.setHeader('Connection', 'close')
+          // The rest of the body is drained by the server, not stored.
+          return send(res, 413, tooLarge(channel))
+        }
         let input: unknown
         try {
           input = text ? JSON.parse(text) : undefined
@@ -112,6 +142,25 @@ export async function startHost(opts: HostOptions): Promise<Host> {
           res.writeHead(200, {
             'Content-Type': 'application/octet-stream',
             'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.slice(dir.length + 1))}`,
+            'Cache-Control': 'no-store'
+          })
+          return res.end(body)
+        } catch {
+          return send(res, 404, 'not found', 'text/plain')
+        }
+      }
+      if (url.pathname === '/download-folder') {
+        // A folder of generated files (每户一个文件) inside the export folder, as one .zip.
+        if (!sameToken(url.searchParams.get('token') ?? undefined, token)) return send(res, 401, '访问口令无效', 'text/plain; charset=utf-8')
+        const dir = normalize(exportDir(opts.wb.file))
+        const folder = normalize(url.searchParams.get('path') ?? '')
+        if (!folder.startsWith(dir + sep)) return send(res, 404, 'not found', 'text/plain')
+        try {
+          if (!(await stat(folder)).isDirectory()) return send(res, 404, 'not found', 'text/plain')
+          const body = zipFolder(folder)
+          res.writeHead(200, {
+            'Content-Type': 'application/zip',
+            'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(basename(folder) + '.zip')}`,
             'Cache-Control': 'no-store'
           })
           return res.end(body)

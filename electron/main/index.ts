@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Workbench } from '../services/workbench'
+import { acquireLock } from '../host/instanceLock'
 import { runDailyBackup } from '../services/backup'
 import { defaultDataDir, defaultDbFile } from '../services/paths'
 import { UserError } from '../services/errors'
@@ -34,8 +35,10 @@ if (!app.requestSingleInstanceLock()) {
     win.focus()
   })
   app.on('web-contents-created', (_e, contents) => hardenContents(contents))
+  let releaseLock: (() => void) | null = null
   app.on('window-all-closed', () => {
     wb?.close()
+    releaseLock?.()
     app.quit()
   })
 
@@ -45,6 +48,14 @@ if (!app.requestSingleInstanceLock()) {
     const argDb = process.argv.indexOf('--db')
     const file = argDb >= 0 ? resolve(process.argv[argDb + 1]!) : defaultDbFile()
     mkdirSync(dirname(file), { recursive: true })
+    // The same lock file as the browser host: the command line and a second program see that this window has the database.
+    const lock = acquireLock(file, '')
+    if (!lock.acquired) {
+      dialog.showErrorBox('数据库已被打开', `该数据库正由本程序的另一个实例（进程 ${lock.pid}）使用。同一个数据库不能同时打开两次，请先关闭它。`)
+      app.quit()
+      return
+    }
+    releaseLock = lock.release
     try {
       // Bundled builds carry the migrations beside the main script; from source they sit with the schema.
       const bundled = join(here, 'migrations')

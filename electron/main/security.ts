@@ -1,5 +1,16 @@
 import { app, session, shell, type WebContents } from 'electron'
+import { fileURLToPath } from 'node:url'
 import { CSP } from '../host/csp'
+import { wasWritten } from '../services/files/written'
+
+function isOwnFile(url: string): boolean {
+  if (!url.startsWith('file://')) return false
+  try {
+    return wasWritten(fileURLToPath(url))
+  } catch {
+    return false
+  }
+}
 
 export const APP_ORIGIN = 'app://bundle'
 
@@ -30,8 +41,8 @@ export function hardenContents(contents: WebContents): void {
   })
   contents.on('will-attach-webview', (e) => e.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
-    // Only file links (e.g. a generated document) go to the OS; nothing opens inside the app.
-    if (url.startsWith('file://')) void shell.openExternal(url)
+    // Only a file this program wrote (e.g. a generated document) goes to the OS; nothing opens inside the app.
+    if (isOwnFile(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
 }

@@ -1,3 +1,4 @@
+import { removeCrashLeftovers } from './files/leftovers'
 import { userInfo } from 'node:os'
 import { openDatabase, type OpenDb, type OpenOptions } from './db/open'
 import type { Ctx } from './context'
@@ -36,6 +37,7 @@ export class Workbench {
   /** Opens a file and fills a brand-new one with the default member departments. */
   private static openPrepared(file: string, opts: OpenOptions): OpenDb {
     const opened = openDatabase(file, opts)
+    removeCrashLeftovers(file)
     const ctx: Ctx = { db: opened.db, sqlite: opened.sqlite, file, actor: '系统' }
     seedDefaultDepartments(ctx)
     return opened

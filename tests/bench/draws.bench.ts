@@ -49,6 +49,7 @@ export function syntheticCounty(objects: number, inspectors: number): { pool: Po
   const five = { mode: 'ratio' as const, value: 50 }
   const task: DrawTask = {
     id: 'BENCH-1',
+    number: 'BENCH-1',
     name: '基准测试任务',
     initiatingDeptId: 1,
     departments: [
@@ -70,17 +71,21 @@ export async function benchDraws(): Promise<string[]> {
   const t0 = performance.now()
   const prepared = prepareDraw(task, '2026-06-15', pool, people)
   if (prepared.problems.length > 0) return [`抽取基准：合成数据不可行：${prepared.problems.join(' ')}`]
-  const seed = buildSeed(seedHeader(prepared), [
+  // suiji-draw/2: three witnesses as announced, six digits each
+  const spec = { witnesses: 3, minDigits: 6, publics: [] }
+  const seed = buildSeed(seedHeader(prepared, { spec }), [
     { kind: 'witness', label: '见证人甲', value: '483920' },
-    { kind: 'witness', label: '见证人乙', value: '105577' }
+    { kind: 'witness', label: '见证人乙', value: '105577' },
+    { kind: 'witness', label: '见证人丙', value: '660318' }
   ])
   const outcome = executeDraw(prepared, seed)
   const drawMs = performance.now() - t0
   const evidence = buildEvidence(prepared, outcome, {
     drawId: 'BENCH-D1',
     exclusions: [],
-    people: { operator: '基准', witnesses: ['见证人甲', '见证人乙'] },
-    times: { publishedAt: '2026-06-10 09:00:00', drawnAt: '2026-06-15 10:00:00' }
+    people: { operator: '基准', witnesses: ['见证人甲', '见证人乙', '见证人丙'] },
+    times: { publishedAt: '2026-06-10 09:00:00', drawnAt: '2026-06-15 10:00:00' },
+    spec
   })
   const dir = mkdtempSync(join(tmpdir(), 'suiji-bench-'))
   const file = join(dir, 'evidence.json')

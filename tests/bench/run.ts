@@ -13,7 +13,8 @@ const groups: { name: string; file: string; fn: string }[] = [
   { name: 'documents', file: 'documents.bench.ts', fn: 'benchDocuments' },
   { name: 'exchange', file: 'exchange.bench.ts', fn: 'benchExchange' },
   { name: 'stats', file: 'stats.bench.ts', fn: 'benchStats' },
-  { name: 'demo', file: 'demo.bench.ts', fn: 'benchDemo' }
+  { name: 'demo', file: 'demo.bench.ts', fn: 'benchDemo' },
+  { name: 'ui', file: 'ui.bench.ts', fn: 'benchUi' }
 ]
 
 const only = process.argv.slice(2)

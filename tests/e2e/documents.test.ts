@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { existsSync, readFileSync } from 'node:fs'
+import { unzipSync } from 'fflate'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openApp, Running, shot, nav } from './harness'
@@ -41,7 +42,7 @@ beforeAll(async () => {
     periodEnd: '2026-12-31'
   })
   publishWithAnnouncement(ctx, task.id, { drawDate: todayText() })
-  drawn = performDraw(ctx, task.id, { sources: [{ kind: 'witness', label: '张三', value: '31415' }, { kind: 'witness', label: '李四', value: '27182' }], operator: '王丽' }).objects
+  drawn = performDraw(ctx, task.id, { sources: [{ kind: 'witness', label: '张三', value: '314159' }, { kind: 'witness', label: '李四', value: '271829' }, { kind: 'witness', label: '王见证', value: '271828' }], operator: '王丽' }).objects
   wb.close()
   browser = await launchBrowser()
   app = await new Running(dbFile).start()
@@ -146,6 +147,24 @@ describe('the 文书 page', () => {
     await page.locator('[data-testid="doc-preview-save"]').click()
     await page.getByText('文件已存在').waitFor()
     await page.getByRole('button', { name: '不覆盖', exact: true }).click()
+  })
+
+  it('每户一个文件 in the browser: one link per file and all of them as one .zip', async () => {
+    await page.locator('[data-testid="doc-kind-forms"]').click()
+    await page.locator('[data-testid="doc-mode-separate"]').click()
+    await page.locator('[data-testid="doc-generate"]').click()
+    await page.locator('[data-testid="docs-result"]', { hasText: '生成完成' }).waitFor({ timeout: 180_000 })
+    expect(await page.locator('[data-testid="docs-files"] a').count()).toBe(drawn.length)
+    const zip = page.locator('[data-testid="docs-zip"]')
+    expect(await zip.innerText()).toContain(`${drawn.length} 个文件`)
+    const [download] = await Promise.all([page.waitForEvent('download'), zip.click()])
+    expect(download.suggestedFilename()).toMatch(/\.zip$/)
+    const saved = join(t.dir, 'all.zip')
+    await download.saveAs(saved)
+    const files = Object.keys(unzipSync(new Uint8Array(readFileSync(saved))))
+    expect(files.length).toBe(drawn.length)
+    for (const o of drawn) expect(files.some((f) => f.includes(o.name))).toBe(true)
+    await page.locator('[data-testid="docs-close"]').click()
   })
 
   it('explains why a task-less or undrawn choice cannot be generated', async () => {

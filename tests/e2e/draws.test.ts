@@ -31,12 +31,30 @@ function taskInput() {
     ],
     scope: { industries: ['餐饮服务'] },
     rule: { A: { mode: 'ratio', value: 30 }, B: { mode: 'ratio', value: 50 }, C: { mode: 'ratio', value: 50 }, D: { mode: 'ratio', value: 50 } },
-    periodStart: '2026-04-01',
-    periodEnd: '2026-06-30'
+    periodStart: today(),
+    periodEnd: new Date(Date.now() + 90 * 86400000 - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10)
   }
 }
 const settle = (p: Page) => p.waitForTimeout(500)
-const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10)
+function today() {
+  return new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10)
+}
+
+/** Each witness types hidden and confirms; the digits appear only when all have committed. */
+async function enterWitnesses(p: Page, scope: string, witnesses: [string, string][]) {
+  const at = (id: string) => p.locator(`${scope} [data-testid="${id}"]`)
+  for (const [i, [name, digits]] of witnesses.entries()) {
+    await at(`witness-name-${i}`).locator('input').fill(name)
+    await at(`witness-digits-${i}`).locator('input').fill(digits)
+    expect(await at(`witness-digits-${i}`).locator('input').getAttribute('type')).toBe('password')
+    await at(`witness-commit-${i}`).click()
+    await at(`witness-committed-${i}`).waitFor()
+    // nobody sees a committed witness's digits while others still type
+    expect(await p.locator(scope).innerText()).not.toContain(digits)
+  }
+  await at('reveal-all').click()
+  for (const [i, [, digits]] of witnesses.entries()) expect(await at(`witness-shown-${i}`).innerText()).toBe(digits)
+}
 
 beforeAll(async () => {
   const wb = new Workbench(dbFile)
@@ -45,7 +63,7 @@ beforeAll(async () => {
   browser = await launchBrowser()
   app = await new Running(dbFile).start()
   task = await call<Task>('tasks.create', taskInput())
-  ann = await call<DrawAnnouncement>('draws.publish', { taskId: task.id, drawDate: today(), planned: { witnessCount: 2, publicLabels: [] } })
+  ann = await call<DrawAnnouncement>('draws.publish', { taskId: task.id, drawDate: today(), planned: { witnessCount: 3, publicLabels: [] } })
   page = await openApp(browser, app)
 })
 afterAll(async () => {
@@ -70,11 +88,17 @@ describe('随机抽取 in the browser', () => {
     await shot(page, 'draws-announcement')
   })
 
-  it('draws with two witnesses and shows the teams', async () => {
+  it('draws with three witnesses entering hidden digits revealed together, and shows the teams', async () => {
+    // the start button refuses before the reveal
     await page.locator('[data-testid="witness-name-0"] input').fill('张三')
-    await page.locator('[data-testid="witness-digits-0"] input').fill('483920')
-    await page.locator('[data-testid="witness-name-1"] input').fill('李四')
-    await page.locator('[data-testid="witness-digits-1"] input').fill('105577')
+    await page.locator('[data-testid="witness-digits-0"] input').fill('4839')
+    await page.locator('[data-testid="witness-commit-0"]').click()
+    await page.locator('.n-message', { hasText: '只输入了 4 位数字' }).waitFor()
+    await enterWitnesses(page, '[data-testid="draw-form"]', [
+      ['张三', '483920'],
+      ['李四', '105577'],
+      ['钱七', '660318']
+    ])
     await page.locator('[data-testid="operator"] input').fill('王五')
     await page.locator('[data-testid="start-draw"]').click()
     await page.locator('.n-dialog .n-button', { hasText: '开始抽取' }).click()
@@ -113,7 +137,8 @@ describe('随机抽取 in the browser', () => {
     evidencePath = join(t.dir, 'evidence.json')
     await d.saveAs(evidencePath)
     const e = JSON.parse(readFileSync(evidencePath, 'utf8')) as DrawEvidence
-    expect(e.seed.sources.map((s) => s.label).sort()).toEqual(['张三', '李四'])
+    expect(e.seed.sources.map((s) => s.label).sort()).toEqual(['张三', '李四', '钱七'].sort())
+    expect(e.sourceSpec).toEqual({ witnesses: 3, minDigits: 6, publics: [] })
     expect(e.pool.sha256).toBe(ann.poolSha256)
     expect(e.replacements).toHaveLength(1)
 
@@ -150,28 +175,44 @@ describe('随机抽取 in the browser', () => {
 
   it('draws a second task on the projector screen: witnesses type their digits in large fields, rows appear one by one', async () => {
     const second = await call<Task>('tasks.create', { ...taskInput(), name: '餐饮服务单位第二次联合抽查' })
-    const a2 = await call<DrawAnnouncement>('draws.publish', { taskId: second.id, drawDate: today(), planned: { witnessCount: 2, publicLabels: ['福彩3D 2026300期'] } })
+    const a2 = await call<DrawAnnouncement>('draws.publish', { taskId: second.id, drawDate: today(), planned: { witnessCount: 2, publicLabels: ['福彩3D 第2026300期开奖号码'] } })
     // the first task's class A objects were inspected once this year: R2 keeps them out of the second pool
     const firstA = one<{ n: number }>(`SELECT COUNT(*) AS n FROM object_inspections i JOIN objects o ON o.code = i.object_code WHERE i.task_uid = ? AND o.credit_class = 'A'`, task.uid).n
     expect(a2.countsByClass.A).toBe(ann.countsByClass.A - firstA)
     await page.goto(new URL(`#/draws?task=${second.id}&live=${second.id}`, page.url()).toString())
     await page.locator('[data-testid="live-start"]').waitFor()
-    const inputs = page.locator('[data-testid="live-screen"] .big-input input')
-    await inputs.nth(0).fill('周七')
-    await inputs.nth(1).fill('20260315')
-    await inputs.nth(2).fill('吴八')
-    await inputs.nth(3).fill('771')
-    await inputs.nth(4).fill('5 1 8')
-    await inputs.nth(5).fill('王五')
+    // every entry box has a label
+    for (const id of ['witness-name-input-0', 'witness-digits-input-0', 'live-public-0', 'live-operator']) {
+      expect(await page.locator(`[data-testid="live-screen"] label[for="${id}"]`).count()).toBe(1)
+    }
+    await enterWitnesses(page, '[data-testid="live-screen"]', [
+      ['周七', '20260315'],
+      ['吴八', '771204']
+    ])
+    await page.locator('[data-testid="live-public"] input').fill('5 1 8')
+    await page.locator('[data-testid="live-operator"] input').fill('王五')
     await settle(page)
     await shot(page, 'draws-live-entry')
     await page.locator('[data-testid="live-start"]').click()
     await page.locator('[data-testid="live-rows"] tr').nth(1).waitFor()
     expect(await page.locator('[data-testid="live-rows"] tr').count()).toBeLessThan(a2.drawCount)
     await page.locator('[data-testid="live-rows"] tr').nth(a2.drawCount - 1).waitFor({ timeout: 30_000 })
+    // the screen follows the newest row
+    // a string expression: the e2e tests are type-checked without the DOM library
+    const lastRowPlace = () =>
+      page.evaluate<{ top: number; bottom: number; height: number; rows: number }>(`(() => {
+        const rows = document.querySelectorAll('[data-testid="live-rows"] tr')
+        const r = rows[rows.length - 1]?.getBoundingClientRect()
+        return { top: Math.round(r?.top ?? -1), bottom: Math.round(r?.bottom ?? -1), height: window.innerHeight, rows: rows.length }
+      })()`)
+    const visible = async () => {
+      const p = await lastRowPlace()
+      return { rows: p.rows, visible: p.top >= 0 && p.bottom <= p.height, at: p }
+    }
+    await expect.poll(visible, { timeout: 20_000 }).toMatchObject({ rows: a2.drawCount, visible: true })
     const stored = one<{ evidence: string }>('SELECT evidence FROM draws WHERE task_id = ?', second.id)
     const e = JSON.parse(stored.evidence) as DrawEvidence
-    expect(e.seed.sources.map((x) => `${x.label}=${x.value}`).sort()).toEqual(['吴八=771', '周七=20260315', '福彩3D 2026300期=5 1 8'].sort())
+    expect(e.seed.sources.map((x) => `${x.label}=${x.value}`).sort()).toEqual(['吴八=771204', '周七=20260315', '福彩3D 第2026300期开奖号码=5 1 8'].sort())
   })
 
   it('re-draws the first task before inspections start: a new record naming the old one, which stays on file', async () => {
@@ -184,10 +225,11 @@ describe('随机抽取 in the browser', () => {
     await page.locator('[data-testid="redraw-reason"] textarea').fill('第二名见证人不是监督组成员，依规重新抽取')
     await page.locator('[data-testid="redraw-confirm"]').click()
     await page.locator('[data-testid="redraw-note"]').waitFor()
-    await page.locator('[data-testid="witness-name-0"] input').fill('周七')
-    await page.locator('[data-testid="witness-digits-0"] input').fill('99120')
-    await page.locator('[data-testid="witness-name-1"] input').fill('郑九')
-    await page.locator('[data-testid="witness-digits-1"] input').fill('30417')
+    await enterWitnesses(page, '[data-testid="draw-form"]', [
+      ['周七', '991204'],
+      ['郑九', '304175'],
+      ['孙十', '271828']
+    ])
     await page.locator('[data-testid="operator"] input').fill('王五')
     await settle(page)
     await shot(page, 'draws-redraw')

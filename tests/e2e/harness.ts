@@ -45,6 +45,8 @@ export class Running {
 export async function openApp(browser: Browser, app: Running): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN' })
   page.on('pageerror', (e) => console.error('[page error]', e))
+  // Every wait is on a state; a loaded machine only takes longer to reach it.
+  page.setDefaultTimeout(90_000)
   await page.goto(app.host.launchUrl)
   await page.getByText('双随机联合抽查').first().waitFor()
   return page
@@ -94,4 +96,13 @@ export function dbQueries(dbFile: string) {
   }
   const one = <T>(query: string, ...params: unknown[]): T => all<T>(query, ...params)[0]!
   return { all, one }
+}
+
+/**
+ * Waits until nothing on the page moves (drawer slide-ins, fades, toasts
+ * leaving): a state, not a time, so a slow machine only waits longer.
+ */
+export async function still(page: Page): Promise<void> {
+  type Doc = { getAnimations(): { playState: string }[] }
+  await page.waitForFunction(() => (globalThis as unknown as { document: Doc }).document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 60_000 })
 }

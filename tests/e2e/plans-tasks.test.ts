@@ -369,6 +369,9 @@ describe('抽查任务 on the demo county', () => {
     await page.locator('[data-testid="dept-row-1"]', { hasText: xf.name }).waitFor()
     const inTown = (cls: string) => n(`credit_class = ? AND township = ? AND reg_status = '存续'`, cls, townA)
     await cell(page, 'C', 'eligible').filter({ hasText: new RegExp(`^${fmt(inTown('C'))}$`) }).waitFor()
+    // the plan's 抽查比例 (5%) is already the rule of every class
+    await page.locator('[data-testid="tf-plan"]', { hasText: '已按计划比例填入抽取规则' }).waitFor()
+    for (const c of ['A', 'B', 'C', 'D']) expect(await page.locator(`[data-testid="rule-${c}"] input`).inputValue()).toBe('5.0')
     await page.locator('[data-testid="rule-C"] input').fill('5')
     await page.locator('[data-testid="rule-C"] input').blur()
     await cell(page, 'C', 'toDraw').filter({ hasText: new RegExp(`^${Math.ceil((inTown('C') * 50) / 1000)}$`) }).waitFor()

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { callApi, closeAll, dbQueries, launchBrowser, openApp, Running, shot, nav } from './harness'
+import { callApi, closeAll, dbQueries, launchBrowser, openApp, Running, shot, nav, still } from './harness'
 import { tempDir } from '../helpers/tmp'
 import { Workbench } from '../../electron/services/workbench'
 import { generateDemoCounty } from '../../electron/services/demo/generate'
@@ -18,7 +18,13 @@ const call = <T>(channel: string, input: unknown) => callApi<T>(app, channel, in
 const { one } = dbQueries(dbFile)
 const dept = (code: string) => one<{ id: number }>('SELECT id FROM departments WHERE code = ?', code).id
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10)
-const settle = (p: Page) => p.waitForTimeout(400)
+/** The grid of one department, once its sheet has loaded. */
+const gridOf = (p: Page, deptName: string) => p.locator(`[data-testid="result-grid"][data-dept="${deptName}"]`).waitFor()
+async function pickDept(p: Page, deptName: string) {
+  await p.locator('[data-testid="results-dept"]').click()
+  await p.locator('.n-base-select-option', { hasText: deptName }).click()
+  await gridOf(p, deptName)
+}
 /** Screenshots without the toasts of the last actions. */
 const quiet = (p: Page) => p.locator('.n-message').first().waitFor({ state: 'detached', timeout: 10_000 })
 
@@ -37,13 +43,14 @@ async function drawnTask(name: string, start: string, n = 1): Promise<Task> {
     periodStart: start,
     periodEnd: '2026-12-31'
   })
-  await call('draws.publish', { taskId: task.id, drawDate: today(), planned: { witnessCount: 2, publicLabels: [] } })
+  await call('draws.publish', { taskId: task.id, drawDate: today(), planned: { witnessCount: 3, publicLabels: [] } })
   await call('draws.perform', {
     taskId: task.id,
     operator: '王五',
     sources: [
-      { kind: 'witness', label: '张三', value: '3 1 4 1 5' },
-      { kind: 'witness', label: '李四', value: '2 7 1 8 2' }
+      { kind: 'witness', label: '张三', value: '314159' },
+      { kind: 'witness', label: '李四', value: '271829' },
+      { kind: 'witness', label: '王见证', value: '271828' }
     ]
   })
   return task
@@ -75,6 +82,9 @@ beforeAll(async () => {
   expect((await enterAll(b, '2026-09-01')).dueOn).toBe(addWorkdays('2026-09-01', 20))
   const c = await drawnTask('旅游景区餐饮单位联合抽查', '2026-04-01')
   await enterAll(c, today(), 'SCJG')
+  // and one completed today: its deadline is 20 working days away, far from 即将到期, yet it waits for 公示
+  const e = await drawnTask('景区周边餐饮单位联合抽查', '2026-04-01')
+  await enterAll(e, today())
   await drawnTask('城区餐饮服务单位食品安全联合抽查', '2026-04-01', 2)
   page = await openApp(browser, app)
 }, 120_000)
@@ -91,7 +101,7 @@ describe('检查结果 in the browser', () => {
     await expect(page.locator('[data-testid="result-grid"] tbody tr').count()).resolves.toBe(4)
 
     // 市场监管局: row 1 → 10 发现问题已责令改正 (code E), Tab to 核查方式, Tab to 检查情况 and type;
-    // rows 2–4 → 1 未发现问题 on row 2, then Ctrl+D fills it down the column
+    // rows 2–4 → 1 ⏎ 1 ⏎ 1, typed as fast as the keyboard goes (a "1" after Enter once read as "11")
     await page.locator('[data-cell="0-category"]').focus()
     await page.keyboard.press('1')
     await page.keyboard.press('0')
@@ -100,18 +110,26 @@ describe('检查结果 in the browser', () => {
     await page.keyboard.type('后厨防蝇设施缺失，已当场责令改正')
     await page.locator('[data-cell="0-category"]').focus()
     await page.keyboard.press('Enter')
-    await page.keyboard.press('1')
-    await page.keyboard.press('Control+d')
+    for (const key of ['1', 'Enter', '1', 'Enter', '1']) await page.keyboard.press(key)
     await expect(page.locator('[data-cell="0-category"]').inputValue()).resolves.toBe('发现问题已责令改正')
+    for (const row of [1, 2, 3]) await expect(page.locator(`[data-cell="${row}-category"]`).inputValue()).resolves.toBe('未发现问题')
+    // two digits typed in one cell still make one number: 1 then 1 is 11
+    await page.keyboard.press('Shift+Enter')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('1')
+    await page.keyboard.press('1')
+    await expect(page.locator('[data-cell="3-category"]').inputValue()).resolves.toBe('未发现开展本次抽查涉及的经营活动')
+    await page.keyboard.press('Shift+Enter')
+    await page.keyboard.press('1')
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('1')
     await expect(page.locator('[data-cell="3-category"]').inputValue()).resolves.toBe('未发现问题')
     await expect(page.locator('[data-testid="grid-save"]').innerText()).resolves.toContain('4 行')
     await page.keyboard.press('Control+s')
     await page.locator('[data-testid="progress-card"]', { hasText: '县市场监管局 4/4' }).waitFor()
 
     // 卫健局: 18 合格 on the first row, filled down the column with Ctrl+D
-    await page.locator('[data-testid="results-dept"]').click()
-    await page.locator('.n-base-select-option', { hasText: '县卫健局' }).click()
-    await settle(page)
+    await pickDept(page, '县卫健局')
     await page.locator('[data-cell="0-category"]').focus()
     await page.keyboard.press('1')
     await page.keyboard.press('8')
@@ -123,9 +141,8 @@ describe('检查结果 in the browser', () => {
     await expect(page.locator('[data-testid="deadline"]').innerText()).resolves.toContain(`公示期限 ${due}`)
     await expect(page.locator('[data-testid="completed-on"]').innerText()).resolves.toBe(today())
     // back to 市场监管局 for the picture: the problem row with its findings, the rest 未发现问题
-    await page.locator('[data-testid="results-dept"]').click()
-    await page.locator('.n-base-select-option', { hasText: '县市场监管局' }).click()
-    await settle(page)
+    await pickDept(page, '县市场监管局')
+    for (const row of [1, 2, 3]) await expect(page.locator(`[data-cell="${row}-category"]`).inputValue()).resolves.toBe('未发现问题')
     await expect(page.locator('[data-cell="0-findings"]').inputValue()).resolves.toBe('后厨防蝇设施缺失，已当场责令改正')
     await quiet(page)
     await page.locator('[data-cell="1-category"]').focus()
@@ -152,17 +169,30 @@ describe('检查结果 in the browser', () => {
     await quiet(page)
     await shot(page, 'results-review')
     await page.locator('.n-tabs-tab', { hasText: '公示与更正' }).click()
+    // 登记已公示 cannot be undone: it asks first, and 再检查一下 leaves the task as it was
     await page.locator('[data-testid="publish"]').click()
+    await page.locator('.n-dialog', { hasText: '登记后不能撤销' }).getByRole('button', { name: '再检查一下' }).click()
+    await page.locator('.n-dialog').waitFor({ state: 'detached' })
+    await expect(page.locator('[data-testid="task-status"]').innerText()).resolves.toBe('已完成')
+    await page.locator('[data-testid="publish"]').click()
+    await page.locator('.n-dialog', { hasText: '登记后不能撤销' }).getByRole('button', { name: '确定登记' }).click()
     await page.locator('[data-testid="published-on"]').waitFor()
     await expect(page.locator('[data-testid="task-status"]').innerText()).resolves.toBe('已公示')
 
     await page.locator('.n-tabs-tab', { hasText: '结果录入' }).click()
-    await page.locator('[data-testid="results-dept"]').click()
-    await page.locator('.n-base-select-option', { hasText: '县市场监管局' }).click()
-    await settle(page)
+    await pickDept(page, '县市场监管局')
+    await page.locator('[data-testid="result-grid"][data-locked="true"]').waitFor()
     await expect(page.locator('[data-cell="0-category"]').isDisabled()).resolves.toBe(true)
+    const team = await page.locator('[data-cell="0-inspectors"]').inputValue()
+    expect(team).not.toBe('')
     await page.locator('[data-testid="correct-0"]').click()
     const modal = page.locator('[data-testid="correction-modal"]')
+    await expect(modal.locator('[data-testid="corr-inspectors"] input').inputValue()).resolves.toBe(team)
+    // a correction without reason or head is refused in plain Chinese, naming no field by its program name
+    await modal.locator('[data-testid="corr-submit"]').click()
+    const refusal = await modal.locator('.n-alert').innerText()
+    expect(refusal).toContain('请写明更正原因')
+    expect(refusal).not.toMatch(/[A-Za-z]/)
     await modal.locator('[data-testid="corr-findings"] textarea').fill('后厨防蝇设施缺失、餐具消毒记录不全，已当场责令改正')
     await modal.locator('[data-testid="corr-reason"] input').fill('复核检查表发现漏录一项问题')
     await modal.locator('[data-testid="corr-approver"] input').fill('周局长')
@@ -175,6 +205,12 @@ describe('检查结果 in the browser', () => {
     expect(text).toContain('原：后厨防蝇设施缺失，已当场责令改正')
     expect(text).toContain('更正：后厨防蝇设施缺失、餐具消毒记录不全，已当场责令改正')
     expect(text).toContain('周局长')
+    expect(text).not.toContain('检查人员') // the team was not part of this correction and stays as it was
+    await page.locator('.n-tabs-tab', { hasText: '结果录入' }).click()
+    await page.locator('[data-testid="result-grid"][data-locked="true"]').waitFor()
+    await expect(page.locator('[data-cell="0-inspectors"]').inputValue()).resolves.toBe(team)
+    await page.locator('.n-tabs-tab', { hasText: '公示与更正' }).click()
+    await table.waitFor()
     await quiet(page)
     await shot(page, 'results-corrections')
   })
@@ -194,7 +230,7 @@ describe('检查结果 in the browser', () => {
     expect(await h.innerText()).toContain('城区餐饮服务单位食品安全联合抽查')
     expect(await h.innerText()).toContain('已更正')
     await quiet(page)
-    await settle(page)
+    await still(page)
     await shot(page, 'results-history')
 
     // The same history stands in the object's own detail on 检查对象.
@@ -204,7 +240,7 @@ describe('检查结果 in the browser', () => {
     const inDrawer = page.locator('[data-testid="object-history"]')
     await inDrawer.getByText('城区餐饮服务单位食品安全联合抽查').waitFor()
     expect(await inDrawer.innerText()).toContain('已更正')
-    await page.waitForTimeout(500) // let the drawer finish sliding in before the picture
+    await still(page) // the drawer has finished sliding in before the picture
     await shot(page, 'registry-object-history')
     await page.keyboard.press('Escape')
   })
@@ -233,6 +269,16 @@ describe('检查结果 in the browser', () => {
     expect(text).toContain('学校周边餐饮服务单位联合抽查')
     expect(text).toContain('已逾期')
     expect(text).toContain('县卫健局')
+    // 待公示 lists every running deadline with its working days left, the far one too
+    const far = page.locator('[data-testid="home-pending"] .n-list-item', { hasText: '景区周边餐饮单位联合抽查' })
+    expect(await far.innerText()).toContain(`公示期限 ${addWorkdays(today(), 20)}，还剩`)
+    expect(await page.locator('[data-testid="home-pending"]').innerText()).toContain('农贸市场周边餐饮联合抽查')
+    // a click opens 检查结果 on that task
+    await far.click()
+    await page.locator('.page-title', { hasText: '检查结果' }).waitFor()
+    await expect.poll(() => page.locator('[data-testid="results-task"]').innerText()).toContain('景区周边餐饮单位联合抽查')
+    await nav(page, '首页')
+    await panels.waitFor()
     await quiet(page)
     await shot(page, 'home-deadlines')
   })
@@ -241,7 +287,7 @@ describe('检查结果 in the browser', () => {
     await nav(page, '统计')
     await page.locator('[data-testid="ind-joint"]').waitFor()
     await expect(page.locator('[data-testid="ind-joint"]').innerText()).resolves.toContain('100.0%')
-    await expect(page.locator('[data-testid="ind-joint"]').innerText()).resolves.toContain('4 / 4')
+    await expect(page.locator('[data-testid="ind-joint"]').innerText()).resolves.toContain('5 / 5')
     await page.locator('[data-testid="ind-onTime"]').click()
     const drawer = page.locator('[data-testid="stats-detail"]')
     await drawer.waitFor()
@@ -250,7 +296,7 @@ describe('检查结果 in the browser', () => {
     await drawer.waitFor({ state: 'detached' })
     await quiet(page)
     await page.mouse.move(5, 850)
-    await settle(page)
+    await still(page)
     await shot(page, 'stats-dashboard')
 
     // by result code: the published task's 发现问题已责令改正 (E) is 完结; its row opens the results behind it

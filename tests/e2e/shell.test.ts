@@ -32,7 +32,7 @@ describe('the app shell in a real browser', () => {
       for (const area of ['事项清单', '检查对象', '执法人员', '年度计划', '抽查任务', '随机抽取', '检查结果', '文书', '数据交换', '统计', '成员单位']) {
         await nav(page, area)
         const content = page.locator('.content')
-        await expect.poll(async () => (await content.innerText()).trim().length).toBeGreaterThan(10)
+        await expect.poll(async () => (await content.innerText()).trim().length, { timeout: 60_000 }).toBeGreaterThan(10)
       }
       // An unknown address falls back to the home page.
       await page.goto(new URL('#/no-such-area', page.url()).toString())
@@ -135,7 +135,7 @@ describe('the app shell in a real browser', () => {
       const bad = await fetch(`${app.host.url}api/departments.create`, { method: 'POST', body: JSON.stringify({ name: '', shortName: '', code: '!' }), headers: { 'X-Suiji-Token': app.host.token } })
       const badBody = (await bad.json()) as { ok: boolean; error: { message: string } }
       expect(badBody.ok).toBe(false)
-      expect(badBody.error.message).toMatch(/^输入有误：name：单位名称至少 2 个字/)
+      expect(badBody.error.message).toMatch(/^输入有误：单位名称至少 2 个字/)
     } finally {
       await app.stop()
     }

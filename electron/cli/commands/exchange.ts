@@ -92,7 +92,10 @@ function printPreview(pv: Preview) {
   console.log(`来自：${pv.from.name}（${pv.from.code}），制作于 ${pv.createdAt}，${pv.kind === 'full' ? '全量' : '增量'}，程序版本 ${pv.appVersion}`)
   if (pv.upgradedFrom !== null) console.log(`（较早版本的交换包，已由数据结构第 ${pv.upgradedFrom} 版升级到第 ${pv.schemaVersion} 版）`)
   if (pv.alreadyImported) console.log('该交换包此前已导入，再次导入不会改变任何数据。')
-  for (const e of pv.entities) console.log(`  ${e.label}：新增 ${e.new}，更新 ${e.updated}，未变 ${e.unchanged}，保留本方较新 ${e.keptLocal}，冲突 ${e.conflicts}`)
+  if (pv.peerLogWarning) console.log(`警告：${pv.peerLogWarning}`)
+  if (pv.olderThanLast) console.log('警告：已导入过该单位更晚制作的交换包，此包可能已过时。')
+  for (const e of pv.entities) console.log(`  ${e.label}：新增 ${e.new}，更新 ${e.updated}，未变 ${e.unchanged}，保留本方较新 ${e.keptLocal}，冲突 ${e.conflicts}，拒收 ${e.refused}`)
+  for (const r of pv.refusals) console.log(`  拒收：${r.sentence}`)
   for (const c of pv.conflicts.slice(0, 50)) {
     console.log(`  冲突 ${c.entityLabel}“${c.label}”：${c.changes.map((f) => `${f.field} 本方=${JSON.stringify(f.ours)} 对方=${JSON.stringify(f.theirs)}`).join('；')}`)
   }
@@ -149,6 +152,9 @@ export async function exchangeImportCmd(argv: string[]): Promise<number> {
     unchanged: r.totals.unchanged,
     conflicts: r.totals.conflicts,
     keptLocal: r.totals.keptLocal,
+    refused: r.totals.refused,
+    refusals: r.refusals,
+    peerLogWarning: r.peerLogWarning,
     entities: Object.fromEntries(r.entities.map(({ entity, label: _l, ...c }) => [entity, c]))
   })
   try {

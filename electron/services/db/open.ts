@@ -1,3 +1,4 @@
+import { anchorCurrentHead } from '../audit/anchor'
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -91,6 +92,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenDb {
   try {
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('busy_timeout = 5000')
+    writersBeginImmediate(sqlite)
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
     let backup: string | null = null
@@ -102,9 +104,27 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenDb {
       sqlite.pragma(`application_id = ${APPLICATION_ID}`)
     }
     const migrated = applyMigrations(sqlite, migrations, appVersion)
+    // The signed head starts where the log stands when its table is created; afterwards every append moves it.
+    if (migrated.some((t) => t.startsWith('0011_'))) anchorCurrentHead(sqlite)
     return { file, sqlite, db: drizzle(sqlite, { schema }), migrated, backupBeforeMigration: backup }
   } catch (e) {
     sqlite.close()
     throw e
   }
 }
+
+/**
+ * Every transaction of ours begins IMMEDIATE: it takes the write lock at the
+ * start, waiting up to the busy timeout, instead of failing half-way with
+ * "database is locked" when another program wrote in between. Nested calls
+ * stay savepoints (better-sqlite3 does that for every variant).
+ */
+function writersBeginImmediate(sqlite: Database.Database): void {
+  const plain = sqlite.transaction.bind(sqlite)
+  sqlite.transaction = ((fn: (...args: unknown[]) => unknown) => {
+    const t = plain(fn)
+    const immediate = (...args: unknown[]) => t.immediate(...args)
+    return Object.assign(immediate, { default: t.default, deferred: t.deferred, immediate: t.immediate, exclusive: t.exclusive })
+  }) as unknown as typeof sqlite.transaction
+}
+

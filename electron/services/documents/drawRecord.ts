@@ -76,6 +76,9 @@ export async function drawRecordBlocks(input: DrawRecordInput): Promise<Block[]>
     ['抽取时间', input.drawnAt]
   ]
   if (input.supersedes) basics.push(['重新抽取说明', `替代抽取 ${input.supersedes.drawId}，原因：${input.supersedes.reason}`])
+  if (input.lateReason) basics.push(['逾期抽取原因', input.lateReason])
+  if (input.announcedSources) basics.push(['公告规定的随机数来源', input.announcedSources])
+  if (input.poolFiles?.length) basics.push(['公布的名单文件', input.poolFiles.join('；')])
   out.push(formHeading('一、基本信息'), kv(basics))
   out.push(formHeading('二、抽取名单（冻结后、种子产生前公布）'))
   out.push(
@@ -153,6 +156,7 @@ export async function drawRecordBlocks(input: DrawRecordInput): Promise<Block[]>
       [
         formHeading('八、签字'),
         sideBySide([signTable, tightParagraph()], qrCell, signWidth, width - signWidth),
+        ...(input.chain ? [formLine(`调整次数：${input.chain.adjustments}　链头校验码：${input.chain.headCode}`, { align: 'right', size: '五号', compact: true })] : []),
         formLine('凭证据文件可用本程序“核验抽取”功能或命令行 suiji verify 重新计算并核对本次抽取结果。', { align: 'right', size: '小五', compact: true })
       ],
       width

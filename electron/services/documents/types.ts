@@ -261,6 +261,14 @@ export interface DrawRecordInput {
   qrText?: string
   /** A reference to an earlier draw this one replaces, with the reason. */
   supersedes?: { drawId: string; reason: string }
+  /** The seed sources the 抽取方案公告 fixed (how many witnesses, digits, which public values). */
+  announcedSources?: string
+  /** The published pool and roster files, named with their hashes. */
+  poolFiles?: string[]
+  /** Drawn after the inspection period ended: the stated reason. */
+  lateReason?: string
+  /** Replacements and re-draws chained to the draw: their count and the chain head's short code. */
+  chain?: { adjustments: number; headCode: string }
 }
 
 /**

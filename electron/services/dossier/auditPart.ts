@@ -7,6 +7,8 @@
 import type { AuditEntry, Task } from '@contract'
 import type { Ctx } from '../context'
 import { verifyAuditChain } from '../audit/log'
+import { readHead } from '../audit/anchor'
+import { fingerprintOf } from '../exchange/keys'
 import { csv } from './csv'
 import { emptyPart, textFile, type DossierPart } from './types'
 
@@ -55,6 +57,7 @@ export function auditPart(ctx: Ctx, task: Task, exportedAt: string): DossierPart
     )
   })
   const chain = verifyAuditChain(ctx)
+  const signed = readHead(ctx.sqlite)
   const head = ctx.sqlite.prepare(`SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string } | undefined
   part.files.push({
     path: `${DIR}/操作日志完整性校验.txt`,
@@ -67,6 +70,9 @@ export function auditPart(ctx: Ctx, task: Task, exportedAt: string): DossierPart
         ? '结论：完整。每条记录的内容与其哈希相符，前后链接无缺失，没有发现修改、插入或删除。'
         : `结论：发现异常。第 ${chain.brokenAt?.id} 条：${chain.brokenAt?.reason}。该条及以后的记录不能证明未被改动，请向系统管理员报告，并从备份核对。`,
       ...(head ? [`最后一条记录：序号 ${head.id}，哈希 ${head.hash}`, '（今后可核对：同一数据库中该序号记录的哈希应与此相同。）'] : []),
+      ...(signed
+        ? [`签名锚点：序号 ${signed.seq}，哈希 ${signed.hash}`, `锚点签名（Ed25519，Base64）：${signed.signature}`, `签名公钥指纹：${fingerprintOf(signed.publicKey)}`]
+        : []),
       '',
       '说明：每条日志的哈希由前一条的哈希和本条的时间、操作人、操作、对象和内容计算（SHA-256），',
       '任何一条被修改、插入或删除，都会使其后的链接对不上。本任务的日志见“本任务操作日志.csv”。'

@@ -51,7 +51,7 @@ export function taskPart(ctx: Ctx, task: Task): DossierPart {
     '抽取规则（按信用风险分类）：',
     ...CREDIT_CLASSES.map((c) => {
       const r = task.rule[c]
-      return `  ${c} 类：${r.mode === 'ratio' ? `按 ${r.value}‰（${r.value / 10}%）比例抽取` : `抽取 ${r.value} 户`}`
+      return `  ${c} 类：${r.mode === 'ratio' ? `按 ${r.value / 10}% 比例抽取` : `抽取 ${r.value} 户`}`
     }),
     '',
     '公布时冻结的对象池：',

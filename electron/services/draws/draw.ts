@@ -4,8 +4,8 @@ import { feasibilityProblems, planDepartments, validateTask, type DeptPlan } fro
 import { matchInspectors } from './inspectorMatch'
 import { drawObjects, quotas, validateRule } from './objectDraw'
 import { createRng } from './rng'
-import { buildSeed, type SeedHeader } from './seed'
-import { CREDIT_CLASSES, type CreditClass, type DrawInput, type DrawOutcome, type DrawTask, type Inspector, type PoolEntry, type SeedInfo, type StratumQuota } from './types'
+import { buildSeed, normaliseSpec, type SeedHeader } from './seed'
+import { ALGORITHM_V1, ALGORITHM_V2, CREDIT_CLASSES, type SourceSpec, type Supersedes, type CreditClass, type DrawInput, type DrawOutcome, type DrawTask, type Inspector, type PoolEntry, type SeedInfo, type StratumQuota } from './types'
 
 /** Everything fixed at 方案已公布, before any seed source exists (commit, then draw). */
 export interface PreparedDraw {
@@ -49,8 +49,16 @@ export function assertFeasible(p: PreparedDraw): void {
   if (p.problems.length > 0) throw new UserError(`无法开始抽取：\n${p.problems.join('\n')}`, 'infeasible')
 }
 
-export function seedHeader(p: PreparedDraw): SeedHeader {
-  return { taskId: p.task.id, drawDate: p.drawDate, poolSha256: p.poolSha256, inspectorsSha256: p.inspectorsSha256, rule: p.task.rule }
+/**
+ * The material's header. With an announced source spec it is /2 (任务编号,
+ * the spec and a re-draw's link in the material); without, the /1 header
+ * that old records were made with.
+ */
+export function seedHeader(p: PreparedDraw, v2?: { spec: SourceSpec; supersedes?: Supersedes }): SeedHeader {
+  const common = { drawDate: p.drawDate, poolSha256: p.poolSha256, inspectorsSha256: p.inspectorsSha256, rule: p.task.rule }
+  if (!v2) return { algorithm: ALGORITHM_V1, taskId: p.task.id, ...common }
+  if (!p.task.number) throw new UserError('任务没有任务编号，无法形成随机种子。', 'invalid_input')
+  return { algorithm: ALGORITHM_V2, taskId: p.task.number, ...common, spec: v2.spec, ...(v2.supersedes ? { supersedes: v2.supersedes } : {}) }
 }
 
 /** Runs both draws from a prepared (frozen) state and a seed. */
@@ -68,5 +76,6 @@ export function executeDraw(p: PreparedDraw, seed: SeedInfo): DrawOutcome {
 export function runDraw(input: DrawInput): DrawOutcome {
   const p = prepareDraw(input.task, input.drawDate, input.pool, input.inspectors)
   assertFeasible(p)
-  return executeDraw(p, buildSeed(seedHeader(p), input.sources))
+  const header = seedHeader(p, input.spec ? { spec: normaliseSpec(input.spec, !!input.supersedes), supersedes: input.supersedes } : undefined)
+  return executeDraw(p, buildSeed(header, input.sources))
 }

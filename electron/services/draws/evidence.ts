@@ -3,8 +3,12 @@ import { canonicalSha256, countsByClass } from './canonical'
 import type { PreparedDraw } from './draw'
 import { APP_VERSION } from '../version'
 import {
-  ALGORITHM_ID,
+  ALGORITHM_V1,
+  ALGORITHM_V2,
   EVIDENCE_FORMAT,
+  EVIDENCE_FORMAT_V1,
+  type SourceSpec,
+  type Supersedes,
   PURE_RAND_VERSION,
   type DrawEvidence,
   type DrawOutcome,
@@ -21,6 +25,10 @@ export interface EvidenceMeta {
   exclusions: Exclusion[]
   people: EvidencePeople
   times: EvidenceTimes
+  /** /2: the announced sources (without it the evidence is /1, kept for tests of old records) */
+  spec?: SourceSpec
+  supersedes?: Supersedes
+  late?: { periodEnd: string; reason: string }
 }
 
 // Copies keep only the fields the algorithm defines, so a database row's
@@ -44,9 +52,10 @@ function cleanInspector(p: Inspector): Inspector {
   }
 }
 
-function cleanTask(t: DrawTask): DrawTask {
+function cleanTask(t: DrawTask, v2: boolean): DrawTask {
   const task: DrawTask = {
     id: t.id,
+    ...(v2 ? { number: t.number } : {}),
     name: t.name,
     initiatingDeptId: t.initiatingDeptId,
     departments: t.departments.map((d) => ({
@@ -80,17 +89,34 @@ export function computeDrawSha256(e: Omit<DrawEvidence, 'drawSha256' | 'replacem
 
 /** The short hash printed on the paper (and in the QR code): first 16 hex digits of drawSha256, in groups of 4. */
 export function shortHash(e: Pick<DrawEvidence, 'drawSha256'>): string {
-  return e.drawSha256.slice(0, 16).toUpperCase().match(/.{4}/g)!.join('-')
+  return shortCode(e.drawSha256)
+}
+
+/** First 16 hex digits, upper case, in groups of four (spec §9). */
+export function shortCode(sha256: string): string {
+  return sha256.slice(0, 16).toUpperCase().match(/.{4}/g)!.join('-')
+}
+
+/**
+ * spec §8.5: the chain from the draw through every replacement (and, for a
+ * re-draw, from the superseded draw's chain). The paper prints both, so a
+ * file with a record dropped no longer matches the paper.
+ */
+export function chainHead(e: Pick<DrawEvidence, 'drawSha256' | 'replacements' | 'supersedes'>): { adjustments: number; headSha256: string; headCode: string } {
+  const adjustments = (e.supersedes ? e.supersedes.adjustments + 1 : 0) + e.replacements.length
+  const headSha256 = e.replacements.length > 0 ? e.replacements[e.replacements.length - 1].sha256 : e.drawSha256
+  return { adjustments, headSha256, headCode: shortCode(headSha256) }
 }
 
 export function buildEvidence(p: PreparedDraw, outcome: DrawOutcome, meta: EvidenceMeta): DrawEvidence {
+  const v2 = !!meta.spec
   const core: Omit<DrawEvidence, 'drawSha256' | 'replacements'> = {
-    format: EVIDENCE_FORMAT,
-    algorithm: ALGORITHM_ID,
+    format: v2 ? EVIDENCE_FORMAT : EVIDENCE_FORMAT_V1,
+    algorithm: v2 ? ALGORITHM_V2 : ALGORITHM_V1,
     prng: { library: 'pure-rand', version: PURE_RAND_VERSION, generator: 'xoroshiro128plus', distribution: 'uniformInt' },
     appVersion: APP_VERSION,
     drawId: meta.drawId,
-    task: cleanTask(p.task),
+    task: cleanTask(p.task, v2),
     drawDate: p.drawDate,
     pool: { count: p.pool.length, countsByClass: countsByClass(p.pool), sha256: outcome.poolSha256, entries: p.pool.map(cleanPool) },
     exclusions: meta.exclusions.map((x) => ({ code: x.code, name: x.name, reason: x.reason })),
@@ -100,7 +126,10 @@ export function buildEvidence(p: PreparedDraw, outcome: DrawOutcome, meta: Evide
     seed: outcome.seed,
     result: outcome.result,
     people: { operator: meta.people.operator, witnesses: [...meta.people.witnesses], ...(meta.people.supervisor ? { supervisor: meta.people.supervisor } : {}) },
-    times: { publishedAt: meta.times.publishedAt, drawnAt: meta.times.drawnAt }
+    times: { publishedAt: meta.times.publishedAt, drawnAt: meta.times.drawnAt },
+    ...(meta.spec ? { sourceSpec: { ...meta.spec, publics: [...meta.spec.publics] } } : {}),
+    ...(meta.supersedes ? { supersedes: { ...meta.supersedes } } : {}),
+    ...(meta.late ? { late: { ...meta.late } } : {})
   }
   return { ...core, drawSha256: computeDrawSha256(core), replacements: [] }
 }

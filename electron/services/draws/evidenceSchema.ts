@@ -11,13 +11,14 @@ const byClass = <T extends z.ZodType>(t: T) => z.object({ A: t, B: t, C: t, D: t
 const member = z.object({ idNumber: str, name: str, deptId: int, role: z.enum(['组长', '组员', '专家']), overCap: z.boolean().optional() })
 
 export const evidenceSchema = z.object({
-  format: z.literal('suiji-evidence/1'),
+  format: z.enum(['suiji-evidence/1', 'suiji-evidence/2']),
   algorithm: str,
   prng: z.object({ library: str, version: str, generator: str, distribution: str }),
   appVersion: str,
   drawId: str,
   task: z.object({
     id: str,
+    number: str.optional(),
     name: str,
     initiatingDeptId: int,
     departments: z.array(
@@ -68,6 +69,9 @@ export const evidenceSchema = z.object({
   result: z.array(z.object({ order: int, code: str, name: str, township: str, creditClass: z.enum(['A', 'B', 'C', 'D']), team: z.array(member) })),
   people: z.object({ operator: str, witnesses: z.array(str), supervisor: str.optional() }),
   times: z.object({ publishedAt: str, drawnAt: str }),
+  sourceSpec: z.strictObject({ witnesses: int, minDigits: int, publics: z.array(str), reason: str.optional() }).optional(),
+  supersedes: z.strictObject({ drawId: str, drawSha256: str, headSha256: str, adjustments: int, reason: str }).optional(),
+  late: z.strictObject({ periodEnd: str, reason: str }).optional(),
   drawSha256: str,
   replacements: z.array(
     z.object({

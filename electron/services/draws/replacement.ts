@@ -2,9 +2,12 @@ import { UserError } from '../errors'
 import { canonicalJson, compareUtf8, sha256Hex, sortInspectors } from './canonical'
 import { Avoidance, holdsAll, isCertifiedOn } from './eligibility'
 import { createRng } from './rng'
-import { deriveState, normaliseSource, sourceLine } from './seed'
+import { deriveState, normaliseReplacementSources, normaliseSource, sourceLine } from './seed'
 import {
+  ALGORITHM_V1,
+  MIN_WITNESS_DIGITS,
   REPLACEMENT_ALGORITHM_ID,
+  REPLACEMENT_V1,
   REPLACEMENT_REASONS,
   type DrawEvidence,
   type Inspector,
@@ -78,10 +81,13 @@ export function replacementContext(e: DrawEvidence, records: readonly Replacemen
   return { member, candidates, drawable, loads, cap }
 }
 
-/** spec §8.3: the re-draw's own seed material. */
-export function replacementMaterial(drawSha256: string, seq: number, order: number, outIdNumber: string, sources: readonly SeedSource[]): string {
-  const lines = [REPLACEMENT_ALGORITHM_ID, `draw=${drawSha256}`, `seq=${seq}`, `order=${order}`, `out=${outIdNumber}`, ...sources.map(sourceLine).sort(compareUtf8)]
-  return lines.join('\n') + '\n'
+/** spec §8.3: the re-draw's own seed material; /2 also names the record it follows (`prev`). */
+export function replacementMaterial(drawSha256: string, seq: number, order: number, outIdNumber: string, sources: readonly SeedSource[], prevSha256?: string): string {
+  const lines =
+    prevSha256 === undefined
+      ? [REPLACEMENT_V1, `draw=${drawSha256}`, `seq=${seq}`, `order=${order}`, `out=${outIdNumber}`]
+      : [REPLACEMENT_ALGORITHM_ID, `draw=${drawSha256}`, `prev=${prevSha256}`, `seq=${seq}`, `order=${order}`, `out=${outIdNumber}`]
+  return [...lines, ...sources.map(sourceLine).sort(compareUtf8)].join('\n') + '\n'
 }
 
 export function recordSha256(rec: Omit<ReplacementRecord, 'sha256'> & { sha256?: string }): string {
@@ -96,9 +102,14 @@ export function computeReplacement(e: DrawEvidence, records: readonly Replacemen
   }
   if (!req.approver || !req.approver.trim()) throw new UserError('请填写批准替换的分管负责人姓名。', 'invalid_input')
   if (!req.operator || !req.operator.trim()) throw new UserError('请填写经办人（操作人）姓名。', 'invalid_input')
+  if (e.algorithm !== ALGORITHM_V1 && !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(req.time)) {
+    throw new UserError(`替换时间“${req.time}”不是“年-月-日 时:分:秒”（北京时间）格式。`, 'invalid_input')
+  }
   const ctx = replacementContext(e, records, req)
   const seq = records.length + 1
   const object = e.result[req.order - 1]
+  const v1 = e.algorithm === ALGORITHM_V1
+  const prevSha256 = records.length > 0 ? records[records.length - 1].sha256 : e.drawSha256
   let chosen: Inspector
   let seed: SeedInfo | undefined
   if (req.policy === 'manual') {
@@ -113,15 +124,14 @@ export function computeReplacement(e: DrawEvidence, records: readonly Replacemen
     chosen = pick
   } else if (req.policy === 'redraw') {
     if (ctx.drawable.length === 0) throw new UserError(`${ctx.member.name} 所在部门已没有符合条件的人员可以随机替换，请改为人工指定或调整名录库。`, 'infeasible')
-    const sources = (req.sources ?? []).map(normaliseSource)
+    const sources = v1 ? (req.sources ?? []).map(normaliseSource) : normaliseReplacementSources(req.sources ?? [], e.sourceSpec?.minDigits ?? MIN_WITNESS_DIGITS)
     if (sources.length === 0) throw new UserError('随机重抽需要一个新的随机数来源（例如见证人现场输入的数字）。', 'invalid_seed')
-    const material = replacementMaterial(e.drawSha256, seq, req.order, req.outIdNumber, sources)
+    const material = replacementMaterial(e.drawSha256, seq, req.order, req.outIdNumber, sources, v1 ? undefined : prevSha256)
     seed = { sources, material, ...deriveState(material) }
     chosen = ctx.drawable[createRng(seed.derived).int(0, ctx.drawable.length - 1)]
   } else {
     throw new UserError(`替换方式“${String(req.policy)}”不对，只能是人工指定或随机重抽。`, 'invalid_input')
   }
-  const prevSha256 = records.length > 0 ? records[records.length - 1].sha256 : e.drawSha256
   const rec: Omit<ReplacementRecord, 'sha256'> = {
     seq,
     order: req.order,

@@ -6,9 +6,18 @@
  * docs/draw-algorithm.md; keep the two in step.
  */
 
-export const ALGORITHM_ID = 'suiji-draw/1'
-export const EVIDENCE_FORMAT = 'suiji-evidence/1'
-export const REPLACEMENT_ALGORITHM_ID = 'suiji-replace/1'
+export const ALGORITHM_V1 = 'suiji-draw/1'
+export const ALGORITHM_V2 = 'suiji-draw/2'
+/** what new draws use; /1 records keep verifying forever with the /1 rules */
+export const ALGORITHM_ID = ALGORITHM_V2
+export type AlgorithmId = typeof ALGORITHM_V1 | typeof ALGORITHM_V2
+export const EVIDENCE_FORMAT_V1 = 'suiji-evidence/1'
+export const EVIDENCE_FORMAT = 'suiji-evidence/2'
+export type EvidenceFormat = typeof EVIDENCE_FORMAT_V1 | typeof EVIDENCE_FORMAT
+export const REPLACEMENT_V1 = 'suiji-replace/1'
+export const REPLACEMENT_ALGORITHM_ID = 'suiji-replace/2'
+/** spec §4.3: the least digits a witness types under /2; a county may raise it, never lower it */
+export const MIN_WITNESS_DIGITS = 6
 /** pinned in package.json; the evidence records it so a verifier years later knows what to install */
 export const PURE_RAND_VERSION = '8.4.2'
 
@@ -76,7 +85,10 @@ export interface TaskDepartment {
 }
 
 export interface DrawTask {
+  /** the task's internal id (kept in the evidence; /1 put it in the seed material) */
   id: string
+  /** 任务编号 as printed on paper; /2 puts it in the seed material */
+  number?: string
   name: string
   initiatingDeptId: number
   departments: TaskDepartment[]
@@ -100,6 +112,32 @@ export interface SeedSource {
   value: string
 }
 
+/**
+ * /2: the seed sources as the 抽取方案公告 fixes them before the draw (spec §4.3).
+ * The draw refuses any other set, and the spec is inside the seed material.
+ */
+export interface SourceSpec {
+  /** exactly this many witnesses type digits */
+  witnesses: number
+  /** each witness types at least this many digits (≥ 6) */
+  minDigits: number
+  /** the exact public values by name and period, e.g. “福彩3D 第2026300期开奖号码” */
+  publics: string[]
+  /** why there are fewer than three witnesses and no public value (printed on the 公告) */
+  reason?: string
+}
+
+/** /2: a re-draw names the draw it replaces, that draw's chain head and the reason (spec §8.4). */
+export interface Supersedes {
+  drawId: string
+  drawSha256: string
+  /** head of the superseded draw's chain (its last replacement, or its drawSha256) */
+  headSha256: string
+  /** adjustments of the superseded draw's chain */
+  adjustments: number
+  reason: string
+}
+
 /** Everything the draw needs. Same input → same output, forever. */
 export interface DrawInput {
   task: DrawTask
@@ -108,6 +146,9 @@ export interface DrawInput {
   pool: PoolEntry[]
   inspectors: Inspector[]
   sources: SeedSource[]
+  /** /2 only */
+  spec?: SourceSpec
+  supersedes?: Supersedes
 }
 
 export type TeamRole = '组长' | '组员' | '专家'
@@ -219,8 +260,8 @@ export interface EvidenceTimes {
 
 /** The evidence file (.json). Everything needed to re-verify, nothing else. */
 export interface DrawEvidence {
-  format: typeof EVIDENCE_FORMAT
-  algorithm: typeof ALGORITHM_ID
+  format: EvidenceFormat
+  algorithm: AlgorithmId
   prng: { library: 'pure-rand'; version: string; generator: 'xoroshiro128plus'; distribution: 'uniformInt' }
   appVersion: string
   drawId: string
@@ -235,6 +276,12 @@ export interface DrawEvidence {
   result: DrawnObject[]
   people: EvidencePeople
   times: EvidenceTimes
+  /** /2: the announced source specification the draw had to use */
+  sourceSpec?: SourceSpec
+  /** /2: set on a re-draw */
+  supersedes?: Supersedes
+  /** /2: drawn after the task's inspection period ended, with the stated reason */
+  late?: { periodEnd: string; reason: string }
   /** SHA-256 of the canonical JSON of every field above (§9 of the spec) */
   drawSha256: string
   replacements: ReplacementRecord[]

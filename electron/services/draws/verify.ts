@@ -4,8 +4,8 @@ import { executeDraw, prepareDraw, seedHeader } from './draw'
 import { computeDrawSha256 } from './evidence'
 import { shapeProblems } from './evidenceSchema'
 import { computeReplacement, requestOf } from './replacement'
-import { buildSeed } from './seed'
-import { ALGORITHM_ID, CREDIT_CLASSES, PURE_RAND_VERSION, type DrawEvidence, type DrawnObject, type ReplacementRecord, type TeamMember, type VerifyResult } from './types'
+import { buildSeed, normaliseSpec } from './seed'
+import { ALGORITHM_V1, ALGORITHM_V2, EVIDENCE_FORMAT, EVIDENCE_FORMAT_V1, CREDIT_CLASSES, type SourceSpec, PURE_RAND_VERSION, type DrawEvidence, type DrawnObject, type ReplacementRecord, type TeamMember, type VerifyResult } from './types'
 
 /**
  * Recompute the draw from nothing but the evidence (spec §10) and say
@@ -72,13 +72,36 @@ function verifyReplacements(e: DrawEvidence, out: string[]): void {
   }
 }
 
+function firstUnsorted(keys: readonly string[]): string | null {
+  // ASCII keys (spec §2, §3): UTF-16 order is byte order
+  for (let i = 1; i < keys.length; i++) if (!(keys[i - 1] < keys[i])) return keys[i]
+  return null
+}
+
 /** Verify an already-parsed evidence object. */
 export function verifyEvidence(value: unknown): VerifyResult {
   const shape = shapeProblems(value)
   if (shape.length > 0) return { ok: false, differences: ['证据文件结构不完整或被改动：', ...shape] }
   const e = value as DrawEvidence
   const out: string[] = []
-  if (e.algorithm !== ALGORITHM_ID) out.push(`算法标识为“${e.algorithm}”，本程序只能复核“${ALGORITHM_ID}”。`)
+  const v2 = e.algorithm === ALGORITHM_V2
+  if (e.algorithm !== ALGORITHM_V1 && !v2) return { ok: false, differences: [`算法标识为“${e.algorithm}”，本程序只能复核“${ALGORITHM_V1}”和“${ALGORITHM_V2}”。`] }
+  if (e.format !== (v2 ? EVIDENCE_FORMAT : EVIDENCE_FORMAT_V1)) out.push(`文件格式“${e.format}”与算法“${e.algorithm}”不配套。`)
+  let spec: SourceSpec | undefined
+  if (v2) {
+    if (!e.sourceSpec) return { ok: false, differences: [...out, '证据文件缺少抽取方案公告规定的随机数来源（sourceSpec），无法确认抽取用的正是公告的来源。'] }
+    try {
+      spec = normaliseSpec(e.sourceSpec, !!e.supersedes)
+      if (!same(spec, e.sourceSpec)) out.push('公告规定的随机数来源写法不规范，被改动过。')
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err
+      out.push(`公告规定的随机数来源本身不合规定：${err.message}`)
+    }
+    if (!e.task.number) out.push('证据文件缺少任务编号（task.number）。')
+    if (e.late && (typeof e.late.reason !== 'string' || e.late.reason.trim().length < 4)) out.push('检查期限已过仍然抽取，但没有写明原因。')
+  } else if (e.sourceSpec || e.supersedes || e.late) out.push(`“${ALGORITHM_V1}”的证据文件不应含有 sourceSpec、supersedes 或 late。`)
+  const unsorted = firstUnsorted(e.pool.entries.map((x) => x.code)) ?? firstUnsorted(e.inspectors.entries.map((x) => x.idNumber))
+  if (unsorted) out.push(`对象池或执法人员名单没有按规定顺序排列（${unsorted} 处），规范要求按代码/身份证号升序且不重复。`)
   if (e.prng.library !== 'pure-rand' || e.prng.version !== PURE_RAND_VERSION || e.prng.generator !== 'xoroshiro128plus' || e.prng.distribution !== 'uniformInt') {
     out.push(`随机数生成器记为 ${e.prng.library} ${e.prng.version} ${e.prng.generator}/${e.prng.distribution}，本算法规定为 pure-rand ${PURE_RAND_VERSION} xoroshiro128plus/uniformInt。`)
   }
@@ -110,7 +133,8 @@ export function verifyEvidence(value: unknown): VerifyResult {
   else {
     let seed
     try {
-      seed = buildSeed(seedHeader(prepared), e.seed.sources)
+      if (v2 && !spec) throw new UserError('公告规定的随机数来源无效，无法重建种子材料。', 'invalid_seed')
+      seed = buildSeed(seedHeader(prepared, spec ? { spec, supersedes: e.supersedes } : undefined), e.seed.sources)
     } catch (err) {
       if (!(err instanceof UserError)) throw err
       out.push(`随机数来源无效：${err.message}`)

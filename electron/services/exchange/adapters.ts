@@ -77,7 +77,8 @@ const deptCode = (keyOf: KeyOf) => (id: unknown) => (typeof id === 'number' ? (k
 
 function deptIdOf(idOf: IdOf, what: string) {
   return (code: unknown) => {
-    if (typeof code !== 'string') return code
+    // A number here is an id the sender could not name (a dangling reference): never taken as one of ours.
+    if (typeof code !== 'string') throw new Error(`reference ${what} → departments ${String(code)} not named`)
     const id = idOf('departments', code)
     if (id === null) throw new Error(`reference ${what} → departments ${code} not found`)
     return id

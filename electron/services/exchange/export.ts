@@ -6,11 +6,13 @@ import Database from 'better-sqlite3'
 import type { Ctx } from '../context'
 import { openDatabase } from '../db/open'
 import { audit } from '../audit/log'
+import { readHead, type AuditHead } from '../audit/anchor'
 import { UserError } from '../errors'
 import { nowText } from '../time'
 import { APP_VERSION } from '../version'
 import { ADAPTERS, adapterOf, type EntityAdapter } from './adapters'
 import { writeFrame } from './container'
+import { exchangeTempPrefix } from '../files/leftovers'
 import { peerRow, requireIdentity } from './identity'
 import { sha256Hex, signBytes } from './keys'
 import { FORMAT_VERSION, ourSchemaVersion, type Manifest } from './manifest'
@@ -155,7 +157,7 @@ function lastSentAt(sqlite: Database.Database, peer: string): string | null {
  * package are dropped meanwhile and created again once the rows are in
  * (the package's full-text index stays empty: it is never searched).
  */
-function buildContent(local: Database.Database, file: string, picked: Map<string, Map<string, Picked>>, migrationsDir?: string): Record<string, number> {
+function buildContent(local: Database.Database, file: string, picked: Map<string, Map<string, Picked>>, head: AuditHead | null, migrationsDir?: string): Record<string, number> {
   const counts: Record<string, number> = {}
   const content = openDatabase(file, migrationsDir ? { migrationsDir } : {})
   const present = new Map<string, string[]>()
@@ -202,6 +204,7 @@ function buildContent(local: Database.Database, file: string, picked: Map<string
           .run().changes
       }
       copyOrigins(local, picked)
+      copyAuditLog(local, head)
     })()
   } finally {
     local.exec('DROP TABLE IF EXISTS temp.exchange_pick')
@@ -218,6 +221,19 @@ function buildContent(local: Database.Database, file: string, picked: Map<string
     sqlite.close()
   }
   return counts
+}
+
+/**
+ * Our audit log up to the signed head in the manifest: the receiver checks
+ * that it is whole and that it extends the head it saw from us last time.
+ * The package's own (empty) log and its throwaway anchor are replaced.
+ */
+function copyAuditLog(local: Database.Database, head: AuditHead | null) {
+  if (!head) return
+  for (const t of local.prepare(`SELECT name FROM pkg.sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'`).pluck().all() as string[]) local.exec(`DROP TRIGGER pkg."${t}"`)
+  local.exec('DELETE FROM pkg.audit_log')
+  if (local.prepare(`SELECT 1 FROM pkg.sqlite_master WHERE name = 'audit_anchor'`).get()) local.exec('DELETE FROM pkg.audit_anchor')
+  local.prepare('INSERT INTO pkg.audit_log SELECT * FROM main.audit_log WHERE id <= ? ORDER BY id').run(head.seq)
 }
 
 /**
@@ -248,12 +264,15 @@ export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
   }
   const picked = pickRecords(ctx, { ...opts, to }, me)
   const sent = new Set(entitiesToSend(me.role, { ...opts, to }).map((a) => a.entity))
-  const dir = mkdtempSync(join(tmpdir(), 'sjbx-out-'))
+  const dir = mkdtempSync(join(tmpdir(), exchangeTempPrefix('out')))
   try {
     const contentFile = join(dir, 'content.db')
-    const contents = buildContent(ctx.sqlite, contentFile, picked, opts.migrationsDir)
+    const signed = readHead(ctx.sqlite)
+    const head = signed ? { seq: signed.seq, hash: signed.hash, signature: signed.signature } : null
+    const contents = buildContent(ctx.sqlite, contentFile, picked, head, opts.migrationsDir)
     const content = readFileSync(contentFile)
     const createdAt = nowText()
+    const seq = nextPackageSeq(ctx)
     const manifest: Manifest = {
       format: 'sjbx',
       formatVersion: FORMAT_VERSION,
@@ -267,7 +286,9 @@ export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
       // What was asked for (even when empty) and whatever came along as references.
       contents: Object.fromEntries(Object.entries(contents).filter(([e, n]) => n > 0 || sent.has(e))),
       contentBytes: content.length,
-      contentSha256: sha256Hex(content)
+      contentSha256: sha256Hex(content),
+      seq,
+      ...(head ? { auditHead: head } : {})
     }
     const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8')
     const file = writeFrame(manifestBytes, signBytes(me.privateKey, manifestBytes), content)
@@ -284,6 +305,18 @@ export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Numbers are never reused, even when writing the file then fails: a receiver
+ * only needs them to grow. They follow the clock (milliseconds) as well, so
+ * that an installation restored from an older backup does not hand out
+ * numbers its peers have already seen.
+ */
+function nextPackageSeq(ctx: Ctx): number {
+  return (
+    ctx.sqlite.prepare('UPDATE agency_identity SET package_seq = max(package_seq + 1, ?) WHERE id = 1 RETURNING package_seq').get(Date.now()) as { package_seq: number }
+  ).package_seq
 }
 
 /** Sending counts as agreeing: the receiver starts from these hashes, and so do we. */

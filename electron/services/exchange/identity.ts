@@ -11,6 +11,16 @@ export const OFFICE_CODE = 'OFFICE'
 
 export type AgencyRole = 'office' | 'department'
 
+/** The role an agency code stands for here: the office is OFFICE, every other code is a member department. */
+export function roleOfCode(code: string): AgencyRole {
+  return code === OFFICE_CODE ? 'office' : 'department'
+}
+
+/** An agency as the clerk reads it: the office by its name alone, a department with its code from 成员单位. */
+export function agencyText(a: { name: string; code: string }): string {
+  return a.code === OFFICE_CODE ? `“${a.name}”` : `“${a.name}”（代码 ${a.code}）`
+}
+
 export interface Identity {
   name: string
   code: string
@@ -108,7 +118,15 @@ export function parseKeyFile(text: string): KeyFile {
   if (k.fingerprint && normaliseFingerprint(k.fingerprint) !== fp) {
     throw new UserError('密钥文件已损坏：文件中写明的指纹与公钥不符。请让对方重新导出密钥文件。', 'not-a-keyfile')
   }
-  return { format: 'sjkey', version: 1, name: k.name, code: k.code, role: k.role === 'office' ? 'office' : 'department', publicKey: k.publicKey, fingerprint: fp }
+  // The role is never taken from the file: it follows from the code, which the receiver checks against its own departments.
+  const role = roleOfCode(k.code)
+  if (k.role !== undefined && k.role !== role) {
+    throw new UserError(
+      `密钥文件自称属于${k.role === 'office' ? '县双随机办' : '成员单位'}，但其单位代码“${k.code}”表明它是${role === 'office' ? '县双随机办' : '成员单位'}。身份不符，未登记。请与对方核对后重新导出密钥文件。`,
+      'role-mismatch'
+    )
+  }
+  return { format: 'sjkey', version: 1, name: k.name, code: k.code, role, publicKey: k.publicKey, fingerprint: fp }
 }
 
 export function listPeers(ctx: Pick<Ctx, 'db'>): Peer[] {
@@ -137,6 +155,10 @@ export function addPeer(ctx: Ctx, keyFileText: string, confirmFingerprint?: stri
   return ctx.sqlite.transaction(() => {
     const me = getIdentity(ctx)
     if (me && me.fingerprint === k.fingerprint) throw new UserError('这是本单位自己的密钥文件，无需登记。请导入对方单位的密钥文件。', 'self')
+    if (me && me.code === k.code) throw new UserError(`密钥文件的单位代码“${k.code}”与本单位相同，不能登记为交换单位。请核对该文件的来源。`, 'self')
+    if (k.role === 'department' && !ctx.db.select().from(departments).where(eq(departments.code, k.code)).get()) {
+      throw new UserError(`成员单位中没有代码为“${k.code}”的单位，无法确认该密钥属于哪个部门，未登记。请先在“成员单位”中核对代码。`, 'not-found')
+    }
     const sameCode = ctx.db.select().from(agencyPeers).where(eq(agencyPeers.code, k.code)).get()
     if (sameCode && sameCode.fingerprint !== k.fingerprint) {
       throw new UserError(

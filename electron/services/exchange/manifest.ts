@@ -25,6 +25,10 @@ export interface Manifest {
   contents: Record<string, number>
   contentBytes: number
   contentSha256: string
+  /** The sender's package number, one more for every package it makes: receivers refuse going back. Absent in older packages (= 0). */
+  seq?: number
+  /** The sender's audit log head at export, signed with its key (the log itself travels in the content). */
+  auditHead?: { seq: number; hash: string; signature: string }
 }
 
 /** Our schema version: how many migrations this program knows. */
@@ -49,6 +53,8 @@ export function isManifest(m: unknown): m is Manifest {
     (x.to === 'any' || (!!x.to && typeof x.to.code === 'string')) &&
     typeof x.contentSha256 === 'string' &&
     Number.isInteger(x.contentBytes) &&
+    (x.seq === undefined || (Number.isInteger(x.seq) && x.seq >= 0)) &&
+    (x.auditHead === undefined || (!!x.auditHead && Number.isInteger(x.auditHead.seq) && typeof x.auditHead.hash === 'string' && typeof x.auditHead.signature === 'string')) &&
     !!x.contents &&
     typeof x.contents === 'object'
   )

@@ -9,10 +9,12 @@ import { openPackage, type OpenedPackage, type OpenPackageOptions } from './pack
 import { requireIdentity } from './identity'
 import { RefMaps, dataColumns, fromPortable, readRows, tableColumns, toPortable, type Portable } from './records'
 import type { Manifest } from './manifest'
+import { Ownership, type Refusal } from './ownership'
+import { rowProblem } from './validate'
 
 type Row = Record<string, unknown>
 
-export type RecordStatus = 'new' | 'updated' | 'unchanged' | 'keptLocal' | 'conflict'
+export type RecordStatus = 'new' | 'updated' | 'unchanged' | 'keptLocal' | 'conflict' | 'refused'
 export type Choice = 'theirs' | 'ours'
 
 export interface EntityCounts {
@@ -22,6 +24,8 @@ export interface EntityCounts {
   /** We changed it, they did not since we last agreed: ours stays. */
   keptLocal: number
   conflicts: number
+  /** The sender may not write them (docs/exchange.md), or they are invalid: not applied. */
+  refused: number
 }
 
 export interface FieldChange {
@@ -60,6 +64,12 @@ export interface Preview {
   conflicts: RecordChange[]
   /** Updates, at most UPDATE_LIST_LIMIT of them. */
   updates: RecordChange[]
+  /** Why records were not applied, one sentence per reason with its count (“县市场监管局无权修改县卫健局维护的检查对象 3 户”). */
+  refusals: { reason: string; count: number; sentence: string }[]
+  /** The refused records themselves, at most UPDATE_LIST_LIMIT of them. */
+  refused: (RecordChange & { reason: string })[]
+  /** Set when the sender's audit log does not extend the head we saw last from it. */
+  peerLogWarning: string | null
 }
 
 export const UPDATE_LIST_LIMIT = 500
@@ -83,9 +93,11 @@ interface Classified {
   status: RecordStatus
   /** Sent only because another record refers to it: never updates ours, never moves the baseline. */
   refOnly: boolean
+  /** Why it is not applied (status 'refused'). */
+  refusal?: Refusal
 }
 
-const zero = (): EntityCounts => ({ new: 0, updated: 0, unchanged: 0, keptLocal: 0, conflicts: 0 })
+const zero = (): EntityCounts => ({ new: 0, updated: 0, unchanged: 0, keptLocal: 0, conflicts: 0, refused: 0 })
 const bump = (c: EntityCounts, s: RecordStatus) => {
   if (s === 'conflict') c.conflicts++
   else c[s]++
@@ -111,35 +123,102 @@ function hasTable(sqlite: Database.Database, table: string): boolean {
  *   different record under the same key refuses the whole package.
  */
 function* classify(ctx: Ctx, pkg: OpenedPackage, localRefs: RefMaps, hooks: EntityHooks = {}): Generator<Classified> {
-  const peer = pkg.manifest.from.code
-  const senderRole = pkg.manifest.from.role
+  const sender = pkg.sender
+  const peer = sender.code
   const myRole = requireIdentity(ctx).role
   const contentRefs = new RefMaps(pkg.content)
+  const owners = new Ownership(ctx.sqlite, pkg.content, sender)
   const baseline = ctx.sqlite.prepare('SELECT hash FROM exchange_baseline WHERE peer_code = ? AND entity = ? AND key = ?').pluck()
+  // Records this package adds: later entities may refer to them although they are not written yet (preview).
+  const created = new Map<string, Set<string>>(ADAPTERS.map((a) => [a.entity, new Set()]))
+  const checker = new Checker(ctx, new RefMaps(ctx.sqlite), created)
   for (const a of ADAPTERS) {
     if (!hasTable(pkg.content, a.table) || !hasTable(ctx.sqlite, a.table)) continue
     hooks.before?.(a)
     const cols = dataColumns(ctx.sqlite, a)
     const findLocal = localFinder(ctx.sqlite, a, localRefs)
-    const refOnly = !a.sentBy.includes(senderRole)
+    const refOnly = !a.sentBy.includes(sender.role)
     const replica = !a.sentBy.includes(myRole)
     for (const { row, p: incoming } of readRows(pkg.content, a, contentRefs)) {
       const localRow = findLocal(incoming)
       const local = localRow ? { id: localRow.__rowid as number, p: toPortable(a, localRow, cols, localRefs) } : null
       let status: RecordStatus
+      let refusal: Refusal | undefined
       if (!local) status = 'new'
       else if (local.p.hash === incoming.hash) status = 'unchanged'
-      else if (a.appendOnly) throw appendOnlyRefusal(pkg, a, local.p, incoming)
-      else if (refOnly) status = 'keptLocal'
-      else {
+      else if (a.appendOnly) {
+        refusal = owners.check(a, incoming, local.p) ?? undefined
+        if (!refusal) throw appendOnlyRefusal(pkg, a, local.p, incoming)
+        status = 'refused'
+      } else {
         const base = baseline.get(peer, a.entity, incoming.key) as string | undefined
         if (incoming.hash === base) status = 'keptLocal'
         else if (local.p.hash === base || replica) status = 'updated'
         else status = 'conflict'
       }
-      yield { a, incoming, incomingRow: row, local, status, refOnly }
+      if (status === 'new' || status === 'updated' || status === 'conflict') {
+        refusal = checker.invalid(a, row, incoming) ?? owners.check(a, incoming, local?.p ?? null, () => owners.contentOwnerOfResult(row.result_id)) ?? undefined
+        if (refusal) status = 'refused'
+        else if (status === 'new') created.get(a.entity)!.add(incoming.key)
+      }
+      yield { a, incoming, incomingRow: row, local, status, refOnly, refusal }
     }
     hooks.after?.(a)
+  }
+}
+
+/**
+ * The same checks as local entry (validate.ts), and every reference must name
+ * a record we have or this package adds: a dangling one refuses the row (it
+ * is never stored as NULL).
+ */
+class Checker {
+  private known: Pick<RefMaps, 'idOf'>
+  private exists = new Map<string, Database.Statement>()
+
+  constructor(
+    private readonly ctx: Ctx,
+    refs: RefMaps,
+    private readonly created: Map<string, Set<string>>
+  ) {
+    this.known = { idOf: (entity, key) => refs.idOf(entity, key) ?? (created.get(entity)?.has(key) ? -1 : null) }
+  }
+
+  invalid(a: EntityAdapter, row: Row, incoming: Portable): Refusal | null {
+    const bad = (why: string): Refusal => ({ reason: `${a.label}“${a.describe(incoming.fields)}”${why}`, unit: '' })
+    const f = incoming.fields
+    for (const col in a.refs) {
+      if (row[col] !== null && row[col] !== undefined && (f[col] === null || f[col] === undefined)) return bad('引用了交换包中不存在的记录')
+    }
+    const problem = rowProblem(this.ctx.sqlite, a, f)
+    if (problem) return bad(`不合规：${problem}`)
+    if (a.decode) {
+      try {
+        fromPortable(a, { ...f }, this.known)
+      } catch {
+        return bad('引用的记录在本机不存在')
+      }
+    } else {
+      for (const col in a.refs) {
+        const k = f[col]
+        if (k !== null && k !== undefined && this.known.idOf(a.refs[col]!, String(k)) === null) return bad('引用的记录在本机不存在')
+      }
+    }
+    for (const col in a.keyRefs ?? {}) {
+      const k = f[col]
+      if (k !== null && k !== undefined && !this.keyExists(a.keyRefs![col]!, String(k))) return bad('引用的记录在本机不存在')
+    }
+    return null
+  }
+
+  private keyExists(entity: string, key: string): boolean {
+    if (this.created.get(entity)!.has(key)) return true
+    let st = this.exists.get(entity)
+    if (!st) {
+      const t = adapterOf(entity)
+      this.exists.set(entity, (st = this.ctx.sqlite.prepare(`SELECT 1 FROM "${t.table}" WHERE "${t.key}" = ?`)))
+    }
+    return !!st.get(key)
   }
 }
 
@@ -192,14 +271,10 @@ function describe(c: Classified): RecordChange {
   return { entity: c.a.entity, entityLabel: c.a.label, key: c.incoming.key, label: c.a.describe(c.incoming.fields), status: c.status, changes: diff(c) }
 }
 
-function alreadyImported(ctx: Ctx, m: Manifest, token: string): boolean {
-  return !!ctx.sqlite.prepare(`SELECT 1 FROM exchange_log WHERE direction = 'received' AND package_id = ? AND manifest_hash = ?`).get(m.packageId, token)
-}
-
-function olderThanLast(ctx: Ctx, m: Manifest): boolean {
+function olderThanLast(ctx: Ctx, m: Manifest, sender: string): boolean {
   const r = ctx.sqlite
     .prepare(`SELECT max(package_created_at) AS t FROM exchange_log WHERE direction = 'received' AND peer_code = ? AND package_id <> ?`)
-    .get(m.from.code, m.packageId) as { t: string | null }
+    .get(sender, m.packageId) as { t: string | null }
   return r.t !== null && r.t > m.createdAt
 }
 
@@ -209,29 +284,40 @@ function buildPreview(ctx: Ctx, pkg: OpenedPackage, onRecord?: (c: Classified) =
   const totals = zero()
   const conflicts: RecordChange[] = []
   const updates: RecordChange[] = []
+  const refused: Preview['refused'] = []
+  const refusals = new Map<string, { unit: string; count: number }>()
   for (const c of classify(ctx, pkg, refs, hooks)) {
     bump(per.get(c.a.entity)!, c.status)
     bump(totals, c.status)
-    if (c.status === 'conflict') conflicts.push(describe(c))
+    if (c.status === 'refused') {
+      const r = refusals.get(c.refusal!.reason) ?? { unit: c.refusal!.unit, count: 0 }
+      r.count++
+      refusals.set(c.refusal!.reason, r)
+      if (refused.length < UPDATE_LIST_LIMIT) refused.push({ ...describe(c), reason: c.refusal!.reason })
+    } else if (c.status === 'conflict') conflicts.push(describe(c))
     else if (c.status === 'updated' && updates.length < UPDATE_LIST_LIMIT) updates.push(describe(c))
     onRecord?.(c)
   }
   return {
     token: pkg.manifestHash,
     packageId: m.packageId,
-    from: { name: m.from.name, code: m.from.code, fingerprint: m.from.fingerprint },
+    from: { name: pkg.sender.name, code: pkg.sender.code, fingerprint: pkg.sender.fingerprint },
     to: m.to,
     createdAt: m.createdAt,
     kind: m.kind,
     appVersion: m.appVersion,
     schemaVersion: m.schemaVersion,
     upgradedFrom: pkg.upgradedFrom,
-    alreadyImported: alreadyImported(ctx, m, pkg.manifestHash),
-    olderThanLast: olderThanLast(ctx, m),
+    alreadyImported: pkg.alreadyImported,
+    olderThanLast: olderThanLast(ctx, m, pkg.sender.code),
     entities: ADAPTERS.filter((a) => (m.contents[a.entity] ?? 0) > 0).map((a) => ({ entity: a.entity, label: a.label, ...per.get(a.entity)! })),
     totals,
     conflicts,
-    updates
+    updates,
+    refused,
+    peerLogWarning: pkg.peerLogWarning,
+    // Unit-less reasons name a single record already; counted ones read “… 3 户”.
+    refusals: [...refusals].map(([reason, r]) => ({ reason, count: r.count, sentence: r.unit ? `${reason} ${r.count} ${r.unit}` : reason }))
   }
 }
 
@@ -262,7 +348,7 @@ export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts:
     }
     const m = pkg.manifest
     const perRecord = new Map((decisions.perRecord ?? []).map((d) => [`${d.entity}\u0000${d.key}`, d.choice]))
-    if (alreadyImported(ctx, m, pkg.manifestHash)) return { ...buildPreview(ctx, pkg), applied: false, decisions: [] }
+    if (pkg.alreadyImported) return { ...buildPreview(ctx, pkg), applied: false, decisions: [] }
     const taken: { entity: string; key: string; choice: Choice }[] = []
     const undecided: RecordChange[] = []
     // One pass; a conflict without a decision throws at the end, and the rollback leaves the database as it was.
@@ -273,6 +359,7 @@ export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts:
         ctx,
         pkg,
         (c) => {
+          if (c.status === 'refused') return
           let write = c.status === 'new' || c.status === 'updated'
           if (c.status === 'conflict') {
             const choice = choiceFor(decisions, perRecord, c)
@@ -285,11 +372,11 @@ export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts:
               action: choice === 'theirs' ? '交换冲突：采用对方' : '交换冲突：保留本方',
               entity: c.a.entity,
               entityId: c.incoming.key,
-              detail: { package: m.packageId, from: m.from.code, label: c.a.describe(c.incoming.fields), changes: diff(c), choice }
+              detail: { package: m.packageId, from: pkg.sender.code, label: c.a.describe(c.incoming.fields), changes: diff(c), choice }
             })
             write = choice === 'theirs'
           } else if (c.status === 'updated') {
-            audit(ctx, { action: '交换更新记录', entity: c.a.entity, entityId: c.incoming.key, detail: { package: m.packageId, from: m.from.code, changes: diff(c) } })
+            audit(ctx, { action: '交换更新记录', entity: c.a.entity, entityId: c.incoming.key, detail: { package: m.packageId, from: pkg.sender.code, changes: diff(c) } })
           }
           if (write) writer.write(c, refs)
           if (!c.refOnly || c.status === 'new') writer.agree(c)
@@ -352,7 +439,6 @@ class Writer {
   private now = nowText()
   private baseline: Database.Statement
   private origin: Database.Statement
-  private contentOrigin: Database.Statement | null
   private inserts = new Map<string, Database.Statement>()
   private updates = new Map<string, Database.Statement>()
 
@@ -367,10 +453,6 @@ class Writer {
       `INSERT INTO record_origin (entity, key, agency_code, agency_name, hash, changed_at, package_id) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(entity, key) DO UPDATE SET agency_code = excluded.agency_code, agency_name = excluded.agency_name, hash = excluded.hash, changed_at = excluded.changed_at, package_id = excluded.package_id`
     )
-    // A package forwarded by the office says which department a record really came from.
-    this.contentOrigin = hasTable(pkg.content, 'record_origin')
-      ? pkg.content.prepare('SELECT agency_code, agency_name, hash, changed_at FROM record_origin WHERE entity = ? AND key = ?')
-      : null
   }
 
   private written = 0
@@ -458,16 +540,14 @@ class Writer {
   }
 
   private noteOrigin(c: Classified) {
-    const a = c.a
-    const m = this.pkg.manifest
-    const fwd = this.contentOrigin?.get(a.entity, c.incoming.key) as { agency_code: string; agency_name: string; hash: string; changed_at: string } | undefined
-    if (fwd && fwd.hash === c.incoming.hash) this.origin.run(a.entity, c.incoming.key, fwd.agency_code, fwd.agency_name, c.incoming.hash, fwd.changed_at, m.packageId)
-    else this.origin.run(a.entity, c.incoming.key, m.from.code, m.from.name, c.incoming.hash, m.createdAt, m.packageId)
+    // The verified signer, as registered here, at the time we applied it: whatever the package says about authorship is not believed.
+    const s = this.pkg.sender
+    this.origin.run(c.a.entity, c.incoming.key, s.code, s.name, c.incoming.hash, this.now, this.pkg.manifest.packageId)
   }
 
   /** Whatever was decided, we have now seen their version: later packages compare against it. */
   agree(c: Classified) {
-    this.baseline.run(this.pkg.manifest.from.code, c.a.entity, c.incoming.key, c.incoming.hash, this.now)
+    this.baseline.run(this.pkg.sender.code, c.a.entity, c.incoming.key, c.incoming.hash, this.now)
   }
 
   log(p: Preview, taken: { entity: string; key: string; choice: Choice }[]) {
@@ -477,12 +557,18 @@ class Writer {
       .prepare(
         `INSERT INTO exchange_log (direction, package_id, peer_code, peer_name, kind, manifest_hash, package_created_at, at, counts, decisions) VALUES ('received', ?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
-      .run(m.packageId, m.from.code, m.from.name, m.kind, p.token, m.createdAt, this.now, JSON.stringify(counts), JSON.stringify(taken))
+      .run(m.packageId, this.pkg.sender.code, this.pkg.sender.name, m.kind, p.token, m.createdAt, this.now, JSON.stringify(counts), JSON.stringify(taken))
+    this.ctx.sqlite.prepare('UPDATE agency_peers SET last_seq = max(last_seq, ?) WHERE code = ?').run(m.seq ?? 0, this.pkg.sender.code)
+    const head = this.pkg.peerHead
+    if (head) this.ctx.sqlite.prepare('UPDATE agency_peers SET audit_head_seq = ?, audit_head_hash = ? WHERE code = ?').run(head.seq, head.hash, this.pkg.sender.code)
+    if (this.pkg.peerLogWarning) {
+      audit(this.ctx, { action: '对方操作日志被改写或截断', entity: 'agency', entityId: this.pkg.sender.code, detail: { package: m.packageId, warning: this.pkg.peerLogWarning } })
+    }
     audit(this.ctx, {
       action: '导入交换包',
       entity: 'exchange',
       entityId: m.packageId,
-      detail: { from: m.from.code, fromName: m.from.name, kind: m.kind, createdAt: m.createdAt, manifestSha256: p.token, upgradedFrom: p.upgradedFrom, totals: p.totals, counts }
+      detail: { from: this.pkg.sender.code, fromName: this.pkg.sender.name, seq: m.seq ?? 0, kind: m.kind, createdAt: m.createdAt, manifestSha256: p.token, upgradedFrom: p.upgradedFrom, totals: p.totals, counts, refusals: p.refusals.map((r) => r.sentence) }
     })
   }
 }

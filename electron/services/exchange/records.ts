@@ -114,7 +114,7 @@ export function toPortable(a: EntityAdapter, row: Row, cols: string[], refs: Ref
 }
 
 /** Back from portable fields to column values of this database (references as local ids). */
-export function fromPortable(a: EntityAdapter, fields: Row, refs: RefMaps): Row {
+export function fromPortable(a: EntityAdapter, fields: Row, refs: Pick<RefMaps, 'idOf'>): Row {
   const out: Row = { ...fields }
   for (const [c, target] of Object.entries(a.refs)) {
     const k = out[c]

@@ -3,6 +3,7 @@ import { join, extname, basename } from 'node:path'
 import type { HandlerGroup } from '../api/dispatch'
 import { exportDir, safeName, uploadDir } from './locations'
 import { nowText } from '../time'
+import { wasWritten } from './written'
 
 export const fileHandlers: HandlerGroup<'files'> = {
   'files.pickOpen': async (opts, wb) => (wb.shell ? { available: true, path: await wb.shell.pickOpen(opts) } : { available: false, path: null }),
@@ -16,8 +17,10 @@ export const fileHandlers: HandlerGroup<'files'> = {
     return { path: target }
   },
   'files.reveal': ({ path }, wb) => {
-    wb.shell?.reveal(path)
-    return { shown: !!wb.shell }
+    // Only what this program wrote is shown; any other path the page names is ignored.
+    if (!wb.shell || !wasWritten(path)) return { shown: false }
+    wb.shell.reveal(path)
+    return { shown: true }
   }
 }
 

@@ -23,7 +23,7 @@ export function bundledDeadline(completed: string, days = 20): { due: string; da
   return { due, days, warning: coverageWarning(uncoveredYears(completed, due)) }
 }
 
-/** The home page panels: unpublished tasks due within 5 working days, overdue ones, and departments still owing results. */
+/** The home page panels: every running publication deadline (those within 5 working days marked), overdue ones, and departments still owing results. */
 export function homeDeadlines(ctx: Ctx, today = todayText()): HomeDeadlines {
   const overrides = getHolidayOverrides(ctx)
   const pending = ctx.sqlite
@@ -53,9 +53,11 @@ export function homeDeadlines(ctx: Ctx, today = todayText()): HomeDeadlines {
       missing.set(d.deptId, m)
     }
   }
+  const running = rows.filter((r) => r.dueOn >= today)
   return {
     today,
-    dueSoon: rows.filter((r) => r.dueOn >= today && r.workdaysLeft <= DUE_SOON_WORKDAYS),
+    pending: running,
+    dueSoon: running.filter((r) => r.workdaysLeft <= DUE_SOON_WORKDAYS),
     overdue: rows.filter((r) => r.dueOn < today),
     missing: [...missing.values()].sort((a, b) => b.missing - a.missing)
   }

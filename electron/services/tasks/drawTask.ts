@@ -15,6 +15,7 @@ export function toDrawTask(ctx: Pick<Ctx, 'db' | 'sqlite'>, taskId: number): Dra
     [...new Set([...explicit, ...uids.flatMap((u) => (items.get(u)?.specialty ?? '').split(/[、,，\s]+/))].map((s) => s.trim()).filter(Boolean))]
   return {
     id: t.uid,
+    number: t.taskNo,
     name: t.name,
     initiatingDeptId: t.initiatorDeptId,
     departments: t.departments.map((d) => ({

@@ -1,13 +1,15 @@
 import type { Ctx } from '../context'
 import { getPlanEntry } from '../plans/service'
 import { loadItems } from './rules'
+import { ruleFromRatioText } from './planRatio'
 import type { TaskInput } from '@contract'
 
 /**
  * A task draft prefilled from a plan entry: its name, initiator, joint
  * departments (each with the entry's items that are on its own list), scope
- * and planned month. The rule starts at 0 for every class: the plan's 抽查比例
- * is free text and must be turned into per-class figures by the user.
+ * and planned month. The rule follows the plan's 抽查比例 when the program can
+ * read it (“5%”, “A类1%、D类10%”); otherwise it starts at 0 for every class
+ * and the user turns the free text into per-class figures.
  */
 export function draftFromPlanEntry(ctx: Pick<Ctx, 'db' | 'sqlite'>, planEntryId: number): TaskInput {
   const e = getPlanEntry(ctx, planEntryId)
@@ -27,7 +29,7 @@ export function draftFromPlanEntry(ctx: Pick<Ctx, 'db' | 'sqlite'>, planEntryId:
       inspectorsPerObject: deptId === e.initiatorDeptId ? 2 : 1
     })),
     scope: e.scope,
-    rule: { A: { mode: 'ratio', value: 0 }, B: { mode: 'ratio', value: 0 }, C: { mode: 'ratio', value: 0 }, D: { mode: 'ratio', value: 0 } },
+    rule: ruleFromRatioText(e.ratioText) ?? { A: { mode: 'ratio', value: 0 }, B: { mode: 'ratio', value: 0 }, C: { mode: 'ratio', value: 0 }, D: { mode: 'ratio', value: 0 } },
     periodStart: `${month}-01`,
     periodEnd: `${month}-${String(lastDay).padStart(2, '0')}`,
     leaderFromInitiator: true

@@ -77,16 +77,17 @@ export function strictestCap(items: ItemRow[]): Cap | null {
   return best
 }
 
-export const permilleText = (v: number) => `${v}‰（${(v / 10).toString()}%）`
+/** A ratio kept in ‰ as the clerk reads it: in per cent only (50 → 5%). */
+export const permilleText = (v: number) => `${(v / 10).toString()}%`
 
 /** Refuses a ratio above the cap, naming the item and the cap. */
 export function checkRatiosAgainstCap(rule: DrawRuleSpec, cap: Cap | null, depts: Map<number, DeptRow>): void {
   for (const c of CREDIT_CLASSES) {
     const r = rule[c]
-    if (r.mode === 'ratio' && r.value > 1000) throw new UserError(`${c} 类对象的抽查比例 ${r.value}‰ 超过了 1000‰（100%），请改小。`, 'invalid-rule')
+    if (r.mode === 'ratio' && r.value > 1000) throw new UserError(`${c} 类对象的抽查比例 ${permilleText(r.value)} 超过了 100%，请改小。`, 'invalid-rule')
     if (cap && r.mode === 'ratio' && r.value > cap.permille) {
       throw new UserError(
-        `${c} 类对象的抽查比例 ${permilleText(r.value)}超过了一般事项“${cap.item.name}”（${deptName(depts, cap.item.deptId)}）的比例上限 ${permilleText(cap.permille)}。请把比例调到上限以内，或去掉该一般事项。`,
+        `${c} 类对象的抽查比例 ${permilleText(r.value)} 超过了一般事项“${cap.item.name}”（${deptName(depts, cap.item.deptId)}）的比例上限 ${permilleText(cap.permille)}。请把比例调到上限以内，或去掉该一般事项。`,
         'ratio-cap'
       )
     }

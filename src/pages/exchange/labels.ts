@@ -1,5 +1,10 @@
 /** Chinese names for what the exchange shows: entities, the columns that differ in a conflict, and values. */
 
+/** The office's agency code in packages; never shown to the clerk. */
+const OFFICE_CODE = 'OFFICE'
+/** An agency as shown: the office by its name alone, a department with its code from 成员单位. */
+export const agencyLabel = (a: { name: string; code: string }) => (a.code === OFFICE_CODE ? a.name : `${a.name}（${a.code}）`)
+
 export const ENTITY_LABEL: Record<string, string> = {
   departments: '成员单位',
   objects: '检查对象',
@@ -73,7 +78,7 @@ const FIELD_LABEL: Record<string, Record<string, string>> = {
     content: '检查内容',
     basis: '检查依据',
     specialty: '所需业务专长',
-    ratio_cap_permille: '比例上限（‰）',
+    ratio_cap_permille: '比例上限（千分之）',
     sort_order: '排序'
   },
   plan_entries: {

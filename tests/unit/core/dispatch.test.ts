@@ -29,7 +29,7 @@ describe('the API boundary', () => {
   it('bad input, unknown channels and refusals come back as Chinese sentences, never as thrown errors', async () => {
     expect(await dispatch(handlers, wb, 'departments.create', { name: 'x', shortName: '', code: 'a' })).toMatchObject({
       ok: false,
-      error: { code: 'invalid-input', message: expect.stringMatching(/^输入有误：name：单位名称至少 2 个字/) }
+      error: { code: 'invalid-input', message: expect.stringMatching(/^输入有误：单位名称至少 2 个字/) }
     })
     expect(await dispatch(handlers, wb, 'nope.nothing', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
     expect(await dispatch(handlers, wb, 'app.openDatabase', { file: join(t.dir, 'missing-dir', 'x', 'y.db') })).toMatchObject({ ok: false, error: { code: 'no-folder', message: expect.stringContaining('不存在，无法在那里打开或新建数据库') } })

@@ -1,12 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { strFromU8, unzipSync } from 'fflate'
 import { networkInterfaces } from 'node:os'
 import { request } from 'node:http'
 import { Workbench } from '../../../electron/services/workbench'
 import { startHost } from '../../../electron/host/server'
 import { acquireLock } from '../../../electron/host/instanceLock'
 import { tempDir } from '../../helpers/tmp'
+import { exportDir } from '../../../electron/services/files/locations'
 
 const t = tempDir('suiji-host-')
 afterAll(t.cleanup)
@@ -40,6 +42,73 @@ describe('browser host', () => {
       await host.close()
       wb.close()
     }
+  })
+
+  it('a malformed address gets 400; an oversized body gets 413 with a Chinese sentence; an upload may be larger than an ordinary call', async () => {
+    const wb = new Workbench(join(t.dir, 'limits.db'))
+    const host = await startHost({ wb, rendererDir: t.dir })
+    try {
+      const raw = (path: string) =>
+        new Promise<number>((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port: host.port, path, method: 'GET', headers: { Host: `127.0.0.1:${host.port}` } }, (res) => {
+            res.resume()
+            resolve(res.statusCode ?? 0)
+          })
+          req.on('error', reject)
+          req.end()
+        })
+      expect(await raw('/%E0%A4%A')).toBe(400)
+      expect(await raw('/api/%ZZ')).toBe(400)
+      const call = (channel: string, body: string) =>
+        fetch(`${host.url}api/${channel}`, { method: 'POST', headers: { 'X-Suiji-Token': host.token, 'Content-Type': 'application/json' }, body })
+      const big = await call('app.info', JSON.stringify({ pad: 'x'.repeat(6 * 1024 * 1024) }))
+      expect(big.status).toBe(413)
+      expect(((await big.json()) as { error: { message: string } }).error.message).toMatch(/超过 5 MB/)
+      const file = Buffer.alloc(8 * 1024 * 1024, 7)
+      const up = await call('files.upload', JSON.stringify({ name: '名录.xlsx', base64: file.toString('base64') }))
+      expect(up.status).toBe(200)
+      const path = ((await up.json()) as { data: { path: string } }).data.path
+      expect(readFileSync(path).equals(file)).toBe(true)
+    } finally {
+      await host.close()
+      wb.close()
+    }
+  })
+
+  it('hands a folder of generated files inside the export folder over as one .zip, and nothing else', async () => {
+    const wb = new Workbench(join(t.dir, 'z.db'))
+    const host = await startHost({ wb, rendererDir: t.dir })
+    try {
+      const folder = join(exportDir(wb.file), '2026-001检查通知书')
+      mkdirSync(join(folder, '附件'), { recursive: true })
+      writeFileSync(join(folder, '001 某某餐馆.docx'), 'docx-bytes-1')
+      writeFileSync(join(folder, '002 某某超市.docx'), 'docx-bytes-2')
+      writeFileSync(join(folder, '附件', '说明.txt'), '说明')
+      const get = (path: string, token = host.token) => fetch(`${host.url}download-folder?token=${token}&path=${encodeURIComponent(path)}`)
+      const ok = await get(folder)
+      expect(ok.status).toBe(200)
+      expect(ok.headers.get('content-disposition')).toContain(encodeURIComponent('2026-001检查通知书.zip'))
+      const files = unzipSync(new Uint8Array(await ok.arrayBuffer()))
+      expect(Object.keys(files).sort()).toEqual(['001 某某餐馆.docx', '002 某某超市.docx', '附件/说明.txt'])
+      expect(strFromU8(files['002 某某超市.docx']!)).toBe('docx-bytes-2')
+      // the attacks: no token, a folder outside, a way out with .., the export folder's parent, a file instead of a folder
+      expect((await get(folder, 'wrong')).status).toBe(401)
+      expect((await get('/etc')).status).toBe(404)
+      expect((await get(join(folder, '..', '..'))).status).toBe(404)
+      expect((await get(t.dir)).status).toBe(404)
+      expect((await get(join(folder, '001 某某餐馆.docx'))).status).toBe(404)
+    } finally {
+      await host.close()
+      wb.close()
+    }
+  })
+
+  it('the lock file naming the launch URL (with its token) is readable by its owner only', () => {
+    const db = join(t.dir, 'mode.db')
+    const lock = acquireLock(db, 'http://127.0.0.1:1234/?token=secret')
+    expect(lock.acquired).toBe(true)
+    if (process.platform !== 'win32') expect(statSync(`${db}.lock`).mode & 0o777).toBe(0o600)
+    if (lock.acquired) lock.release()
   })
 
   it('a second instance on the same database is pointed at the first', () => {

@@ -80,7 +80,7 @@ export function demoTask(ctx: Ctx, opts: { objects?: number; results?: boolean; 
   updateSettings(ctx, { docPrefix: '县双随机办发', docNextNumber: 3, contactPerson: '王丽', contactPhone: '0527-85211234' })
   const task = createTask(ctx, opts.county ? countyTaskInput(ctx) : taskInput(ctx))
   publishWithAnnouncement(ctx, task.id, { drawDate: todayText() })
-  performDraw(ctx, task.id, { sources: [{ kind: 'witness', label: '张三', value: '31415' }, { kind: 'witness', label: '李四', value: '27182' }], operator: '王丽' })
+  performDraw(ctx, task.id, { sources: [{ kind: 'witness', label: '张三', value: '314159' }, { kind: 'witness', label: '李四', value: '271829' }, { kind: 'witness', label: '王见证', value: '271828' }], operator: '王丽', lateReason: '测试数据的检查期限早于今天' })
   const draw = findDraw(ctx, task.id)!
   const drawn = draw.objects.map((o) => ({ order: o.order, name: o.name, code: o.code, team: o.team.map((m) => ({ name: m.name, deptName: m.deptName, certNo: m.certNo })) }))
   if (opts.results !== false) {

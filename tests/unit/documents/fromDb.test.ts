@@ -52,7 +52,7 @@ beforeAll(() => {
   taskId = task.id
   // A real draw: publish with the announcement, then two witnesses' digits.
   publishWithAnnouncement(ctx, taskId, { drawDate: todayText() })
-  performDraw(ctx, taskId, { sources: [{ kind: 'witness', label: '张三', value: '31415' }, { kind: 'witness', label: '李四', value: '27182' }], operator: '王丽' })
+  performDraw(ctx, taskId, { sources: [{ kind: 'witness', label: '张三', value: '314159' }, { kind: 'witness', label: '李四', value: '271829' }, { kind: 'witness', label: '王见证', value: '271828' }], operator: '王丽', lateReason: '测试数据的检查期限早于今天' })
   draw = findDraw(ctx, taskId)!
   undrawnId = publishTask(ctx, createTask(ctx, { ...taskInput, name: '2026年尚未抽取的联合抽查' }).id).id
 })

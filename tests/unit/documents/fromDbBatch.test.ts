@@ -39,7 +39,7 @@ beforeAll(() => {
     periodEnd: '2026-12-31'
   })
   publishWithAnnouncement(ctx, task.id, { drawDate: todayText() })
-  performDraw(ctx, task.id, { sources: [{ kind: 'witness', label: '张三', value: '1' }, { kind: 'witness', label: '李四', value: '2' }], operator: '王丽' })
+  performDraw(ctx, task.id, { sources: [{ kind: 'witness', label: '张三', value: '199999' }, { kind: 'witness', label: '李四', value: '299999' }, { kind: 'witness', label: '王见证', value: '271828' }], operator: '王丽' })
   const office = { ...officeInfo(ctx), contactPerson: '王丽', contactPhone: '0527-85211234' }
   const docs = taskDocs(ctx, task.id, office)
   const draw = findDraw(ctx, task.id)!

@@ -96,8 +96,8 @@ describe.skipIf(!SOFFICE)('as printed (LibreOffice)', () => {
     expect(pdfInfo(forms, dir).pages).toBe(fx.demo.drawn.length)
     const record = (await generateDocument(fx.ctx, { kind: 'drawRecord', taskId: fx.demo.taskId, path: out('record-pdf.docx') }, fx.dir)).files[0]!
     const summary = (await generateDocument(fx.ctx, { kind: 'resultSummary', taskId: fx.demo.taskId, path: out('summary-pdf.docx') }, fx.dir)).files[0]!
-    // the record has a date per signer, the summary one signing date under all of them
-    for (const [file, dates] of [[record, 3], [summary, 1]] as const) {
+    // the record has a date per signer (the operator and the three witnesses the 公告 requires), the summary one signing date under all of them
+    for (const [file, dates] of [[record, 4], [summary, 1]] as const) {
       const layout = execFileSync('pdftotext', ['-layout', pdfInfo(file, dir).pdf, '-']).toString()
       // a wrapped date cell prints 年 and 月 日 on different lines
       expect(layout.split('\n').filter((l) => /年\s+月\s+日/.test(l)).length).toBe(dates)

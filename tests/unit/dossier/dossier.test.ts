@@ -148,6 +148,7 @@ describe('归档卷宗 of a task that went through everything', () => {
     expect(log).not.toContain('载入演示数据')
     expect(log).not.toContain('修改设置')
     expect(text(files[`${root}/05-操作日志/操作日志完整性校验.txt`]!)).toContain('结论：完整')
+    expect(text(files[`${root}/05-操作日志/操作日志完整性校验.txt`]!)).toMatch(/签名锚点：序号 \d+，哈希 [0-9a-f]{64}/)
   })
 
   it('the results workbook keeps the original value beside the corrected one', async () => {

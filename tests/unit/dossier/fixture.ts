@@ -44,10 +44,11 @@ export async function scenario(dir: string): Promise<Scenario> {
   const created = createTask(ctx, taskInput(ctx))
 
   publishWithAnnouncement(ctx, created.id, { drawDate: todayText() })
-  const first = performDraw(ctx, created.id, { sources: [{ kind: 'witness', label: '张三', value: '31415' }, { kind: 'witness', label: '李四', value: '27182' }], operator: '王丽' })
+  const first = performDraw(ctx, created.id, { sources: [{ kind: 'witness', label: '张三', value: '314159' }, { kind: 'witness', label: '李四', value: '271829' }, { kind: 'witness', label: '王见证', value: '271828' }], operator: '王丽', lateReason: '测试数据的检查期限早于今天' })
   const second = performDraw(ctx, created.id, {
-    sources: [{ kind: 'witness', label: '张三', value: '16180' }, { kind: 'witness', label: '李四', value: '14142' }],
+    sources: [{ kind: 'witness', label: '张三', value: '161809' }, { kind: 'witness', label: '李四', value: '141429' }, { kind: 'witness', label: '王见证', value: '271828' }],
     operator: '王丽',
+    lateReason: '测试数据的检查期限早于今天',
     supersede: { reason: '见证人到场前误点了抽取，经监督人同意重新抽取' }
   })
   const out = second.objects[0]!.team[1]!

@@ -24,8 +24,8 @@ export function restaurantTask(ctx: Ctx, over: Partial<TaskInput> = {}): Task {
     ],
     scope: { industries: ['餐饮服务'] },
     rule: { A: { mode: 'ratio', value: 30 }, B: { mode: 'ratio', value: 50 }, C: { mode: 'ratio', value: 50 }, D: { mode: 'ratio', value: 50 } },
-    periodStart: '2026-04-01',
-    periodEnd: '2026-06-30',
+    periodStart: today(),
+    periodEnd: inDays(90),
     ...over
   } as TaskInput)
 }
@@ -36,9 +36,17 @@ export const today = () => {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
 }
 
+export const inDays = (n: number) => {
+  const d = new Date(Date.now() + n * 86400000)
+  const p = (x: number) => String(x).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}
+
+/** Three witnesses with six digits each: what a plan announces by default (spec §4.3). */
 export const SOURCES = [
   { kind: 'witness' as const, label: '张三', value: '483920' },
-  { kind: 'witness' as const, label: '李四', value: '105577' }
+  { kind: 'witness' as const, label: '李四', value: '105577' },
+  { kind: 'witness' as const, label: '钱七', value: '660318' }
 ]
 
 /**

@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import ExcelJS from 'exceljs'
 import { join } from 'node:path'
 import { unzipSync, strFromU8 } from 'fflate'
 import { tempDir, openCtx } from '../../helpers/tmp'
 import { verifyAuditChain } from '../../../electron/services/audit/log'
-import { verifyEvidenceFile, type DrawEvidence } from '../../../electron/services/draws'
+import { chainHead, verifyEvidenceFile, type DrawEvidence } from '../../../electron/services/draws'
 import {
   announcement,
   drawRecordDocx,
   exportEvidence,
+  exportPoolFile,
   findPlan,
   getDraw,
   listDraws,
@@ -42,7 +45,7 @@ const count = (sql: string, ...args: unknown[]) => (ctx.sqlite.prepare(sql).get(
 
 describe('publishing the 抽取方案', () => {
   it('freezes the pool, the rule and the roster; later registry changes do not move the announced hashes', () => {
-    const plan = publishWithAnnouncement(ctx, taskId, { drawDate: today(), planned: { witnessCount: 2, publicLabels: ['福彩3D 2026300期'] } })
+    const plan = publishWithAnnouncement(ctx, taskId, { drawDate: today(), planned: { witnessCount: 3, publicLabels: ['福彩3D 第2026300期开奖号码'] } })
     expect(getTask(ctx, taskId).status).toBe('方案已公布')
     expect(plan.poolSha256).toBe(poolHashFromTable(ctx, taskId))
     // the roster holds exactly the two departments' people, in 身份证号 order
@@ -56,8 +59,16 @@ describe('publishing the 抽取方案', () => {
     expect(before.frozen).toBe(true)
     expect(before.poolCount).toBe(count(`SELECT COUNT(*) AS n FROM task_pool WHERE task_id = ? AND excluded_reason IS NULL`, taskId))
     expect(before.exclusions.length).toBe(count(`SELECT COUNT(*) AS n FROM task_pool WHERE task_id = ? AND excluded_reason IS NOT NULL`, taskId))
-    expect(before.seedFormation.join('')).toContain('福彩3D 2026300期')
+    expect(before.seedFormation.join('')).toContain('福彩3D 第2026300期开奖号码')
     expect(before.materialHeader[3]).toBe(`pool=${plan.poolSha256}`)
+    // the announced sources are committed in the material (spec §4.2)
+    expect(before.materialHeader[0]).toBe('suiji-draw/2')
+    expect(before.materialHeader[1]).toBe(`task=${before.taskNo}`)
+    expect(before.materialHeader.slice(6)).toEqual(['witnesses=3', 'digits=6', 'public=福彩3D 第2026300期开奖号码'])
+    expect(before.sourceSpec).toEqual({ witnesses: 3, minDigits: 6, publics: ['福彩3D 第2026300期开奖号码'] })
+    // clerk-facing sentences name no library, file path or internal id
+    expect(before.seedFormation.join('')).not.toMatch(/pure-rand|xoroshiro|docs\/|\.md|[0-9a-f]{8}-[0-9a-f]{4}-/)
+    expect(before.seedFormation.join('')).toContain(before.taskNo)
 
     // a registry edit after publication: one inspector leaves, another changes name
     ctx.sqlite.prepare(`UPDATE inspectors SET active = 0 WHERE id_number = ?`).run(ids[0])
@@ -68,8 +79,15 @@ describe('publishing the 抽取方案', () => {
     expect(() => publishWithAnnouncement(ctx, taskId, { drawDate: today() })).toThrow(/已经公布并冻结/)
   })
 
-  it('refuses too few seed sources before anything is stored', () => {
-    expect(() => performDraw(ctx, taskId, { sources: [SOURCES[0]], operator: '王五' })).toThrow('随机数来源不足：至少需要 2 名见证人各自输入数字，或 1 个事先公布的公开数值；现在只有 1 名见证人。')
+  it('refuses sources other than the announced ones, and weak digits, before anything is stored', () => {
+    const lotto = { kind: 'public' as const, label: '福彩3D 第2026300期开奖号码', value: '5 1 8' }
+    expect(() => performDraw(ctx, taskId, { sources: [SOURCES[0], lotto], operator: '王五' })).toThrow('抽取方案公告规定由 3 名见证人输入数字，现在录入了 1 名')
+    expect(() => performDraw(ctx, taskId, { sources: [...SOURCES, { ...SOURCES[0], label: '孙九' }, lotto], operator: '王五' })).toThrow('现在录入了 4 名')
+    expect(() => performDraw(ctx, taskId, { sources: [...SOURCES, { ...lotto, label: '福彩3D 第2026301期开奖号码' }], operator: '王五' })).toThrow(
+      '公开数值与抽取方案公告不符：缺少公告指定的“福彩3D 第2026300期开奖号码”；“福彩3D 第2026301期开奖号码”不是公告指定的公开数值'
+    )
+    expect(() => performDraw(ctx, taskId, { sources: SOURCES, operator: '王五' })).toThrow('缺少公告指定的“福彩3D 第2026300期开奖号码”')
+    expect(() => performDraw(ctx, taskId, { sources: [SOURCES[0], SOURCES[1], { ...SOURCES[2], value: '1' }, lotto], operator: '王五' })).toThrow('见证人“钱七”只输入了 1 位数字，公告规定每人至少 6 位')
     expect(count(`SELECT COUNT(*) AS n FROM draws`)).toBe(0)
     expect(getTask(ctx, taskId).status).toBe('方案已公布')
   })
@@ -78,10 +96,10 @@ describe('publishing the 抽取方案', () => {
 describe('the draw', () => {
   let evidenceFile: string
   it('stores the draw, fills the inspection history and marks the task 已抽取, with audit', () => {
-    const v = performDraw(ctx, taskId, { sources: [...SOURCES, { kind: 'public', label: '福彩3D 2026300期', value: '5 1 8' }], operator: '王五', supervisor: '赵六' })
+    const v = performDraw(ctx, taskId, { sources: [...SOURCES, { kind: 'public', label: '福彩3D 第2026300期开奖号码', value: '5 1 8' }], operator: '王五', supervisor: '赵六' })
     const a = announcement(ctx, taskId)
     expect(v.objects.length).toBe(a.drawCount)
-    expect(v.witnesses).toEqual(['张三', '李四'])
+    expect(v.witnesses).toEqual(['张三', '李四', '钱七'])
     expect(getTask(ctx, taskId).status).toBe('已抽取')
     const codes = ctx.sqlite.prepare(`SELECT object_code AS c FROM object_inspections WHERE task_uid = ? ORDER BY object_code`).all(v.taskUid).map((r) => (r as { c: string }).c)
     expect(codes).toEqual(v.objects.map((o) => o.code).sort())
@@ -110,7 +128,9 @@ describe('the draw', () => {
       expect(check.message).toContain(v.shortHash)
       const e = JSON.parse(readFileSync(copy, 'utf8')) as DrawEvidence
       expect(e.pool.sha256).toBe(poolHashFromTable(ctx, taskId))
-      expect(e.seed.sources.map((s) => s.label).sort()).toEqual(['张三', '李四', '福彩3D 2026300期'].sort())
+      expect(e.seed.sources.map((s) => s.label).sort()).toEqual(['张三', '李四', '钱七', '福彩3D 第2026300期开奖号码'].sort())
+      expect(e.algorithm).toBe('suiji-draw/2')
+      expect(e.sourceSpec).toEqual({ witnesses: 3, minDigits: 6, publics: ['福彩3D 第2026300期开奖号码'] })
       // one changed seed digit is caught
       const text = readFileSync(copy, 'utf8').replace('"483920"', '"483921"')
       writeFileSync(copy, text)
@@ -157,7 +177,9 @@ describe('the draw', () => {
     // random re-draw when the county chooses it
     updateSettings(ctx, { replacementPolicy: 'redraw' })
     const out2 = after.objects[1].team.find((m) => m.role === '组员')!
-    const r2 = replaceInspector(ctx, v.drawId, { order: 2, outIdNumber: out2.idNumber, reason: '工作冲突', approver: '分管副局长 陈某', policy: 'redraw', source: { kind: 'witness', label: '李四', value: '2718' } })
+    const redraw2 = { order: 2, outIdNumber: out2.idNumber, reason: '工作冲突' as const, approver: '分管副局长 陈某', policy: 'redraw' as const }
+    expect(() => replaceInspector(ctx, v.drawId, { ...redraw2, source: { kind: 'witness', label: '李四', value: '2718' } })).toThrow('见证人“李四”只输入了 4 位数字，至少需要 6 位')
+    const r2 = replaceInspector(ctx, v.drawId, { ...redraw2, source: { kind: 'witness', label: '李四', value: '271828' } })
     expect(r2.replacements).toHaveLength(2)
     expect(r2.replacements[1].policy).toBe('redraw')
     exportEvidence(ctx, v.drawId, f)
@@ -179,6 +201,12 @@ describe('the draw', () => {
     expect(body).toContain(v.seed.derived)
     expect(body).toContain(v.objects[0].name)
     expect(body).toContain('人员调整（2次）')
+    // the chain's count and head code, the announced sources and the published files
+    expect(v.chain.adjustments).toBe(2)
+    expect(body).toContain(`调整次数：2　链头校验码：${v.chain.headCode}`)
+    expect(body).toContain('3 名见证人各输入至少 6 位数字；公开数值“福彩3D 第2026300期开奖号码”')
+    expect(body).toContain(`对象池-${v.poolSha256.slice(0, 16)}.txt（SHA-256 ${v.poolSha256}）`)
+    expect(body).not.toMatch(/pure-rand|xoroshiro/)
     for (const r of v.replacements) expect(body).toContain(r.inName)
     for (const w of ['张三', '李四', '王五', '赵六']) expect(body).toContain(w)
     expect(Object.keys(zip).some((k) => k.startsWith('word/media/') && k.endsWith('.png'))).toBe(true)
@@ -188,9 +216,23 @@ describe('the draw', () => {
 
   it('a re-draw is a new record naming the old one and why; the history follows the new draw', () => {
     const old = getDraw(ctx, taskId)
-    const v = performDraw(ctx, taskId, { sources: [{ kind: 'witness', label: '周七', value: '99' }, { kind: 'witness', label: '吴八', value: '1234' }], operator: '王五', supersede: { reason: '抽取现场停电，见证人未能核对结果' } })
+    const lotto = { kind: 'public' as const, label: '福彩3D 第2026300期开奖号码', value: '5 1 8' }
+    const fresh = [{ kind: 'witness' as const, label: '周七', value: '990417' }, { kind: 'witness' as const, label: '吴八', value: '123456' }, { kind: 'witness' as const, label: '郑九', value: '314159' }, lotto]
+    const v = performDraw(ctx, taskId, { sources: fresh, operator: '王五', supersede: { reason: '抽取现场停电，见证人未能核对结果' } })
     expect(v.drawId).toBe(`${old.taskNo}-D2`)
     expect(v.supersedes).toEqual({ drawId: old.drawId, reason: '抽取现场停电，见证人未能核对结果' })
+    // the re-draw's material names the superseded chain's head and the reason (spec §8.4)
+    const oldFile = join(t.dir, 'old.json')
+    exportEvidence(ctx, old.drawId, oldFile)
+    const oldChain = chainHead(JSON.parse(readFileSync(oldFile, 'utf8')))
+    expect(oldChain.adjustments).toBe(2)
+    expect(v.seed.material).toContain(`\nsupersedes=${oldChain.headSha256}\nredraw-reason=抽取现场停电，见证人未能核对结果\n`)
+    const newFile = join(t.dir, 'new.json')
+    exportEvidence(ctx, v.drawId, newFile)
+    const e = JSON.parse(readFileSync(newFile, 'utf8')) as DrawEvidence
+    expect(e.supersedes).toMatchObject({ drawId: old.drawId, drawSha256: old.drawSha256, headSha256: oldChain.headSha256, adjustments: 2 })
+    expect(chainHead(e).adjustments).toBe(3)
+    expect(verifyEvidenceFile(newFile, { adjustments: 3, headCode: chainHead(e).headCode }).code).toBe(0)
     const list = listDraws(ctx, taskId)
     expect(list.map((d) => [d.drawId, d.superseded])).toEqual([
       [old.drawId, true],
@@ -216,6 +258,42 @@ describe('the draw', () => {
       expect(excluded.has(c)).toBe(true)
       expect(frozen.pool.some((p) => p.code === c)).toBe(false)
     }
+  })
+})
+
+describe('a task whose inspection period has ended', () => {
+  it('is drawn only with a stated reason, which the evidence and the record carry', async () => {
+    const late = restaurantTask(ctx, { name: '餐饮服务单位逾期联合抽查', periodStart: '2026-01-05', periodEnd: '2026-02-27' })
+    publishWithAnnouncement(ctx, late.id, { drawDate: today() })
+    expect(() => performDraw(ctx, late.id, { sources: SOURCES, operator: '王五' })).toThrow('检查期限 2026-02-27 已过')
+    expect(getTask(ctx, late.id).status).toBe('方案已公布')
+    const v = performDraw(ctx, late.id, { sources: SOURCES, operator: '王五', lateReason: '上级督办，期限顺延至月底' })
+    const f = join(t.dir, 'late.json')
+    exportEvidence(ctx, v.drawId, f)
+    expect((JSON.parse(readFileSync(f, 'utf8')) as DrawEvidence).late).toEqual({ periodEnd: '2026-02-27', reason: '上级督办，期限顺延至月底' })
+    expect(verifyEvidenceFile(f).code).toBe(0)
+    const doc = join(t.dir, 'late.docx')
+    await drawRecordDocx(ctx, v.drawId, doc)
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(doc)))['word/document.xml'])
+    expect([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).toContain('检查期限 2026-02-27 已过，上级督办，期限顺延至月底')
+  })
+})
+
+describe('the published pool files', () => {
+  it('are the exact bytes the announced hashes cover, plus a readable workbook', async () => {
+    const a = announcement(ctx, taskId)
+    const pool = join(t.dir, a.files.pool)
+    const roster = join(t.dir, a.files.roster)
+    const book = join(t.dir, a.files.workbook)
+    expect((await exportPoolFile(ctx, taskId, 'pool', pool)).sha256).toBe(a.poolSha256)
+    expect(createHash('sha256').update(readFileSync(pool)).digest('hex')).toBe(a.poolSha256)
+    await exportPoolFile(ctx, taskId, 'roster', roster)
+    expect(createHash('sha256').update(readFileSync(roster)).digest('hex')).toBe(a.inspectorsSha256)
+    await exportPoolFile(ctx, taskId, 'workbook', book)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(book)
+    expect(wb.getWorksheet('对象池')!.rowCount).toBe(a.poolCount + 1)
+    expect(wb.getWorksheet('说明')!.getCell('B3').value).toBe(a.poolSha256)
   })
 })
 

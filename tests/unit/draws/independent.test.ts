@@ -134,3 +134,35 @@ describe('independent implementation of the evidence hash and replacement re-dra
     expect(e.replacements.length).toBeGreaterThan(6)
   })
 })
+
+describe('independent verifier agrees with the program on suiji-draw/2 files with replacements and a re-draw', () => {
+  it('varied /2 draws: no problems, same chain head and count', async () => {
+    const { verifyIndependently } = await import('./independent/verifier')
+    const { drawEvidenceV2 } = await import('./helpers')
+    const { chainHead, replacementContext: ctxOf } = await import('../../../electron/services/draws')
+    for (const seed of [5, 6, 7]) {
+      const pool = makePool(200 + seed * 10, seed)
+      const people = makeInspectors([{ deptId: 1, certified: 9 }, { deptId: 2, certified: 5, experts: 2, specialties: () => ['食品安全'] }], seed + 20, pool)
+      const task = makeTask({ number: `JC-${seed}` })
+      const spec = { witnesses: 3, minDigits: 6, publics: [] as string[] }
+      const w = [
+        { kind: 'witness' as const, label: '甲', value: String(100000 + seed * 7919) },
+        { kind: 'witness' as const, label: '乙', value: String(200000 + seed * 104729) },
+        { kind: 'witness' as const, label: '丙', value: '31415926' }
+      ]
+      let e = drawEvidenceV2(task, '2026-05-20', pool, people, w, spec)
+      const out = e.result[0].team[0]
+      const c = ctxOf(e, [], { order: 1, outIdNumber: out.idNumber, time: '2026-05-21 09:00:00' })
+      e = appendReplacement(e, { order: 1, outIdNumber: out.idNumber, reason: '工作冲突', approver: '陈', operator: '王', policy: 'manual', inIdNumber: c.candidates[c.candidates.length - 1].idNumber, time: '2026-05-21 09:00:00' })
+      e = appendReplacement(e, { order: 2, outIdNumber: e.result[1].team[1].idNumber, reason: '健康状况', approver: '陈', operator: '王', policy: 'redraw', sources: [{ kind: 'witness', label: '丁', value: `77${seed}204` }], time: '2026-05-21 10:00:00' })
+      const head = chainHead(e)
+      const link = { drawId: e.drawId, drawSha256: e.drawSha256, headSha256: head.headSha256, adjustments: head.adjustments, reason: '见证人未能核对结果' }
+      const d2 = drawEvidenceV2(task, '2026-05-20', pool, people, w.map((x) => ({ ...x, value: x.value + '9' })), spec, link, `JC-${seed}-D2`)
+      for (const file of [e, d2]) {
+        const v = verifyIndependently(JSON.parse(JSON.stringify(file)))
+        expect(v.problems).toEqual([])
+        expect([v.adjustments, v.headCode]).toEqual([chainHead(file).adjustments, chainHead(file).headCode])
+      }
+    }
+  })
+})

@@ -25,8 +25,8 @@ describe('the command names of issue 8', () => {
     expect(lastJson().peers).toMatchObject([{ code: 'SCJG', confirmed: true, fingerprint: deptFp }])
 
     edit(dept, (w) => {
-      addObject(w.ctx(), '91341324MA2N000001', '泗县甲超市', 'SCJG')
-      addObject(w.ctx(), '91341324MA2N000002', '泗县乙饭店', 'SCJG')
+      addObject(w.ctx(), '91341324MA2N000018', '泗县甲超市', 'SCJG')
+      addObject(w.ctx(), '91341324MA2N00002B', '泗县乙饭店', 'SCJG')
     })
     const pkg = join(dir, 'p.sjbx')
     expect(await run('exchange export', ['--db', dept, '--to', 'OFFICE', '--since-last', '--out', pkg])).toBe(0)
@@ -40,8 +40,8 @@ describe('the command names of issue 8', () => {
     expect(lastJson()).toMatchObject({ applied: false, alreadyImported: true })
 
     // Both sides change the same object: without a rule that is a refusal (2).
-    edit(office, (w) => setObject(w.ctx(), '91341324MA2N000001', { address: '办公室改' }))
-    edit(dept, (w) => setObject(w.ctx(), '91341324MA2N000001', { address: '部门改' }))
+    edit(office, (w) => setObject(w.ctx(), '91341324MA2N000018', { address: '办公室改' }))
+    edit(dept, (w) => setObject(w.ctx(), '91341324MA2N000018', { address: '部门改' }))
     const pkg2 = join(dir, 'p2.sjbx')
     expect(await run('exchange export', ['--db', dept, '--to', 'OFFICE', '--out', pkg2])).toBe(0)
     expect(await run('exchange import', [pkg2, '--db', office, '--dry-run', '--json'])).toBe(0)

@@ -33,7 +33,7 @@ describe('command line', () => {
     expect(await peerAdd([join(dir, 'dept.sjkey'), '--db', office, '--confirm', deptFp])).toBe(0)
     expect(await peerAdd([join(dir, 'office.sjkey'), '--db', dept, '--confirm', officeFp.replace(/ /g, '-')])).toBe(0)
 
-    edit(dept, (w) => addObject({ ...w.ctx() }, '91341324MA2N000001', '泗县甲超市', 'SCJG'))
+    edit(dept, (w) => addObject({ ...w.ctx() }, '91341324MA2N000018', '泗县甲超市', 'SCJG'))
     const pkg = join(dir, 'p.sjbx')
     expect(await exportPackageCmd(['--db', dept, '--to', 'OFFICE', '--full', '--out', pkg, '--json'])).toBe(0)
     expect(lastJson().contents.objects).toBe(1)
@@ -46,14 +46,14 @@ describe('command line', () => {
     expect(lastJson()).toMatchObject({ applied: false, alreadyImported: true })
 
     // A conflict without a rule is refused (1); with --theirs it is applied.
-    edit(office, (w) => setObject(w.ctx(), '91341324MA2N000001', { address: '办公室改' }))
-    edit(dept, (w) => setObject(w.ctx(), '91341324MA2N000001', { address: '部门改' }))
+    edit(office, (w) => setObject(w.ctx(), '91341324MA2N000018', { address: '办公室改' }))
+    edit(dept, (w) => setObject(w.ctx(), '91341324MA2N000018', { address: '部门改' }))
     const pkg2 = join(dir, 'p2.sjbx')
     expect(await exportPackageCmd(['--db', dept, '--to', 'OFFICE', '--out', pkg2])).toBe(0)
     expect(await importPackageCmd([pkg2, '--db', office])).toBe(1)
     expect(logs.at(-1)).toMatch(/1 处冲突尚未决定/)
     expect(await importPackageCmd([pkg2, '--db', office, '--theirs', '--json'])).toBe(0)
-    expect(lastJson().decisions).toEqual([{ entity: 'objects', key: '91341324MA2N000001', choice: 'theirs' }])
+    expect(lastJson().decisions).toEqual([{ entity: 'objects', key: '91341324MA2N000018', choice: 'theirs' }])
 
     // Unreadable → 2; readable but refused → 1.
     writeFileSync(join(dir, 'junk.sjbx'), 'junk')
@@ -69,9 +69,9 @@ describe('command line', () => {
     captureConsole()
     const dir = tempDir()
     const db = join(dir, 'county.db')
-    edit(db, (w) => addObject(w.ctx(), '91341324MA2N000001', '泗县甲超市', 'SCJG'))
+    edit(db, (w) => addObject(w.ctx(), '91341324MA2N000018', '泗县甲超市', 'SCJG'))
     expect(await backupCmd(['--db', db, '--out', join(dir, 'b.db')])).toBe(0)
-    edit(db, (w) => addObject(w.ctx(), '91341324MA2N000002', '泗县乙饭店', 'SCJG'))
+    edit(db, (w) => addObject(w.ctx(), '91341324MA2N00002B', '泗县乙饭店', 'SCJG'))
     expect(await restoreCmd([join(dir, 'b.db'), '--db', db])).toBe(0)
     edit(db, (w) => expect((w.ctx().sqlite.prepare('SELECT COUNT(*) AS n FROM objects').get() as { n: number }).n).toBe(1))
   })
@@ -86,9 +86,9 @@ describe('API handlers', () => {
       expect(await me).toMatchObject({ code: 'OFFICE', role: 'office' })
       expect(exchangeContract['exchange.confirmPeer'].input.safeParse({ fingerprint: '123' }).success).toBe(false)
 
-      addObject(wb.ctx(), '91341324MA2N000001', '泗县甲超市', 'SCJG')
+      addObject(wb.ctx(), '91341324MA2N000018', '泗县甲超市', 'SCJG')
       const b = await exchangeHandlers['backup.create'](exchangeContract['backup.create'].input.parse({ file: join(dir, 'b.db') }), wb)
-      addObject(wb.ctx(), '91341324MA2N000002', '泗县乙饭店', 'SCJG')
+      addObject(wb.ctx(), '91341324MA2N00002B', '泗县乙饭店', 'SCJG')
       const r = await exchangeHandlers['backup.restore'](exchangeContract['backup.restore'].input.parse({ file: b.file }), wb)
       expect(r.restored.counts.objects).toBe(1)
       // The workbench works on the restored file again.

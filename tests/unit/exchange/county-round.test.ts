@@ -4,7 +4,7 @@ import { exportPackage } from '../../../electron/services/exchange/export'
 import { applyPackage } from '../../../electron/services/exchange/merge'
 import { BULK_THRESHOLD } from '../../../electron/services/exchange/bulk'
 import { whoChanged } from '../../../electron/services/exchange/origin'
-import { addInspector, addItem, addObject, closedAfterEach, dumpHash, pair, setObject, site, tempDir, type Site } from './helpers'
+import { addInspector, addItem, addObject, bulkCode, closedAfterEach, dumpHash, pair, setObject, site, tempDir, type Site } from './helpers'
 import type { Ctx } from '../../../electron/services/context'
 
 const open = closedAfterEach()
@@ -29,14 +29,14 @@ describe('a county round with three databases', () => {
     open.push(office, scjg, wjj)
     pair(dir, office, scjg)
     pair(dir, office, wjj)
-    addObject(scjg.ctx, '91341324MA2N000001', '泗县甲超市', 'SCJG')
-    addInspector(scjg.ctx, '341324198001010011', '张三', 'SCJG')
+    addObject(scjg.ctx, '91341324MA2N000018', '泗县甲超市', 'SCJG')
+    addInspector(scjg.ctx, '34132419800101001X', '张三', 'SCJG')
     addItem(scjg.ctx, 'item-scjg-1', '食品销售者检查', 'SCJG')
-    addObject(wjj.ctx, '52341324MJ0000001X', '泗县某诊所', 'WJJ')
-    addInspector(wjj.ctx, '34132419850202002X', '李四', 'WJJ')
+    addObject(wjj.ctx, '52341324MJ0000001L', '泗县某诊所', 'WJJ')
+    addInspector(wjj.ctx, '341324198502020021', '李四', 'WJJ')
     addItem(wjj.ctx, 'item-wjj-1', '医疗机构检查', 'WJJ')
     // The office has its own county-wide list with an object nobody maintains.
-    addObject(office.ctx, '92341324MA2N00009K', '泗县个体户', null)
+    addObject(office.ctx, '92341324MA2N00009X', '泗县个体户', null)
 
     let n = 0
     const send = (from: Site, to: Site, toCode: string, full = false) => {
@@ -55,11 +55,11 @@ describe('a county round with three databases', () => {
     send(office, wjj, 'WJJ')
     expect(registries(scjg.ctx)).toBe(registries(office.ctx))
     expect(registries(wjj.ctx)).toBe(registries(office.ctx))
-    // The office passed on 卫健局's object: 市场监管局 learns it came from 卫健局, not from the office.
-    expect(whoChanged(scjg.ctx, 'objects', '52341324MJ0000001X')).toMatchObject({ agencyCode: 'WJJ' })
+    // The office passed on 卫健局's object: provenance is the verified signer of the package that brought it (a package cannot name its author).
+    expect(whoChanged(scjg.ctx, 'objects', '52341324MJ0000001L')).toMatchObject({ agencyCode: 'OFFICE' })
 
     // A later change travels incrementally through the office to the other department.
-    setObject(wjj.ctx, '52341324MJ0000001X', { address: '泗县新址' })
+    setObject(wjj.ctx, '52341324MJ0000001L', { address: '泗县新址' })
     send(wjj, office, 'OFFICE')
     send(office, scjg, 'SCJG')
     expect(registries(scjg.ctx)).toBe(registries(wjj.ctx))
@@ -79,7 +79,7 @@ describe('a county round with three databases', () => {
     office.ctx.sqlite.exec('UPDATE departments SET id = id + 100')
     pair(dir, office, scjg)
     scjg.ctx.sqlite.transaction(() => {
-      for (let i = 0; i < BULK_THRESHOLD + 500; i++) addObject(scjg.ctx, `9134132400${String(i).padStart(8, '0')}`, `泗县第${i}号商店`, 'SCJG')
+      for (let i = 0; i < BULK_THRESHOLD + 500; i++) addObject(scjg.ctx, bulkCode(i), `泗县第${i}号商店`, 'SCJG')
     })()
     const triggers = () => office.ctx.sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all()
     const triggersBefore = triggers()
@@ -91,10 +91,10 @@ describe('a county round with three databases', () => {
     expect(search('号商店')).toBe(BULK_THRESHOLD + 500)
     // Every record arrived whole, its owner as the same department, its origin noted.
     expect(JSON.parse(registries(office.ctx)).objects).toEqual(JSON.parse(registries(scjg.ctx)).objects)
-    expect(whoChanged(office.ctx, 'objects', `9134132400${String(BULK_THRESHOLD + 100).padStart(8, '0')}`)).toMatchObject({ agencyCode: 'SCJG' })
+    expect(whoChanged(office.ctx, 'objects', bulkCode(BULK_THRESHOLD + 100))).toMatchObject({ agencyCode: 'SCJG' })
     expect(applyPackage(office.ctx, file, {}).applied).toBe(false)
     // The sync triggers are back: a record added afterwards is found too.
-    addObject(office.ctx, '91341324MA2N0ZZZZZ', '泗县新开张药房', null)
+    addObject(office.ctx, bulkCode(999_999), '泗县新开张药房', null)
     expect(search('新开张药房')).toBe(1)
     expect(triggers()).toEqual(triggersBefore)
   })

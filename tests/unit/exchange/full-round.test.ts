@@ -14,7 +14,7 @@ import { createPlanEntry, updatePlanEntry } from '../../../electron/services/pla
 import { createTask, findTaskByNo } from '../../../electron/services/tasks/service'
 import { findDraw, performDraw, publishWithAnnouncement } from '../../../electron/services/draws/records'
 import { correctResult, publishResults, resultsOfTask, saveResults, taskProgress } from '../../../electron/services/results'
-import { closedAfterEach, dumpHash, pair, refused, resign, site, tempDir, type Site } from './helpers'
+import { craft, idNumber, uscc, closedAfterEach, dumpHash, pair, refused, resign, site, tempDir, type Site } from './helpers'
 import { approveAll } from '../../helpers/review'
 
 const open = closedAfterEach()
@@ -34,11 +34,11 @@ function departmentRegistry(ctx: Ctx, code: string, prefix: string, objects: num
   const obj = ctx.sqlite.prepare(
     `INSERT INTO objects (code, kind, name, industry, township, credit_class, owner_dept_id, created_at, updated_at) VALUES (?, 'market', ?, '餐饮服务', '城关镇', ?, ?, ?, ?)`
   )
-  for (let i = 1; i <= objects; i++) obj.run(`${prefix}${String(i).padStart(6, '0')}`, `${code}餐馆${i}`, i % 2 ? 'B' : 'C', dept, T0, T0)
+  for (let i = 1; i <= objects; i++) obj.run(uscc(`${prefix}${String(i).padStart(5, '0')}`), `${code}餐馆${i}`, i % 2 ? 'B' : 'C', dept, T0, T0)
   const ins = ctx.sqlite.prepare(
     `INSERT INTO inspectors (id_number, name, dept_id, cert_no, cert_valid_until, specialties, created_at, updated_at) VALUES (?, ?, ?, ?, '2030-12-31', '食品安全', ?, ?)`
   )
-  for (let i = 1; i <= inspectors; i++) ins.run(`34132419800101${String(dept).padStart(2, '0')}${String(i).padStart(2, '0')}`, `${code}检查员${i}`, dept, `${code}-${i}`, T0, T0)
+  for (let i = 1; i <= inspectors; i++) ins.run(idNumber(`34132419800101${String(dept % 100).padStart(2, '0')}${i}`), `${code}检查员${i}`, dept, `${code}-${i}`, T0, T0)
   ctx.sqlite
     .prepare(`INSERT INTO items (uid, dept_id, category, name, level, created_at, updated_at) VALUES (?, ?, '食品安全', ?, '重点', ?, ?)`)
     .run(item, dept, `${code}餐饮检查`, T0, T0)
@@ -110,8 +110,8 @@ function county() {
   wjj.ctx.sqlite.exec('UPDATE departments SET id = id + 100')
   pair(dir, office, scjg)
   pair(dir, office, wjj)
-  departmentRegistry(scjg.ctx, 'SCJG', '91341324SC', 30, 6, 'item-scjg-food')
-  departmentRegistry(wjj.ctx, 'WJJ', '52341324WJ', 20, 4, 'item-wjj-hygiene')
+  departmentRegistry(scjg.ctx, 'SCJG', '91341324MA2C', 30, 6, 'item-scjg-food')
+  departmentRegistry(wjj.ctx, 'WJJ', '52341324MJ2W', 20, 4, 'item-wjj-hygiene')
   let n = 0
   const packages: { file: string; to: Site }[] = []
   /** Export, apply, then apply the same package again: the second time changes nothing at all. */
@@ -170,11 +170,12 @@ function throughTheDraw(c: ReturnType<typeof county>) {
     periodStart: today(),
     periodEnd: `${YEAR}-12-31`
   })
-  publishWithAnnouncement(office.ctx, task.id, { drawDate: today(), planned: { witnessCount: 2 } })
+  publishWithAnnouncement(office.ctx, task.id, { drawDate: today(), planned: { witnessCount: 3 } })
   const draw = performDraw(office.ctx, task.id, {
     sources: [
       { kind: 'witness', label: '张三', value: '483920' },
-      { kind: 'witness', label: '李四', value: '105577' }
+      { kind: 'witness', label: '李四', value: '105577' },
+      { kind: 'witness', label: '王见证', value: '271828' }
     ],
     operator: '王五'
   })
@@ -296,8 +297,9 @@ describe('the full round with three databases: office, 市场监管局, 卫健�
     send(office, scjg, 'SCJG')
     performDraw(office.ctx, task.id, {
       sources: [
-        { kind: 'witness', label: '周七', value: '99120' },
-        { kind: 'witness', label: '郑九', value: '30417' }
+        { kind: 'witness', label: '周七', value: '991209' },
+        { kind: 'witness', label: '郑九', value: '304179' },
+        { kind: 'witness', label: '王见证', value: '271828' }
       ],
       operator: '王五',
       supersede: { reason: '见证人不符合要求，依规重新抽取' }
@@ -367,7 +369,8 @@ describe('the full round with three databases: office, 市场监管局, 卫健�
     performDraw(cctx, taskId, {
       sources: [
         { kind: 'witness', label: '张三', value: '111111' },
-        { kind: 'witness', label: '李四', value: '222222' }
+        { kind: 'witness', label: '李四', value: '222222' },
+        { kind: 'witness', label: '王见证', value: '271828' }
       ],
       operator: '王五'
     })
@@ -376,6 +379,48 @@ describe('the full round with three databases: office, 市场监管局, 卫健�
     const e = refused(scjg, stale)
     expect(e.code).toBe('append-only-conflict')
     expect(e.message).toMatch(/抽取记录“抽取编号 \d{4}-001-D1.*只能追加、不能改写/)
+  })
+
+  it('a department package cannot rewrite the office’s frozen task, its draw or a published result; its legitimate part still applies', () => {
+    const c = county()
+    const { dir, office, scjg, wjj, send } = c
+    const { task } = throughTheDraw(c)
+    send(office, scjg, 'SCJG')
+    send(office, wjj, 'WJJ')
+    for (const [s, code, item] of [
+      [scjg, 'SCJG', 'item-scjg-food'],
+      [wjj, 'WJJ', 'item-wjj-hygiene']
+    ] as const) {
+      const local = findTaskByNo(s.ctx, `${YEAR}-001`)!
+      const codes = s.ctx.sqlite.prepare('SELECT object_code FROM object_inspections WHERE task_uid = ? ORDER BY id').pluck().all(local.uid) as string[]
+      saveResults(s.ctx, local.id, codes.map((objectCode) => ({ objectCode, deptId: deptId(s.ctx, code), itemUid: item, category: '未发现问题' as const, method: '实地核查' as const, checkDate: today() })))
+      approveAll(s.ctx, local.id)
+      send(s, office, 'OFFICE')
+    }
+    publishResults(office.ctx, task.id, today())
+    const protectedRows = () =>
+      JSON.stringify([
+        office.ctx.sqlite.prepare('SELECT * FROM tasks').all(),
+        office.ctx.sqlite.prepare('SELECT * FROM draws').all(),
+        office.ctx.sqlite.prepare('SELECT * FROM inspection_results ORDER BY id').all()
+      ])
+    const before = protectedRows()
+    scjg.ctx.sqlite.prepare(`UPDATE objects SET address = '泗县新址' WHERE rowid = 1`).run()
+    const pkg = exportPackage(scjg.ctx, { to: 'OFFICE', full: true, out: join(dir, 'scjg-full.sjbx') }).file
+    const forged = craft(scjg, pkg, join(dir, 'forged.sjbx'), {
+      sql: `
+        UPDATE tasks SET status = '已取消', rule = '{"A":{"mode":"ratio","value":1000},"B":{"mode":"ratio","value":1000},"C":{"mode":"ratio","value":1000},"D":{"mode":"ratio","value":1000}}';
+        DROP TRIGGER IF EXISTS draws_no_update;
+        UPDATE draws SET object_count = object_count + 1;
+        UPDATE inspection_results SET findings = '伪造的检查情况' WHERE id = (SELECT min(id) FROM inspection_results);`
+    })
+    const r = applyPackage(office.ctx, forged, {})
+    const sentences = r.refusals.map((x) => x.sentence)
+    expect(sentences).toContain('县市场监管局无权修改县双随机办维护的抽查任务 1 个')
+    expect(sentences.some((x) => /改动了已公示的结果却没有附带经批准的更正记录/.test(x))).toBe(true)
+    expect(protectedRows()).toBe(before)
+    const shop = scjg.ctx.sqlite.prepare('SELECT code FROM objects WHERE rowid = 1').pluck().get() as string
+    expect(office.ctx.sqlite.prepare('SELECT address FROM objects WHERE code = ?').pluck().get(shop)).toBe('泗县新址')
   })
 
   it('a package made by the previous program version (before 检查结果 existed) is upgraded and imported', () => {

@@ -17,7 +17,7 @@ const reference = (fields: Record<string, unknown>) =>
 describe('record content hash', () => {
   it('is byte for byte the hash of the sorted [name, value] JSON pairs, whatever the values and column order', () => {
     const samples: Record<string, unknown>[] = [
-      { code: '91341324MA2N000001', name: '泗县甲超市', owner_dept_id: 'SCJG', established_on: null, credit_class: 'B' },
+      { code: '91341324MA2N000018', name: '泗县甲超市', owner_dept_id: 'SCJG', established_on: null, credit_class: 'B' },
       { name: '带"引号"和\\反斜杠\n换行', code: 'X', z: 0, a: -1.5, m: true, u: undefined },
       { departments: JSON.stringify([{ deptId: 'SCJG', itemUids: ['a'] }]), b: '', a: 'ü\u2028\u0000' },
       {}

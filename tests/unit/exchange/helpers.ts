@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto'
+import { idCheckChar, usccCheckChar } from '../../../electron/services/registry/identifiers'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
+import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, expect, vi } from 'vitest'
 import { Workbench } from '../../../electron/services/workbench'
 import type { Ctx } from '../../../electron/services/context'
@@ -139,4 +141,39 @@ export function edit(file: string, fn: (w: Workbench) => void) {
   } finally {
     wb.close()
   }
+}
+
+/** A valid 统一社会信用代码 numbered i (check character per GB 32100): packages carry only what local entry would accept. */
+export function bulkCode(i: number): string {
+  const first17 = `913413240${String(i).padStart(8, '0')}`
+  return first17 + usccCheckChar(first17)
+}
+
+/** The first 17 characters with their check character appended. */
+export const uscc = (first17: string) => first17 + usccCheckChar(first17)
+export const idNumber = (first17: string) => first17 + idCheckChar(first17)
+
+/**
+ * What a trusted member acting in bad faith (or whoever holds its stolen key)
+ * can make: the package's inner database edited with SQL, the manifest
+ * changed at will, the whole signed again with that member's own key.
+ */
+export function craft(signer: Site, file: string, out: string, edit: { sql?: string; manifest?: (m: Manifest) => void }) {
+  const f = readFrame(readFileSync(file), file)
+  const dir = tempDir()
+  const db = join(dir, 'content.db')
+  writeFileSync(db, f.content)
+  if (edit.sql) {
+    const s = new BetterSqlite3(db)
+    s.exec(edit.sql)
+    s.close()
+  }
+  const content = readFileSync(db)
+  const m = JSON.parse(f.manifestBytes.toString()) as Manifest
+  m.contentBytes = content.length
+  m.contentSha256 = createHash('sha256').update(content).digest('hex')
+  edit.manifest?.(m)
+  const bytes = Buffer.from(JSON.stringify(m))
+  writeFileSync(out, writeFrame(bytes, signBytes(requireIdentity(signer.ctx).privateKey, bytes), content))
+  return out
 }

@@ -221,13 +221,19 @@ describe('history and the home page', () => {
     saveResults(ctx, a.id, allResults(ctx, a, '县市场监管局', '2026-10-16')) // due 20 working days later: Fri 11-13
     const b = drawnTask(ctx, { taskNo: '2026-042', start: '2026-10-12', depts: [['县市场监管局', ['i-food']], ['县卫健局', ['i-health']]], codes: [code(7), code(9)] })
     saveResults(ctx, b.id, allResults(ctx, b, '县市场监管局', '2026-10-20'))
+    // a week after completion task a is far from its deadline, yet listed as 待公示 with the days left
+    const early = homeDeadlines(ctx, '2026-10-23')
+    expect(early.pending.find((r) => r.taskNo === '2026-041')).toMatchObject({ dueOn: '2026-11-13', workdaysLeft: 15 })
+    expect(early.dueSoon.find((r) => r.taskNo === '2026-041')).toBeUndefined()
     // on Mon 11-09 task a is 4 working days from its deadline
     const h = homeDeadlines(ctx, '2026-11-09')
+    expect(h.pending.find((r) => r.taskNo === '2026-041')).toMatchObject({ workdaysLeft: 4 })
     expect(h.dueSoon.find((r) => r.taskNo === '2026-041')).toMatchObject({ dueOn: '2026-11-13', workdaysLeft: 4 })
     expect(h.overdue.find((r) => r.taskNo === '2026-041')).toBeUndefined()
     const later = homeDeadlines(ctx, '2026-11-16')
     expect(later.overdue.find((r) => r.taskNo === '2026-041')).toMatchObject({ dueOn: '2026-11-13', workdaysLeft: -1 })
     expect(later.dueSoon.find((r) => r.taskNo === '2026-041')).toBeUndefined()
+    expect(later.pending.find((r) => r.taskNo === '2026-041')).toBeUndefined()
     const wj = later.missing.find((m) => m.deptName === '县卫健局')!
     expect(wj.tasks.find((x) => x.taskNo === '2026-042')).toMatchObject({ missing: 2 })
     expect(later.missing.find((m) => m.deptName === '县市场监管局')?.tasks.find((x) => x.taskNo === '2026-042')).toBeUndefined()

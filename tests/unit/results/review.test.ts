@@ -95,6 +95,23 @@ describe('review step 录入 → 待审核 → 退回 / 通过 → 公示', () =
   })
 })
 
+describe('suiji results submit / review / reviews', () => {
+  it('submits and returns on the command line, naming the department by name or code; the return needs an opinion', async () => {
+    const task = drawnTask(ctx, { taskNo: '2026-402', start: '2026-04-01', depts: [['县卫健局', ['i-health']]], codes: [code(21)] })
+    saveResults(ctx, task.id, allResults(ctx, task, '县卫健局', '2026-04-10'))
+    const cmd = (name: string) => resultsReviewCommands.find((c) => c.name === name)!
+    const db = join(t.dir, 'r.db')
+    const run = (name: string, args: string[]) => Promise.resolve().then(() => cmd(name).run(['--db', db, '--task', '2026-402', ...args]))
+    await expect(run('results submit', ['--dept', '县市场监管局', '--person', '钱录入'])).rejects.toThrowError('不是任务 2026-402 的参加部门')
+    expect(await run('results submit', ['--dept', '县卫健局', '--person', '钱录入'])).toBe(0)
+    await expect(run('results review', ['--dept', '县卫健局', '--decision', '退回', '--reviewer', '赵审核'])).rejects.toThrowError('退回时请写明审核意见')
+    await expect(run('results review', ['--dept', '县卫健局', '--decision', '同意', '--reviewer', '赵审核'])).rejects.toThrowError('应为“通过”或“退回”')
+    expect(await run('results review', ['--dept', '县卫健局', '--decision', '退回', '--reviewer', '赵审核', '--note', '检查人员漏填'])).toBe(0)
+    expect(resultsOfTask(ctx, task.id).map((r) => [r.reviewStatus, r.reviewNote])).toEqual([['退回', '检查人员漏填']])
+    expect(listReviews(ctx, task.id).map((r) => r.action)).toEqual(['提交审核', '退回'])
+  })
+})
+
 describe('exports and statistics of the year', () => {
   let year2027: { scj: number; taskNo: string }
   beforeAll(() => {

@@ -5,7 +5,8 @@
  * security checklist (isolation, sandbox, CSP, navigation, permissions, IPC sender).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { channelNames } from '@contract'
@@ -119,6 +120,25 @@ describe('the Electron shell follows the security checklist', () => {
     expect(c.fire('will-redirect', 'http://127.0.0.1:8080/')).toBe(true)
     expect(c.fire('will-attach-webview', '')).toBe(true)
     expect(c.open('https://example.com/')).toEqual({ action: 'deny' })
+  })
+
+  it('hands a file:// link to the OS only when this program wrote that file', async () => {
+    const { shell } = await import('electron')
+    const { noteWritten } = await import('../../../electron/services/files/written')
+    const c = fakeContents()
+    rec.appHandlers.get('web-contents-created')!({}, c)
+    const ours = join(dataDir, '检查通知书.docx')
+    writeFileSync(ours, 'x')
+    const other = join(dataDir, '别人的.exe')
+    writeFileSync(other, 'x')
+    noteWritten(ours)
+    const open = vi.mocked(shell.openExternal)
+    open.mockClear()
+    expect(c.open(pathToFileURL(other).href)).toEqual({ action: 'deny' })
+    expect(c.open('file:///C:/Windows/System32/calc.exe')).toEqual({ action: 'deny' })
+    expect(open).not.toHaveBeenCalled()
+    expect(c.open(pathToFileURL(ours).href)).toEqual({ action: 'deny' })
+    expect(open).toHaveBeenCalledWith(pathToFileURL(ours).href)
   })
 
   it('denies every permission and every request that is not our own content, and adds the CSP to every response', () => {

@@ -95,7 +95,7 @@ describe('R1 and R3 when saving a task', () => {
       { deptId: d['县消防救援大队']!, itemUids: ['i-fire'], inspectorsPerObject: 1 }
     ]
     const r = { ...rule, A: { mode: 'ratio' as const, value: 40 }, C: { mode: 'ratio' as const, value: 30 }, D: { mode: 'ratio' as const, value: 30 } }
-    expect(() => createTask(ctx, input({ departments: parts, rule: r }))).toThrowError(/A 类对象的抽查比例 40‰（4%）超过了一般事项“消防安全检查”（县消防救援大队）的比例上限 30‰（3%）/)
+    expect(() => createTask(ctx, input({ departments: parts, rule: r }))).toThrowError(/A 类对象的抽查比例 4% 超过了一般事项“消防安全检查”（县消防救援大队）的比例上限 3%/)
     // 重点 items alone: no cap at all
     expect(createTask(ctx, input({ rule: { ...rule, A: { mode: 'ratio', value: 1000 } } })).status).toBe('草稿')
   })
@@ -109,7 +109,7 @@ describe('R1 and R3 when saving a task', () => {
       taskUid: 'own'
     })
     // B: 3 eligible, 30‰ of 3 rounds up to 1, so 2 is too many
-    expect(p.problems).toEqual([expect.stringContaining('B 类对象抽取 2 户，超过一般事项“消防安全检查”（县消防救援大队）的比例上限 30‰（3%）：本类可抽对象 3 户，最多抽 1 户。')])
+    expect(p.problems).toEqual([expect.stringContaining('B 类对象抽取 2 户，超过一般事项“消防安全检查”（县消防救援大队）的比例上限 3%：本类可抽对象 3 户，最多抽 1 户。')])
   })
 
   it('requires a reason for an ad-hoc task and two certified inspectors per object', () => {

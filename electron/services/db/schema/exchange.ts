@@ -13,7 +13,9 @@ export const agencyIdentity = sqliteTable('agency_identity', {
   publicKey: text('public_key').notNull(), // SPKI PEM
   privateKey: text('private_key').notNull(), // PKCS#8 PEM
   fingerprint: text('fingerprint').notNull(),
-  createdAt: text('created_at').notNull()
+  createdAt: text('created_at').notNull(),
+  /** Sequence number of the last package made here; every package carries the next one (receivers refuse going back). */
+  packageSeq: integer('package_seq').notNull().default(0)
 })
 
 /** Other agencies whose packages we accept once their fingerprint is confirmed. */
@@ -26,7 +28,12 @@ export const agencyPeers = sqliteTable('agency_peers', {
   fingerprint: text('fingerprint').notNull().unique(),
   confirmed: integer('confirmed', { mode: 'boolean' }).notNull().default(false),
   addedAt: text('added_at').notNull(),
-  confirmedAt: text('confirmed_at')
+  confirmedAt: text('confirmed_at'),
+  /** Highest package sequence applied from this peer: older or replayed packages are refused. */
+  lastSeq: integer('last_seq').notNull().default(0),
+  /** The last head of the peer's audit log we saw (signed by the peer): later packages must extend it. */
+  auditHeadSeq: integer('audit_head_seq'),
+  auditHeadHash: text('audit_head_hash')
 })
 
 /**

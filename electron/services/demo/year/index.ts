@@ -38,7 +38,7 @@ export interface DemoYearResult {
   results: number
 }
 
-const STAFF: Staff = { operator: '王丽', supervisor: '县纪委监委派驻纪检组 陈明', witnesses: ['张建国', '李秀英'], approver: '分管副局长 刘洋', deptHead: '局长 周志强' }
+const STAFF: Staff = { operator: '王丽', supervisor: '县纪委监委派驻纪检组 陈明', witnesses: ['张建国', '李秀英', '赵卫东'], approver: '分管副局长 刘洋', deptHead: '局长 周志强' }
 
 export function generateDemoYear(ctx: Ctx, opts: DemoYearOptions = {}): DemoYearResult {
   const today = opts.today ?? todayText()

@@ -121,8 +121,11 @@ export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: Y
   const periodStart = addDays(drawDate, 1)
   const periodEnd = completion ? addDays(completion, 5 + (spec.created % 7)) : addDays(drawDate, 45)
   let id = 0
+  // A county too small for this task's scope keeps it as a 草稿 and skips the rest of its steps.
+  let skipped = false
+  const add = (when: string, fn: () => void) => agenda.add(when, () => (skipped ? undefined : fn()))
 
-  agenda.add(at(created, '09:20:00'), () => {
+  add(at(created, '09:20:00'), () => {
     id = createTask(ctx, {
       name: `${periodStart.slice(0, 4)}年${spec.name}`,
       ...(planUid() ? { planEntryUid: planUid() } : { adhocReason: spec.adhoc ?? '专项整治' }),
@@ -135,23 +138,24 @@ export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: Y
     }).id
     // The wanted counts, held within the 一般 items' ratio cap for the registry at hand (a small test county has fewer objects).
     const fitted = fitCounts(ctx, id, spec.counts)
-    if (fitted.some((n, k) => n !== spec.counts[k])) updateTask(ctx, { id, rule: countsRule(fitted) })
+    if (!fitted.some((n) => n > 0)) skipped = true
+    else if (fitted.some((n, k) => n !== spec.counts[k])) updateTask(ctx, { id, rule: countsRule(fitted) })
   })
   if (spec.target === '草稿') return
 
-  agenda.add(at(created, '10:30:00'), () => publishWithAnnouncement(ctx, id, { drawDate, planned: { witnessCount: 2, witnessNames: staff.witnesses } }))
+  add(at(created, '10:30:00'), () => publishWithAnnouncement(ctx, id, { drawDate, planned: { witnessCount: staff.witnesses.length, witnessNames: staff.witnesses } }))
   if (spec.cancelReason) {
-    agenda.add(at(day(spec.created - 4), '16:00:00'), () => cancelTask(ctx, id, spec.cancelReason!))
+    add(at(day(spec.created - 4), '16:00:00'), () => cancelTask(ctx, id, spec.cancelReason!))
     return
   }
   if (spec.target === '方案已公布') return
 
   const witnessDigits = () => staff.witnesses.map((w) => ({ kind: 'witness' as const, label: w, value: rng.digits(6) }))
   const meeting = { operator: staff.operator, witnesses: staff.witnesses, supervisor: staff.supervisor }
-  agenda.add(at(drawDate, '09:30:00'), () => performDraw(ctx, id, { sources: witnessDigits(), ...meeting }))
-  if (spec.redraw) agenda.add(at(drawDate, '10:10:00'), () => performDraw(ctx, id, { sources: witnessDigits(), ...meeting, supersede: { reason: spec.redraw! } }))
+  add(at(drawDate, '09:30:00'), () => performDraw(ctx, id, { sources: witnessDigits(), ...meeting }))
+  if (spec.redraw) add(at(drawDate, '10:10:00'), () => performDraw(ctx, id, { sources: witnessDigits(), ...meeting, supersede: { reason: spec.redraw! } }))
   if (spec.replacement) {
-    agenda.add(at(addDays(drawDate, 1), '11:00:00'), () => {
+    add(at(addDays(drawDate, 1), '11:00:00'), () => {
       const draw = findDraw(ctx, id)!
       const first = draw.objects[0]!
       const out = first.team[first.team.length - 1]!
@@ -163,7 +167,7 @@ export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: Y
 
   // Results, one working day at a time, the last check on the completion date; planned once the teams are final.
   const last = completion ?? day(spec.checksTo ?? 1)
-  agenda.add(at(addDays(drawDate, 1), '18:00:00'), () => {
+  add(at(addDays(drawDate, 1), '18:00:00'), () => {
     const draw = findDraw(ctx, id)!
     const full = getTask(ctx, id)
     const objects = spec.enteredPermille ? draw.objects.slice(0, Math.max(1, Math.round((draw.objects.length * spec.enteredPermille) / 1000))) : draw.objects
@@ -185,25 +189,25 @@ export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: Y
           byDate.set(checkDate, [...(byDate.get(checkDate) ?? []), v])
         }
     })
-    for (const [date, visits] of byDate) agenda.add(at(date, '17:10:00'), () => saveResults(ctx, id, visits.map((v) => resultFor(rng, v))))
+    for (const [date, visits] of byDate) add(at(date, '17:10:00'), () => saveResults(ctx, id, visits.map((v) => resultFor(rng, v))))
     planReview(ctx, agenda, id, spec, completion ? addWorkdays(completion, 1, holidays) : day(0))
   })
   if (spec.target !== '已公示') return
 
   const published = spec.publishedAgo !== undefined ? day(spec.publishedAgo) : addWorkdays(last, 10, holidays)
   const publicUntil = spec.publicDays ? addDays(published, spec.publicDays) : undefined
-  agenda.add(at(published, '15:00:00'), () => publishResults(ctx, id, published, spec.late ? '各部门结果汇总滞后，超过公示期限' : '', published, publicUntil))
+  add(at(published, '15:00:00'), () => publishResults(ctx, id, published, spec.late ? '各部门结果汇总滞后，超过公示期限' : '', published, publicUntil))
   if (spec.stopReason && publicUntil) {
     const stopOn = addDays(publicUntil, 3)
     if (stopOn < today) {
-      agenda.add(at(stopOn, '14:00:00'), () => {
+      add(at(stopOn, '14:00:00'), () => {
         const first = findDraw(ctx, id)!.objects[0]!
         stopPublication(ctx, { taskId: id, objectCode: first.code, date: stopOn, reason: spec.stopReason!, approvedBy: staff.deptHead }, stopOn)
       })
     }
   }
   if (spec.revisits) {
-    agenda.add(at(addDays(published, 14), '15:30:00'), () => {
+    add(at(addDays(published, 14), '15:30:00'), () => {
       const ways = ['电话回访', '实地回访', '书面问卷'] as const
       findDraw(ctx, id)!
         .objects.slice(0, spec.revisits)
@@ -211,7 +215,7 @@ export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: Y
     })
   }
   if (spec.correction) {
-    agenda.add(at(addDays(published, 6), '10:00:00'), () => {
+    add(at(addDays(published, 6), '10:00:00'), () => {
       const target = resultsOfTask(ctx, id).find((r) => r.category === '未发现问题' && r.deptId === getTask(ctx, id).initiatorDeptId)
       if (target) {
         correctResult(ctx, { resultId: target.id, changes: { category: '发现问题已责令改正', findings: '复核检查记录发现进货查验记录不全，当场已责令补齐', disposal: '责令改正' }, reason: '复核检查表时发现录入时选错了检查结果', approvedBy: staff.deptHead })
@@ -219,14 +223,14 @@ export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: Y
     })
   }
   // Most follow-ups of a published task are closed some weeks later; the rest stay open on 首页.
-  agenda.add(at(published, '15:05:00'), () => {
+  add(at(published, '15:05:00'), () => {
     resultsOfTask(ctx, id)
       .filter((r) => r.followUpOpen)
       .forEach((r, k) => {
         if (k % 3 === 2) return
         const done = addDays(published, 10 + k * 3)
         if (done >= today) return
-        agenda.add(at(done, '16:30:00'), () => closeFollowUp(ctx, { resultId: r.id, date: done, note: r.disposal === '移送办案机构' ? `已立案查处，${r.caseNo}已作出行政处罚决定` : '经复查已整改到位' }))
+        add(at(done, '16:30:00'), () => closeFollowUp(ctx, { resultId: r.id, date: done, note: r.disposal === '移送办案机构' ? `已立案查处，${r.caseNo}已作出行政处罚决定` : '经复查已整改到位' }))
       })
   })
 }

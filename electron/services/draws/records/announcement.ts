@@ -6,6 +6,17 @@ import { CREDIT_CLASSES, plannedSourcesSchema, type DrawAnnouncement } from '@co
 import type { DrawRule } from '../types'
 import { announce, findPlan, prepareFromDb } from './plan'
 import { currentDrawRow } from './store'
+import { GENERATOR_WORDS } from '../announcement'
+import { poolFileNames } from './poolFiles'
+
+/** Sentences stored by /1 plans named the library and the spec's file: the clerk sees words instead. */
+function plainWords(line: string): string {
+  return line
+    .replace(/算法为 suiji-draw\/1（详见 docs\/draw-algorithm\.md），随机数生成器为 pure-rand [0-9.]+ xoroshiro128plus。/, '抽取算法为本程序公开的双随机抽取算法第 1 版（算法说明书随程序提供）。')
+    .replace(/，每人一行写作“witness:姓名=数字”/, '')
+    .replace(/，写作“public:名称=数字”（数字之间以一个空格分隔）/, '')
+    .replace(/按 UTF-8 字节顺序/, '按固定顺序')
+}
 
 const CLASS_WORDS = { A: 'A 类（低风险）', B: 'B 类（一般风险）', C: 'C 类（较高风险）', D: 'D 类（高风险）' } as const
 
@@ -49,7 +60,8 @@ export function announcement(ctx: Ctx, taskId: number): DrawAnnouncement {
     drawDate,
     publishedAt: plan?.publishedAt ?? task.publishedAt,
     algorithm: a.algorithm,
-    prng: a.prng,
+    // plans announced under /1 stored the generator's library name; the clerk sees words
+    prng: GENERATOR_WORDS,
     poolSha256: a.poolSha256,
     inspectorsSha256: a.inspectorsSha256,
     poolCount: a.poolCount,
@@ -62,8 +74,11 @@ export function announcement(ctx: Ctx, taskId: number): DrawAnnouncement {
     exclusions,
     exclusionSummary: [...summary].map(([reason, count]) => ({ reason, count })).sort((x, y) => y.count - x.count),
     planned,
+    sourceSpec: a.sourceSpec ?? null,
+    files: poolFileNames(a.poolSha256, a.inspectorsSha256),
+    periodEnd: task.periodEnd,
     materialHeader: a.materialHeader,
-    seedFormation: a.seedFormation,
+    seedFormation: a.sourceSpec ? a.seedFormation : a.seedFormation.map(plainWords),
     problems: p.problems,
     drawId: currentDrawRow(ctx, taskId)?.drawId ?? null
   }

@@ -7,9 +7,10 @@ import { UserError } from '../../errors'
 import { getTaskRow } from '../../tasks/service'
 import { buildDrawRecord, type DrawRecordInput } from '../../documents'
 import type { EvidenceCheck } from '@contract'
-import { serialiseEvidence, shortHash } from '../evidence'
-import { verifyEvidenceFile } from '../verifyFile'
-import { ALGORITHM_ID, CREDIT_CLASSES, PURE_RAND_VERSION, type DrawEvidence } from '../types'
+import { chainHead, serialiseEvidence, shortHash } from '../evidence'
+import { poolFileNames } from './poolFiles'
+import { verifyEvidenceFile, type PaperChain } from '../verifyFile'
+import { ALGORITHM_V1, CREDIT_CLASSES, type DrawEvidence, type SourceSpec } from '../types'
 import { ruleLines } from './announcement'
 import { drawRow, fullEvidence } from './store'
 
@@ -31,8 +32,8 @@ export function exportEvidence(ctx: Ctx, drawId: string, file: string): { file: 
   return { file, bytes, shortHash: shortHash(e) }
 }
 
-export function verifyFile(file: string): EvidenceCheck {
-  return verifyEvidenceFile(file)
+export function verifyFile(file: string, paper: PaperChain = {}): EvidenceCheck {
+  return verifyEvidenceFile(file, paper)
 }
 
 const ROLE_ORDER = { 组长: 0, 组员: 1, 专家: 2 } as const
@@ -57,8 +58,8 @@ export function drawRecordInput(e: DrawEvidence, taskNo: string, supersedes: { d
     taskNumber: taskNo,
     taskName: e.task.name,
     drawKind: '检查对象及执法检查人员（双随机）',
-    algorithmId: ALGORITHM_ID,
-    algorithmVersion: `pure-rand ${PURE_RAND_VERSION} xoroshiro128plus / uniformInt，程序版本 ${e.appVersion}`,
+    algorithmId: e.algorithm === ALGORITHM_V1 ? '本程序公开的双随机抽取算法第 1 版' : '本程序公开的双随机抽取算法第 2 版',
+    algorithmVersion: `程序版本 ${e.appVersion}`,
     committedAt: e.times.publishedAt,
     drawnAt: e.times.drawnAt,
     strata: [
@@ -106,8 +107,25 @@ export function drawRecordInput(e: DrawEvidence, taskNo: string, supersedes: { d
     checkCode: shortHash(e),
     ...(e.exclusions.length ? { exclusionsFile: exclusionsFileName(e.drawId) } : {}),
     qrText: `suiji-evidence ${e.drawId} ${e.drawSha256} ${shortHash(e)}`,
-    ...(supersedes ? { supersedes } : {})
+    ...(supersedes ? { supersedes } : {}),
+    ...(e.sourceSpec ? { announcedSources: specWords(e.sourceSpec) } : {}),
+    ...(e.sourceSpec ? { poolFiles: poolFileWords(e) } : {}),
+    ...(e.late ? { lateReason: `检查期限 ${e.late.periodEnd} 已过，${e.late.reason}` } : {}),
+    chain: { adjustments: chainHead(e).adjustments, headCode: chainHead(e).headCode }
   }
+}
+
+export function specWords(s: SourceSpec): string {
+  const parts: string[] = []
+  if (s.witnesses > 0) parts.push(`${s.witnesses} 名见证人各输入至少 ${s.minDigits} 位数字`)
+  if (s.publics.length) parts.push(`公开数值${s.publics.map((l) => `“${l}”`).join('、')}`)
+  if (s.reason) parts.push(`见证人少于 3 名的原因：${s.reason}`)
+  return parts.join('；')
+}
+
+function poolFileWords(e: DrawEvidence): string[] {
+  const names = poolFileNames(e.pool.sha256, e.inspectors.sha256)
+  return [`${names.pool}（SHA-256 ${e.pool.sha256}）`, `${names.roster}（SHA-256 ${e.inspectors.sha256}）`]
 }
 
 /**

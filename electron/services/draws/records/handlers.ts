@@ -5,6 +5,7 @@ import { performDraw } from './perform'
 import { publishWithAnnouncement } from './plan'
 import { replaceInspector, replacementCandidates } from './replace'
 import { currentDrawRow } from './store'
+import { exportPoolFile } from './poolFiles'
 import { getDraw, getDrawById, listDraws } from './view'
 
 export const drawHandlers: HandlerGroup<'draws'> = {
@@ -20,6 +21,7 @@ export const drawHandlers: HandlerGroup<'draws'> = {
   'draws.replacementCandidates': ({ drawId, order, outIdNumber }, wb) => replacementCandidates(wb.ctx(), drawId, order, outIdNumber),
   'draws.replace': ({ drawId, ...input }, wb) => replaceInspector(wb.ctx(), drawId, input),
   'draws.exportEvidence': ({ drawId, file }, wb) => exportEvidence(wb.ctx(), drawId, file),
-  'draws.verifyFile': ({ file }) => verifyFile(file),
+  'draws.verifyFile': ({ file, adjustments, headCode }) => verifyFile(file, { adjustments, headCode }),
+  'draws.exportPoolFile': ({ taskId, kind, file }, wb) => exportPoolFile(wb.ctx(), taskId, kind, file),
   'draws.drawRecordDocx': ({ drawId, file }, wb) => drawRecordDocx(wb.ctx(), drawId, file)
 }

@@ -8,3 +8,4 @@ export { replaceInspector, replacementCandidates, type ReplaceInput } from './re
 export { exportEvidence, verifyFile, drawRecordDocx, drawRecordInput, exclusionsCsv, exclusionsFileName } from './files'
 export { fullEvidence } from './store'
 export type { DrawView, DrawViewObject, DrawTeamMember, DrawSummary, DrawAnnouncement } from '@contract'
+export { exportPoolFile, poolFileNames, type PoolFileKind } from './poolFiles'

@@ -1,16 +1,17 @@
 import type { Ctx } from '../../context'
 import { audit } from '../../audit/log'
 import { UserError } from '../../errors'
-import { nowText } from '../../time'
+import { nowText, todayText } from '../../time'
 import { advanceTask } from '../../tasks/lifecycle'
 import { recordInspections } from '../../tasks/history'
 import { getTaskRow } from '../../tasks/service'
 import type { DrawSourceInput, DrawView } from '@contract'
 import { assertFeasible, executeDraw, seedHeader } from '../draw'
-import { buildEvidence, shortHash } from '../evidence'
-import { buildSeed } from '../seed'
+import { buildEvidence, chainHead, shortHash } from '../evidence'
+import { buildSeed, normaliseSpec, normaliseText } from '../seed'
+import type { Supersedes } from '../types'
 import { findPlan, prepareFromDb } from './plan'
-import { currentDrawRow, drawRow, storedEvidence } from './store'
+import { currentDrawRow, drawRow, fullEvidence, storedEvidence, type DrawRow } from './store'
 import { drawView } from './view'
 
 export interface PerformDrawInput {
@@ -21,6 +22,24 @@ export interface PerformDrawInput {
   supervisor?: string
   /** a new draw replacing the one in force, with the reason (DESIGN §4: never a silent re-run) */
   supersede?: { reason: string }
+  /** the inspection period has ended: why the draw is made anyway (printed on the record) */
+  lateReason?: string
+}
+
+/** Witnesses named on the 公告 are the ones who type (a re-draw may bring others only if none were named). */
+function checkAnnouncedNames(named: readonly string[], sources: readonly DrawSourceInput[]): void {
+  const names = named.map(normaliseText).filter(Boolean)
+  if (names.length === 0) return
+  const typed = sources.filter((s) => s.kind === 'witness').map((s) => normaliseText(s.label))
+  const strangers = typed.filter((t) => !names.includes(t))
+  if (strangers.length) throw new UserError(`见证人“${strangers.join('”“')}”不是抽取方案公告上写明的见证人（${names.join('、')}），请由公告上的见证人输入。`, 'invalid_seed')
+}
+
+/** spec §8.4: the re-draw's link to the chain it ends. */
+function supersedesOf(ctx: Ctx, current: DrawRow, reason: string): Supersedes {
+  const old = fullEvidence(ctx, current)
+  const chain = chainHead(old)
+  return { drawId: current.drawId, drawSha256: old.drawSha256, headSha256: chain.headSha256, adjustments: chain.adjustments, reason }
 }
 
 /**
@@ -53,7 +72,15 @@ export function performDraw(ctx: Ctx, taskId: number, input: PerformDrawInput): 
     if (!plan) throw new UserError(`任务“${task.name}”（${task.taskNo}）还没有公布抽取方案（冻结执法人员名单和抽取日期），请先公布抽取方案。`, 'not-published')
     const { prepared: p, exclusions } = prepareFromDb(ctx, taskId, plan.drawDate, plan)
     assertFeasible(p)
-    const seed = buildSeed(seedHeader(p), input.sources)
+    const today = todayText()
+    const lateReason = normaliseText(input.lateReason ?? '')
+    if (today > task.periodEnd && lateReason.length < 4) {
+      throw new UserError(`任务“${task.name}”（${task.taskNo}）的检查期限 ${task.periodEnd} 已过，抽中的对象已来不及在期限内检查。请先修改任务的检查期限；确需照常抽取的，请写明原因（至少 4 个字），原因会印在抽取记录上。`, 'period-ended')
+    }
+    const spec = plan.announcement.sourceSpec
+    if (spec) checkAnnouncedNames(plan.planned.witnessNames, input.sources)
+    const supersedes = spec && input.supersede && current ? supersedesOf(ctx, current, normaliseText(input.supersede.reason)) : undefined
+    const seed = buildSeed(seedHeader(p, spec ? { spec: normaliseSpec(spec, !!supersedes), supersedes } : undefined), input.sources)
     const outcome = executeDraw(p, seed)
 
     const seq = (current?.seq ?? 0) + 1
@@ -65,7 +92,10 @@ export function performDraw(ctx: Ctx, taskId: number, input: PerformDrawInput): 
       drawId,
       exclusions,
       people: { operator, witnesses, ...(input.supervisor?.trim() ? { supervisor: input.supervisor.trim() } : {}) },
-      times: { publishedAt: plan.publishedAt, drawnAt }
+      times: { publishedAt: plan.publishedAt, drawnAt },
+      ...(spec ? { spec: normaliseSpec(spec, !!supersedes) } : {}),
+      ...(supersedes ? { supersedes } : {}),
+      ...(spec && today > task.periodEnd ? { late: { periodEnd: task.periodEnd, reason: lateReason } } : {})
     })
     const short = shortHash(evidence)
     ctx.sqlite

@@ -7,9 +7,9 @@ import { getTaskRow } from '../../tasks/service'
 import { toDrawTask } from '../../tasks/drawTask'
 import { plannedSourcesSchema, type PlannedSources } from '@contract'
 import { assertFeasible, prepareDraw, type PreparedDraw } from '../draw'
-import { planAnnouncement, type PlanAnnouncement, type PlannedSource } from '../announcement'
+import { planAnnouncement, type PlanAnnouncement } from '../announcement'
 import { sha256Hex, canonicalInspectors } from '../canonical'
-import type { DrawTask, Exclusion, Inspector } from '../types'
+import type { DrawTask, Exclusion, Inspector, SourceSpec } from '../types'
 import { loadRoster } from './roster'
 
 /**
@@ -78,23 +78,23 @@ export function prepareFromDb(ctx: Ctx, taskId: number, drawDate: string, frozen
   return { prepared: p, exclusions: pool.exclusions }
 }
 
-export function plannedList(planned: PlannedSources): PlannedSource[] {
-  const names = planned.witnessNames.filter(Boolean)
-  return [...names.map((label) => ({ kind: 'witness' as const, label })), ...planned.publicLabels.map((label) => ({ kind: 'public' as const, label }))]
+/** The announced sources as the algorithm reads them (spec §4.3). */
+export function specOf(planned: PlannedSources): SourceSpec {
+  for (const l of planned.publicLabels) {
+    if (!/\d/.test(l) || !l.includes('期')) {
+      throw new UserError(`公开数值“${l}”要写明名称和期号，例如“福彩3D 第2026300期开奖号码”，抽取时只接受这一期的号码。`, 'invalid_seed')
+    }
+  }
+  return {
+    witnesses: Math.max(planned.witnessCount, planned.witnessNames.length),
+    minDigits: planned.minDigits ?? 6,
+    publics: planned.publicLabels,
+    ...(planned.reason ? { reason: planned.reason } : {})
+  }
 }
 
 export function announce(p: PreparedDraw, planned: PlannedSources): PlanAnnouncement {
-  if (planned.publicLabels.length === 0 && Math.max(planned.witnessCount, planned.witnessNames.length) < 2) {
-    throw new UserError('抽取方案至少要安排 2 名见证人现场输入数字，或事先指定 1 个公开数值（如“福彩3D 2026300期”开奖号码）。', 'invalid_seed')
-  }
-  const a = planAnnouncement(p, plannedList(planned))
-  const unnamed = Math.max(planned.witnessCount, planned.witnessNames.length) - planned.witnessNames.length
-  if (planned.witnessNames.length === 0 && planned.witnessCount > 0) {
-    a.seedFormation.splice(2, 0, `抽取现场由 ${planned.witnessCount} 名见证人各自输入一串数字，每人一行写作“witness:姓名=数字”。`)
-  } else if (unnamed > 0) {
-    a.seedFormation.splice(3, 0, `另有 ${unnamed} 名见证人在抽取现场确定。`)
-  }
-  return a
+  return planAnnouncement(p, specOf(planned), planned.witnessNames)
 }
 
 /**

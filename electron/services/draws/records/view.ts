@@ -3,6 +3,7 @@ import { UserError } from '../../errors'
 import { getTaskRow } from '../../tasks/service'
 import type { DrawSummary, DrawView, DrawTeamMember } from '@contract'
 import { currentTeams } from '../replacement'
+import { chainHead } from '../evidence'
 import type { DrawEvidence } from '../types'
 import { currentDrawRow, drawRow, drawRows, fullEvidence, type DrawRow } from './store'
 
@@ -41,6 +42,7 @@ export function drawView(ctx: Pick<Ctx, 'sqlite' | 'db'>, row: DrawRow, e: DrawE
     shortHash: row.shortHash,
     drawSha256: e.drawSha256,
     supersedes: row.supersedesDrawId ? { drawId: row.supersedesDrawId, reason: row.supersedeReason } : null,
+    chain: chainOf(e),
     poolSha256: e.pool.sha256,
     poolCount: e.pool.count,
     seed: { sources: e.seed.sources, material: e.seed.material, derived: e.seed.derived },
@@ -75,6 +77,15 @@ export function drawView(ctx: Pick<Ctx, 'sqlite' | 'db'>, row: DrawRow, e: DrawE
       time: r.time
     }))
   }
+}
+
+/**
+ * A /1 re-draw has no link in its evidence: its count starts again; a /2
+ * re-draw counts the superseded chain and itself.
+ */
+function chainOf(e: DrawEvidence): { adjustments: number; headCode: string } {
+  const c = chainHead(e)
+  return { adjustments: c.adjustments, headCode: c.headCode }
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Second implementation of suiji-draw/1, written from docs/draw-algorithm.md
+ * Second implementation of suiji-draw/1 and /2, written from docs/draw-algorithm.md
  * alone. Deliberately different in style from the app (explicit byte
  * sorting, BigInt generator, straightforward loops) so that a shared mistake
  * is unlikely.
@@ -61,6 +61,39 @@ export function material(task: ITask, date: string, pool: IObject[], people: IPe
   return lines.map((l) => l + '\n').join('')
 }
 
+export interface ISpec { witnesses: number; minDigits: number; publics: string[]; reason?: string }
+export interface ILink { headSha256: string; reason: string }
+
+/** §4.2 /2: the header gains the announced sources (and a re-draw's link); the task is named by its number. */
+export function materialV2(taskNumber: string, task: ITask, date: string, pool: IObject[], people: IPerson[], spec: ISpec, sources: ISource[], link?: ILink): string {
+  const rule = CLASSES.map((c) => `${c}:${task.rule[c].mode}:${task.rule[c].value}`).join(';')
+  const src = sources.map(normalise).map((s) => `${s.kind}:${s.label}=${s.value}`).sort(byteOrder)
+  const lines = ['suiji-draw/2', `task=${taskNumber}`, `date=${date}`, `pool=${sha256(poolText(pool))}`, `inspectors=${sha256(rosterText(people))}`, `rule=${rule}`]
+  lines.push(`witnesses=${spec.witnesses}`, `digits=${spec.minDigits}`)
+  for (const l of spec.publics) lines.push(`public=${l}`)
+  if (spec.reason) lines.push(`why=${spec.reason}`)
+  if (link) lines.push(`supersedes=${link.headSha256}`, `redraw-reason=${link.reason}`)
+  return [...lines, ...src].map((l) => l + '\n').join('')
+}
+
+/** §4.3: does a set of sources match the announced spec (and the floor)? Returns the first problem or null. */
+export function specProblem(spec: ISpec, sources: ISource[], redraw: boolean): string | null {
+  if (!Number.isInteger(spec.minDigits) || spec.minDigits < 6 || spec.minDigits > 40) return 'minDigits below 6'
+  if (!Number.isInteger(spec.witnesses) || spec.witnesses < 0 || spec.witnesses > 20) return 'witnesses out of range'
+  if (spec.publics.length === 0 && spec.witnesses < 2) return 'fewer than two witnesses and no public value'
+  if (spec.publics.length === 0 && spec.witnesses < 3 && (spec.reason ?? '').length < 4) return 'fewer than three witnesses without a reason'
+  if (redraw && spec.witnesses < 2) return 're-draw without witnesses'
+  const sortedPublics = [...spec.publics].sort(byteOrder)
+  if (sortedPublics.join('\n') !== spec.publics.join('\n') || new Set(spec.publics).size !== spec.publics.length) return 'publics not sorted or repeated'
+  const n = sources.map(normalise)
+  const w = n.filter((s) => s.kind === 'witness')
+  if (w.length !== spec.witnesses) return 'witness count differs from the spec'
+  if (w.some((s) => s.value.replace(/ /g, '').length < spec.minDigits)) return 'a witness typed too few digits'
+  const p = n.filter((s) => s.kind === 'public').map((s) => s.label).sort(byteOrder)
+  if (p.join('\n') !== sortedPublics.join('\n')) return 'public values differ from the spec'
+  return null
+}
+
 export function derive(mat: string): string {
   const d = sha256(mat)
   return /^0{32}/.test(d) ? d.slice(32) : d.slice(0, 32)
@@ -76,7 +109,12 @@ function avoids(p: IPerson, o: IObject): boolean {
 }
 
 export function draw(task: ITask, date: string, pool: IObject[], people: IPerson[], sources: ISource[]): { derived: string; result: IResult[] } {
-  const derived = derive(material(task, date, pool, people, sources))
+  return drawFrom(material(task, date, pool, people, sources), task, date, pool, people)
+}
+
+/** §5–§7 from a given seed material (any version); also returns the caps of §7.3. */
+export function drawFrom(mat: string, task: ITask, date: string, pool: IObject[], people: IPerson[]): { derived: string; result: IResult[]; caps: Record<string, { certified: number; experts: number }> } {
+  const derived = derive(mat)
   const g = new Xoroshiro(derived)
   const sorted = [...pool].sort((a, b) => byteOrder(a.code, b.code))
   const picked: IObject[] = []
@@ -130,5 +168,7 @@ export function draw(task: ITask, date: string, pool: IObject[], people: IPerson
     }
     result.push({ code: o.code, team })
   }
-  return { derived, result }
+  const caps: Record<string, { certified: number; experts: number }> = {}
+  for (const x of plan) caps[String(x.d.deptId)] = { certified: x.capC, experts: x.capE }
+  return { derived, result, caps }
 }
