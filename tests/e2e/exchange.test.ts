@@ -10,7 +10,7 @@ import { addPeer, exportKeyFile, getIdentity, initIdentity } from '../../electro
 import { exportPackage } from '../../electron/services/exchange/export'
 import { applyPackage } from '../../electron/services/exchange/merge'
 import { runDailyBackup } from '../../electron/services/backup'
-import { addInspector, addObject, dumpHash, objectRow, setObject } from '../unit/exchange/helpers'
+import { addInspector, addObject, dumpHash, idNumber, objectRow, setObject, uscc } from '../unit/exchange/helpers'
 
 /**
  * The office imports a department's package through its own pages: the office
@@ -27,14 +27,14 @@ let dept: Workbench
 const deptCtx = (): Ctx => ({ ...dept.ctx(), actor: '市场监管局操作员' })
 const officeCtx = (): Ctx => app.wb.ctx()
 
-// 统一社会信用代码 of the department's records; A gets changed on both sides.
-const A = '91341324MA2N0000A1'
-const B = '91341324MA2N0000B2'
-const C = '91341324MA2N0000C3'
-const D = '91341324MA2N0000D4'
-const E = '91341324MA2N0000E5'
-const F = '91341324MA2N0000F6'
-const INSPECTOR = '341324198805060012'
+// Valid 统一社会信用代码 of the department's records (the office refuses invalid ones); A gets changed on both sides.
+const A = uscc('91341324MA2N0000A')
+const B = uscc('91341324MA2N0000B')
+const C = uscc('91341324MA2N0000C')
+const D = uscc('91341324MA2N0000D')
+const E = uscc('91341324MA2N0000E')
+const F = uscc('91341324MA2N0000F')
+const INSPECTOR = idNumber('34132419880506001')
 
 const settle = (p: Page) => p.waitForTimeout(400)
 async function toTop(p: Page, testid: string) {
@@ -253,7 +253,7 @@ describe('设置 → 备份与恢复', () => {
     const objectsAtBackup = count(officeCtx(), 'SELECT count(*) AS n FROM objects')
 
     // After the backup the office adds a record; restoring must take it away again.
-    addObject(officeCtx(), '91341324MA2N0000G7', '泗县庚茶社', null)
+    addObject(officeCtx(), uscc('91341324MA2N0000G'), '泗县庚茶社', null)
     expect(count(officeCtx(), 'SELECT count(*) AS n FROM objects')).toBe(objectsAtBackup + 1)
 
     await manual.locator('button', { hasText: '预览' }).click()

@@ -27,7 +27,7 @@ const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60000
 const LIBRARIES = /chinese-days|pure-rand|xoroshiro|naive-ui|drizzle|sqlite|exceljs|fflate|electron|playwright|zod\b|vue\b|pinia/i
 const PATH = /(?:[A-Za-z]:\\|\/(?:home|tmp|usr|work|var|etc)\/|\b\w+\.(?:ts|js|md|json|db|sqlite)\b)/
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
-const ALLOWED_WORDS = new Set(['Excel', 'Word', 'WPS', 'PDF', 'CSV', 'Ctrl', 'Tab', 'Enter', 'Shift', 'Esc', 'zip', 'xlsx', 'docx', 'SHA', 'QR'])
+const ALLOWED_WORDS = new Set(['Excel', 'Word', 'WPS', 'PDF', 'CSV', 'Ctrl', 'Tab', 'Enter', 'Shift', 'Esc', 'zip', 'xlsx', 'docx', 'SHA', 'QR', 'json', 'txt'])
 const PERMILLE_BY_PERCENT = /‰[^\n]{0,16}%|%[^\n]{0,16}‰/
 
 function problems(text: string): string[] {
@@ -49,11 +49,11 @@ function problems(text: string): string[] {
   return out
 }
 
-/** The page's visible text without the places that show the user's own files on purpose (marked data-path). */
+/** The page's visible text without the places that show, on purpose, the user's own files (data-path) or the published calculation text that is hashed letter for letter (data-verbatim). */
 async function visibleText(p: Page): Promise<string> {
   return (await p.evaluate(`(() => {
     const body = document.querySelector('#app').cloneNode(true)
-    for (const el of body.querySelectorAll('[data-path]')) el.remove()
+    for (const el of body.querySelectorAll('[data-path], [data-verbatim]')) el.remove()
     document.body.appendChild(body)
     body.style.position = 'absolute'
     body.style.left = '-99999px'
@@ -95,13 +95,14 @@ beforeAll(async () => {
     periodStart: '2026-04-01',
     periodEnd: '2026-12-31'
   })
-  await call('draws.publish', { taskId: task.id, drawDate: today(), planned: { witnessCount: 2, publicLabels: [] } })
+  await call('draws.publish', { taskId: task.id, drawDate: today(), planned: { witnessCount: 3, publicLabels: [] } })
   await call('draws.perform', {
     taskId: task.id,
     operator: '王五',
     sources: [
-      { kind: 'witness', label: '张三', value: '3 1 4 1 5' },
-      { kind: 'witness', label: '李四', value: '2 7 1 8 2' }
+      { kind: 'witness', label: '张三', value: '3 1 4 1 5 9' },
+      { kind: 'witness', label: '李四', value: '2 7 1 8 2 8' },
+      { kind: 'witness', label: '赵六', value: '1 6 1 8 0 3' }
     ]
   })
   const sheet = await call<ResultSheet>('results.sheet', { taskId: task.id, deptId: dept('SCJG') })

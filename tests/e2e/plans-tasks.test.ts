@@ -312,7 +312,8 @@ describe('抽查任务 on the demo county', () => {
     expect(await page.locator('[data-testid="tf-name"] input').isDisabled()).toBe(true)
     expect(await page.locator('[data-testid="rule-B"] input').isDisabled()).toBe(true)
     expect(await page.locator('[data-testid="task-save"]').count()).toBe(0)
-    expect(await page.locator('.bar-group .n-button').allInnerTexts()).toEqual(['← 任务列表', '导出归档卷宗', '取消任务'])
+    // Once published, the next step (the draw) is offered; editing is not.
+    expect(await page.locator('.bar-group .n-button').allInnerTexts()).toEqual(['← 任务列表', '导出归档卷宗', '取消任务', '下一步：去抽取 →'])
     // A published task can already be archived: the dossier lists what does not exist yet (no draw, no results).
     await page.locator('[data-testid="dossier-export"]').click()
     await page.locator('[data-testid="dossier-result"]', { hasText: '卷宗已导出' }).waitFor()

@@ -17,7 +17,7 @@ export function validateRule(rule: DrawRule): void {
     if (!r) throw new UserError(`抽取规则缺少 ${CLASS_LABEL[c]}对象的比例或数量（不抽请填 0）。`, 'invalid_input')
     if (r.mode !== 'ratio' && r.mode !== 'count') throw new UserError(`${CLASS_LABEL[c]}对象的抽取方式“${String(r.mode)}”不对，只能是比例或数量。`, 'invalid_input')
     if (!Number.isSafeInteger(r.value) || r.value < 0) throw new UserError(`${CLASS_LABEL[c]}对象的${r.mode === 'ratio' ? '比例' : '数量'}“${r.value}”必须是不小于 0 的整数。`, 'invalid_input')
-    if (r.mode === 'ratio' && r.value > 1000) throw new UserError(`${CLASS_LABEL[c]}对象的比例 ${r.value}‰ 超过了 1000‰（100%）。`, 'invalid_input')
+    if (r.mode === 'ratio' && r.value > 1000) throw new UserError(`${CLASS_LABEL[c]}对象的比例 ${r.value / 10}% 超过了 100%。`, 'invalid_input')
   }
 }
 

@@ -93,7 +93,7 @@ describe('the draw refuses before starting, saying which constraint fails and by
 
   it('invalid ratio and duplicate codes are refused with a sentence', () => {
     const people = makeInspectors([{ deptId: 1, certified: 3 }], 1)
-    expect(() => prepareDraw(makeTask({ rule: { ...makeTask().rule, C: { mode: 'ratio', value: 1200 } } }), date, pool, people)).toThrow('C 类对象的比例 1200‰ 超过了 1000‰（100%）。')
+    expect(() => prepareDraw(makeTask({ rule: { ...makeTask().rule, C: { mode: 'ratio', value: 1200 } } }), date, pool, people)).toThrow('C 类对象的比例 120% 超过了 100%。')
     expect(() => prepareDraw(makeTask(), date, [...pool, pool[3]], people)).toThrow(`对象代码 ${pool[3].code} 在对象池中出现了两次`)
   })
 })

@@ -23,7 +23,7 @@ const CLASS_WORDS = { A: 'A 类（低风险）', B: 'B 类（一般风险）', C
 export function ruleLines(rule: DrawRule, quotas: DrawAnnouncement['quotas']): string[] {
   return CREDIT_CLASSES.map((c) => {
     const r = rule[c]
-    const how = r.mode === 'ratio' ? `按 ${r.value}‰（${r.value / 10}%）比例抽取，向上取整` : `按固定户数抽取 ${r.value} 户（不超过可抽户数）`
+    const how = r.mode === 'ratio' ? `按 ${r.value / 10}% 比例抽取，向上取整` : `按固定户数抽取 ${r.value} 户（不超过可抽户数）`
     return `${CLASS_WORDS[c]}：可抽 ${quotas[c].size} 户，${how}，应抽 ${quotas[c].quota} 户。`
   })
 }
