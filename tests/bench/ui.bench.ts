@@ -59,14 +59,15 @@ async function county(file: string): Promise<void> {
       departments: [{ deptId: scjg, itemUids: ['SCJG-07'], inspectorsPerObject: 2 }],
       scope: {},
       rule: { A: { mode: 'count', value: 0 }, B: { mode: 'count', value: half }, C: { mode: 'count', value: half }, D: { mode: 'count', value: 0 } },
-      periodStart: '2026-04-01',
-      periodEnd: '2026-12-31'
+      periodStart: `${new Date().getFullYear()}-01-01`,
+      periodEnd: `${new Date().getFullYear()}-12-31`
     })
     const today = new Date().toISOString().slice(0, 10)
-    await call(wb, 'draws.publish', { taskId: task.id, drawDate: today, planned: { witnessCount: 2, publicLabels: [] } })
+    await call(wb, 'draws.publish', { taskId: task.id, drawDate: today, planned: { witnessCount: 3, publicLabels: [] } })
     await call(wb, 'draws.perform', { taskId: task.id, operator: '基准测试', sources: [
-        { kind: 'witness', label: '见证人甲', value: '3 1 4 1 5' },
-        { kind: 'witness', label: '见证人乙', value: '2 7 1 8 2' }
+        { kind: 'witness', label: '见证人甲', value: '3 1 4 1 5 9' },
+        { kind: 'witness', label: '见证人乙', value: '2 7 1 8 2 8' },
+        { kind: 'witness', label: '见证人丙', value: '1 6 1 8 0 3' }
       ] })
   } finally {
     wb.close()
