@@ -133,6 +133,8 @@ export interface ResultSheet {
 export interface ResultImportReport {
   ok: boolean
   saved: number
+  /** follow-ups the sheet marked 完结 that were open before */
+  closed: number
   errors: { row: number; reason: string }[]
   progress: TaskProgress | null
 }

@@ -19,7 +19,7 @@ export async function resultsImport(argv: string[]): Promise<number> {
   if (has(p, 'json')) console.log(JSON.stringify(r))
   else if (r.ok) {
     const pr = r.progress!
-    console.log(`已导入 ${r.saved} 条检查结果。任务 ${pr.taskNo} 已录入 ${pr.entered}/${pr.expected} 条${pr.complete ? `，检查已完成（${pr.completedOn}），公示期限 ${pr.dueOn}` : ''}。`)
+    console.log(`已导入 ${r.saved} 条检查结果${r.closed ? `，${r.closed} 项后续处置已完结` : ''}。任务 ${pr.taskNo} 已录入 ${pr.entered}/${pr.expected} 条${pr.complete ? `，检查已完成（${pr.completedOn}），公示期限 ${pr.dueOn}` : ''}。`)
   } else {
     console.log(`表格有 ${r.errors.length} 处错误，未导入任何结果：`)
     for (const e of r.errors) console.log(`  第 ${e.row} 行：${e.reason}`)

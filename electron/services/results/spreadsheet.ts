@@ -6,8 +6,8 @@
 import ExcelJS from 'exceljs'
 import type { Ctx } from '../context'
 import {
-  CHECK_METHOD_LIST, DISPOSAL_LIST, LEGACY_DISPOSALS, LEGACY_METHODS, RESULT_CATEGORY_LIST, resultCodeDef, resultInputSchema,
-  type CheckMethod, type ResultImportReport, type ResultInputParsed
+  CHECK_METHOD_LIST, DISPOSAL_LIST, LEGACY_DISPOSALS, LEGACY_METHODS, RESULT_CATEGORY_LIST, followUpOf, resultCodeDef, resultInputSchema,
+  type CheckMethod, type InspectionResult, type ResultImportReport, type ResultInputParsed
 } from '@contract'
 import { UserError } from '../errors'
 import { getTask } from '../tasks/service'
@@ -15,12 +15,17 @@ import { readGrid } from '../spreadsheet/grid'
 import { cellLongText, cellText, parseDate } from '../registry/spreadsheet/normalize'
 import { normalizeCode } from '../registry/identifiers'
 import { assertEnterable, frameOf, problemInTask, resultSheet, saveResults } from './entry'
+import { closeFollowUp } from './followups'
+import { resultsOfTask } from './store'
 
 export const RESULT_SHEET_COLUMNS = [
   '序号', '统一社会信用代码（注册号）', '检查对象名称', '事项编号', '检查事项', '检查结果', '核查方式（可多选，用“、”分隔）', '检查情况',
-  '后续处置', '案件编号（移送办案机构时必填）', '处置说明（抄告的部门或其他处置）', '证据说明（无法联系、不配合时必填）', '检查日期', '检查人员'
+  '后续处置', '案件编号（移送办案机构时必填）', '处置说明（抄告的部门或其他处置）', '证据说明（无法联系、不配合时必填）', '检查日期', '检查人员',
+  '是否完结（是/否）', '完结日期', '办结说明'
 ] as const
-const WIDTHS = [6, 24, 30, 12, 26, 30, 22, 30, 18, 20, 22, 26, 13, 22]
+/** Sheets exported before the 完结 columns end after 检查人员; they still read, without closing anything. */
+const COLUMNS_BEFORE_CLOSING = 14
+const WIDTHS = [6, 24, 30, 12, 26, 30, 22, 30, 18, 20, 22, 26, 13, 22, 12, 13, 26]
 
 /** The 核查方式 an item's 检查方式 on the department's list names, as the default. */
 function defaultMethods(itemMethod: string): CheckMethod[] {
@@ -57,7 +62,7 @@ export async function exportResultTemplate(ctx: Ctx, taskId: number, deptId: num
   ws.getRow(2).values = ['任务编号', p.taskNo, '检查部门', sheet.deptName]
   ws.getRow(2).font = { bold: true }
   ws.mergeCells(3, 1, 3, RESULT_SHEET_COLUMNS.length)
-  ws.getCell(3, 1).value = `说明：前五列和第二行请勿修改。检查结果、后续处置从下拉列表选择（检查结果也可填代码，如 1、E、F）；核查方式可填多项：${CHECK_METHOD_LIST.join('、')}；检查日期写成 2026-05-08；检查人员多人用“、”分隔。`
+  ws.getCell(3, 1).value = `说明：前五列和第二行请勿修改。检查结果、后续处置从下拉列表选择（检查结果也可填代码，如 1、E、F）；核查方式可填多项：${CHECK_METHOD_LIST.join('、')}；检查日期写成 2026-05-08；检查人员多人用“、”分隔。发现的问题处置完毕后，“是否完结”填“是”，并填写完结日期和办结说明；已完结的不能在表中撤销。`
   ws.getCell(3, 1).font = { color: { argb: 'FF666666' } }
   ws.getRow(HEADER_ROW).values = [...RESULT_SHEET_COLUMNS]
   ws.getRow(HEADER_ROW).font = { bold: true }
@@ -68,7 +73,8 @@ export async function exportResultTemplate(ctx: Ctx, taskId: number, deptId: num
     ws.addRow([
       i + 1, row.objectCode, row.objectName, row.itemUid, row.itemName,
       r?.category ?? '', (r?.methods ?? defaultMethods(row.itemMethod)).join('、'), r?.findings ?? '',
-      r?.disposal ?? '', r?.caseNo ?? '', r?.disposalRef ?? '', r?.evidence ?? '', r?.checkDate ?? '', names
+      r?.disposal ?? '', r?.caseNo ?? '', r?.disposalRef ?? '', r?.evidence ?? '', r?.checkDate ?? '', names,
+      ...closingCells(r ?? undefined)
     ])
   }
   const last = Math.max(HEADER_ROW + 1, ws.rowCount)
@@ -80,6 +86,7 @@ export async function exportResultTemplate(ctx: Ctx, taskId: number, deptId: num
   }
   list(C['检查结果'], `选项!$A$1:$A$${RESULT_CATEGORY_LIST.length}`)
   list(C['后续处置'], `选项!$C$1:$C$${DISPOSAL_LIST.length}`)
+  list(C['是否完结（是/否）'], '"是,否"')
   ws.views = [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 3 }]
   await wb.xlsx.writeFile(path)
   return { file: path, rows: sheet.rows.length }
@@ -105,7 +112,9 @@ export async function importResults(ctx: Ctx, taskId: number, path: string): Pro
   const dept = task.departments.find((d) => d.deptName === deptText)
   if (!dept) throw new UserError(`第 2 行的检查部门“${deptText}”没有参加任务 ${task.taskNo}。`, 'wrong-dept')
   const headers = RESULT_SHEET_COLUMNS.map((_, i) => text(HEADER_ROW, i + 1))
-  const wrong = RESULT_SHEET_COLUMNS.findIndex((h, i) => headers[i] !== h)
+  const withClosing = headers.slice(COLUMNS_BEFORE_CLOSING).some(Boolean)
+  const expected = withClosing ? RESULT_SHEET_COLUMNS : RESULT_SHEET_COLUMNS.slice(0, COLUMNS_BEFORE_CLOSING)
+  const wrong = expected.findIndex((h, i) => headers[i] !== h)
   // The sheet of earlier versions had one 核查方式 and 案件编号／移交部门／说明 in one column.
   if (wrong >= 0 && text(HEADER_ROW, 10) === '案件编号／移交部门／说明') {
     throw new UserError('这是旧版程序导出的录入表（检查结果、核查方式和后续处置的选项已改为国家标准），不能直接导入。请重新导出录入表，把已填的内容抄过去后再导入。', 'old-template')
@@ -113,8 +122,10 @@ export async function importResults(ctx: Ctx, taskId: number, path: string): Pro
   if (wrong >= 0) throw new UserError(`第 ${HEADER_ROW} 行第 ${wrong + 1} 列应为“${RESULT_SHEET_COLUMNS[wrong]}”，表头被改动过。请重新导出录入表后填写。`, 'not-template')
 
   const f = frameOf(ctx, task)
+  const before = new Map(resultsOfTask(ctx, taskId, dept.deptId).map((r) => [`${r.objectCode}|${r.itemUid}`, r]))
   const errors: ResultImportReport['errors'] = []
   const results: ResultInputParsed[] = []
+  const closings: Closing[] = []
   const seen = new Map<string, number>()
   for (let rn = HEADER_ROW + 1; rn <= ws.rowCount; rn++) {
     const get = (h: (typeof RESULT_SHEET_COLUMNS)[number]) => text(rn, C[h])
@@ -161,11 +172,76 @@ export async function importResults(ctx: Ctx, taskId: number, path: string): Pro
     }
     seen.set(key, rn)
     const why = problemInTask(f, parsed.data)
-    if (why) err(why)
-    else results.push(parsed.data)
+    if (why) {
+      err(why)
+      continue
+    }
+    const closing = withClosing
+      ? closingOf(parsed.data, before.get(key), { done: get('是否完结（是/否）'), date: parseDate(ws.cell(rn, C['完结日期'])), note: cellLongText(ws.cell(rn, C['办结说明'])) }, f.today)
+      : null
+    if (typeof closing === 'string') {
+      err(closing)
+      continue
+    }
+    if (closing) closings.push(closing)
+    results.push(parsed.data)
   }
-  if (errors.length) return { ok: false, saved: 0, errors, progress: null }
+  if (errors.length) return { ok: false, saved: 0, closed: 0, errors, progress: null }
   if (!results.length) throw new UserError('表格中没有填写任何检查结果（“检查结果”一列全为空）。', 'empty')
-  const r = saveResults(ctx, taskId, results, '导入')
-  return { ok: true, saved: r.saved, errors: [], progress: r.progress }
+  // The results and their 完结 go in together or not at all.
+  return ctx.sqlite.transaction(() => {
+    const r = saveResults(ctx, taskId, results, '导入')
+    for (const c of closings) {
+      const id = ctx.sqlite
+        .prepare(`SELECT id FROM inspection_results WHERE task_id = ? AND object_code = ? AND dept_id = ? AND item_uid = ?`)
+        .pluck()
+        .get(taskId, c.result.objectCode, c.result.deptId, c.result.itemUid) as number
+      closeFollowUp(ctx, { resultId: id, date: c.date, note: c.note }, f.today)
+    }
+    return { ok: true, saved: r.saved, closed: closings.length, errors: [], progress: r.progress }
+  })()
+}
+
+interface Closing {
+  result: ResultInputParsed
+  date: string
+  note: string
+}
+
+/** 是否完结 / 完结日期 / 办结说明 as exported: filled for a result whose problem must be followed up. */
+function closingCells(r: InspectionResult | undefined): string[] {
+  if (!r || followUpOf(r.category, r.disposal) !== 'open') return ['', '', '']
+  return r.followUpDoneOn ? ['是', r.followUpDoneOn, r.followUpNote] : ['否', '', '']
+}
+
+/**
+ * What a row's 完结 columns ask for: a follow-up to close, nothing, or the
+ * reason the row is refused. A 完结 already recorded cannot be undone or
+ * re-dated from a sheet: it is what was reported, and the grid shows it.
+ */
+function closingOf(
+  r: ResultInputParsed,
+  was: InspectionResult | undefined,
+  cells: { done: string; date: ReturnType<typeof parseDate>; note: string },
+  today: string
+): Closing | null | string {
+  const follow = followUpOf(r.category, r.disposal)
+  const doneBefore = was && followUpOf(was.category, was.disposal) === 'open' && follow === 'open' ? was.followUpDoneOn : null
+  if (cells.done && cells.done !== '是' && cells.done !== '否') return `是否完结“${cells.done}”只能填“是”或“否”。`
+  if (cells.done !== '是') {
+    if (doneBefore) return `该问题的后续处置已于 ${doneBefore} 完结，表格中不能撤销。请把“是否完结”改回“是”。`
+    if (cells.date.ok && cells.date.value) return '填写了完结日期，但“是否完结”不是“是”。请填“是”，或删去完结日期。'
+    return null
+  }
+  if (follow === 'none') return `检查结果为“${r.category}”、后续处置为“${r.disposal}”，没有需要完结的问题。请把“是否完结”留空。`
+  // 发现问题已责令改正 is 完结 on the check date by itself.
+  if (follow === 'closedOnCheck') return null
+  if (!cells.date.ok) return `完结日期“${cells.date.raw}”无法识别，请写成 2026-05-08。`
+  if (!cells.date.value) return '“是否完结”填了“是”，但没有填写完结日期。'
+  const date = cells.date.value
+  if (doneBefore) return date === doneBefore ? null : `该问题的后续处置已于 ${doneBefore} 完结，表格中不能改为 ${date}。`
+  if (date < r.checkDate) return `完结日期 ${date} 早于检查日期 ${r.checkDate}，请改正。`
+  if (date > today) return `完结日期 ${date} 晚于今天，请改正。`
+  if (cells.note.trim().length < 2) return '请在“办结说明”中写明处置结果，例如“已整改到位”“已立案查处”。'
+  return { result: r, date, note: cells.note.trim() }
 }

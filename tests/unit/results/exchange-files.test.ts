@@ -138,4 +138,58 @@ describe('results spreadsheet of a department', () => {
     await book.xlsx.writeFile(old)
     await expect(importResults(ctx, task.id, old)).rejects.toThrowError('旧版程序导出的录入表')
   })
+
+  it('carries 是否完结 / 完结日期 / 办结说明 both ways: closes an open follow-up, refuses a 完结 where nothing is to be done, and never undoes one', async () => {
+    const task = drawnTask(ctx, { taskNo: '2026-104', start: '2026-06-01', depts: [['县市场监管局', ['i-food']]], codes: [code(25), code(27)] })
+    const scj = deptIds(ctx)['县市场监管局']!
+    saveResults(ctx, task.id, allResults(ctx, task, '县市场监管局', '2026-06-10', {
+      [`${code(25)}|i-food`]: { category: '发现问题待后续处理', disposal: '移送办案机构', caseNo: '泗市监立〔2026〕41号' }
+    }))
+    const sheet = async (name: string) => {
+      const file = join(t.dir, name)
+      await exportResultTemplate(ctx, task.id, scj, file)
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.readFile(file)
+      return { file, book, ws: book.getWorksheet('检查结果')! }
+    }
+    const a = await sheet('close-a.xlsx')
+    expect([15, 16, 17].map((c) => a.ws.getCell(4, c).text)).toEqual(['是否完结（是/否）', '完结日期', '办结说明'])
+    expect(a.ws.getCell(5, 15).text).toBe('否') // the 移送 problem is open
+    expect(a.ws.getCell(6, 15).text).toBe('') // 未发现问题: nothing to close
+
+    a.ws.getCell(5, 15).value = '是' // no date, no note
+    a.ws.getCell(6, 15).value = '是'
+    await a.book.xlsx.writeFile(a.file)
+    const r1 = await importResults(ctx, task.id, a.file)
+    expect(r1.ok).toBe(false)
+    expect(r1.errors.map((e) => e.row)).toEqual([5, 6])
+    expect(r1.errors[0]!.reason).toContain('没有填写完结日期')
+    expect(r1.errors[1]!.reason).toContain('没有需要完结的问题')
+
+    a.ws.getCell(6, 15).value = ''
+    a.ws.getCell(5, 16).value = '2026-06-20'
+    a.ws.getCell(5, 17).value = '已立案查处，罚款 5000 元'
+    await a.book.xlsx.writeFile(a.file)
+    const r2 = await importResults(ctx, task.id, a.file)
+    expect(r2.errors).toEqual([])
+    expect(r2).toMatchObject({ ok: true, closed: 1 })
+    const done = resultsOfTask(ctx, task.id).find((r) => r.objectCode === code(25))!
+    expect(done).toMatchObject({ followUpOpen: false, followUpDoneOn: '2026-06-20', followUpNote: '已立案查处，罚款 5000 元' })
+    // importing the same sheet again changes nothing
+    expect(await importResults(ctx, task.id, a.file)).toMatchObject({ ok: true, saved: 0, closed: 0 })
+
+    const b = await sheet('close-b.xlsx')
+    expect([15, 16, 17].map((c) => b.ws.getCell(5, c).text)).toEqual(['是', '2026-06-20', '已立案查处，罚款 5000 元'])
+    b.ws.getCell(5, 15).value = '否'
+    await b.book.xlsx.writeFile(b.file)
+    const r3 = await importResults(ctx, task.id, b.file)
+    expect(r3.ok).toBe(false)
+    expect(r3.errors[0]!.reason).toContain('已于 2026-06-20 完结，表格中不能撤销')
+    expect(resultsOfTask(ctx, task.id).find((r) => r.objectCode === code(25))!.followUpDoneOn).toBe('2026-06-20')
+    // a sheet exported before the 完结 columns existed still reads, and closes or undoes nothing
+    for (const rn of [4, 5, 6]) for (const c of [15, 16, 17]) b.ws.getCell(rn, c).value = null
+    await b.book.xlsx.writeFile(b.file)
+    expect(await importResults(ctx, task.id, b.file)).toMatchObject({ ok: true, closed: 0 })
+    expect(resultsOfTask(ctx, task.id).find((r) => r.objectCode === code(25))!.followUpDoneOn).toBe('2026-06-20')
+  })
 })
