@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
-import { tempDir } from '../../helpers/tmp'
 import type { Ctx } from '../../../electron/services/context'
-import type { Workbench } from '../../../electron/services/workbench'
 import { exportPublicResults, exportResultTemplate, importResults, publishResults, resultsOfTask, saveResults } from '../../../electron/services/results'
 import { checkIdNumber } from '../../../electron/services/registry/identifiers'
-import { allResults, code, county, deptIds, drawnTask } from './fixture'
+import { allResults, code, countySuite, deptIds, drawnTask } from './fixture'
 import { approveAll } from '../../helpers/review'
 
-const t = tempDir('suiji-results-files-')
-let wb: Workbench
+const suite = countySuite('suiji-results-files-')
 let ctx: Ctx
-beforeAll(() => {
-  ;({ wb, ctx } = county(t.dir))
-})
-afterAll(() => {
-  wb.close()
-  t.cleanup()
-})
+let dir: string
+beforeAll(() => ({ ctx, dir } = suite()))
 
 const ID = '11010519491231002X' // a valid 身份证号 (GB 11643 check character X)
 const MOBILE = '13912345678'
@@ -58,8 +50,8 @@ describe('public result list', () => {
     saveResults(ctx, task.id, rs)
     approveAll(ctx, task.id)
     publishResults(ctx, task.id, '2026-06-15')
-    const x = await exportPublicResults(ctx, task.id, 'xlsx', join(t.dir, 'public.xlsx'))
-    const d = await exportPublicResults(ctx, task.id, 'docx', join(t.dir, 'public.docx'))
+    const x = await exportPublicResults(ctx, task.id, 'xlsx', join(dir, 'public.xlsx'))
+    const d = await exportPublicResults(ctx, task.id, 'docx', join(dir, 'public.docx'))
     expect(x.rows).toBe(4) // 2 objects × 2 departments
     expect(d.rows).toBe(4)
     for (const text of [await xlsxText(x.file), await docxText(d.file)]) {
@@ -79,7 +71,7 @@ describe('results spreadsheet of a department', () => {
   it('exports the drawn objects × items, refuses a filled sheet with row-numbered errors and saves nothing, then imports the corrected one', async () => {
     const task = drawnTask(ctx, { taskNo: '2026-102', start: '2026-06-01', depts: [['县市场监管局', ['i-food', 'i-label']], ['县卫健局', ['i-health']]], codes: [code(15), code(17), code(19)] })
     const scj = deptIds(ctx)['县市场监管局']!
-    const file = join(t.dir, 'tpl.xlsx')
+    const file = join(dir, 'tpl.xlsx')
     expect((await exportResultTemplate(ctx, task.id, scj, file)).rows).toBe(6)
 
     const book = new ExcelJS.Workbook()
@@ -99,7 +91,7 @@ describe('results spreadsheet of a department', () => {
     fill(8, { 6: '通过登记的住所（经营场所）无法联系', 9: '列入经营异常名录', 13: '2026年6月11日' }) // no evidence
     fill(9, { 6: '发现问题待后续处理', 9: '移送办案', 13: '2026-06-31' }) // no such date
     fill(10, { 6: '发现问题经责令已改正', 9: '责令改正' }) // no date
-    const bad = join(t.dir, 'bad.xlsx')
+    const bad = join(dir, 'bad.xlsx')
     await book.xlsx.writeFile(bad)
     const r1 = await importResults(ctx, task.id, bad)
     expect(r1.ok).toBe(false)
@@ -114,7 +106,7 @@ describe('results spreadsheet of a department', () => {
     fill(8, { 12: '邮寄检查通知书被退回，现场无此单位（照片 3 张）' })
     fill(9, { 10: '泗市监立〔2026〕40号', 13: '2026-06-12' })
     fill(10, { 13: '2026-06-12' })
-    const good = join(t.dir, 'good.xlsx')
+    const good = join(dir, 'good.xlsx')
     await book.xlsx.writeFile(good)
     const r2 = await importResults(ctx, task.id, good)
     expect(r2.errors).toEqual([])
@@ -134,7 +126,7 @@ describe('results spreadsheet of a department', () => {
     // a sheet exported by the earlier version (one 核查方式, 案号 and 移交部门 in one column) is named as such
     ws.getCell(4, 7).value = '核查方式'
     ws.getCell(4, 10).value = '案件编号／移交部门／说明'
-    const old = join(t.dir, 'old.xlsx')
+    const old = join(dir, 'old.xlsx')
     await book.xlsx.writeFile(old)
     await expect(importResults(ctx, task.id, old)).rejects.toThrowError('旧版程序导出的录入表')
   })
@@ -146,7 +138,7 @@ describe('results spreadsheet of a department', () => {
       [`${code(25)}|i-food`]: { category: '发现问题待后续处理', disposal: '移送办案机构', caseNo: '泗市监立〔2026〕41号' }
     }))
     const sheet = async (name: string) => {
-      const file = join(t.dir, name)
+      const file = join(dir, name)
       await exportResultTemplate(ctx, task.id, scj, file)
       const book = new ExcelJS.Workbook()
       await book.xlsx.readFile(file)

@@ -1,4 +1,6 @@
 import { join } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
+import { tempDir } from '../../helpers/tmp'
 import { Workbench } from '../../../electron/services/workbench'
 import type { Ctx } from '../../../electron/services/context'
 import { createTask, getTask } from '../../../electron/services/tasks/service'
@@ -16,6 +18,32 @@ export function county(dir: string, name = 'r.db'): { wb: Workbench; ctx: Ctx } 
   buildRegistry(ctx)
   buildItems(ctx)
   return { wb, ctx }
+}
+
+export interface CountySuite {
+  dir: string
+  ctx: Ctx
+  /** ids of 县市场监管局 and 县卫健局, the two departments most tests use */
+  SCJ: number
+  WJ: number
+}
+
+/** Registers the hooks of a test file that works on one county database; call the result inside a test or a later hook. */
+export function countySuite(prefix: string): () => CountySuite {
+  const t = tempDir(prefix)
+  let wb: Workbench | undefined
+  let suite: CountySuite | undefined
+  beforeAll(() => {
+    const c = county(t.dir)
+    wb = c.wb
+    const d = deptIds(c.ctx)
+    suite = { dir: t.dir, ctx: c.ctx, SCJ: d['县市场监管局']!, WJ: d['县卫健局']! }
+  })
+  afterAll(() => {
+    wb?.close()
+    t.cleanup()
+  })
+  return () => suite!
 }
 
 /** 50‰ for every class (the cap of the 一般 item i-label): the rule does not use the credit classes. */

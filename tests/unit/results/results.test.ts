@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { tempDir } from '../../helpers/tmp'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Ctx } from '../../../electron/services/context'
-import type { Workbench } from '../../../electron/services/workbench'
 import { getTask } from '../../../electron/services/tasks/service'
 import {
   closeFollowUp,
@@ -18,24 +16,14 @@ import {
   taskProgress
 } from '../../../electron/services/results'
 import { updateSettings } from '../../../electron/services/settings/service'
-import { allResults, code, county, deptIds, drawnTask } from './fixture'
+import { allResults, code, countySuite, drawnTask } from './fixture'
 import { approveAll } from '../../helpers/review'
 
-const t = tempDir('suiji-results-')
-let wb: Workbench
+const suite = countySuite('suiji-results-')
 let ctx: Ctx
 let SCJ: number
 let WJ: number
-
-beforeAll(() => {
-  ;({ wb, ctx } = county(t.dir))
-  SCJ = deptIds(ctx)['县市场监管局']!
-  WJ = deptIds(ctx)['县卫健局']!
-})
-afterAll(() => {
-  wb.close()
-  t.cleanup()
-})
+beforeAll(() => ({ ctx, SCJ, WJ } = suite()))
 
 const CODES = [code(11), code(13), code(15)]
 

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import { tempDir } from '../../helpers/tmp'
 import type { Ctx } from '../../../electron/services/context'
-import type { Workbench } from '../../../electron/services/workbench'
 import {
   GSXT_COLUMNS,
   addRevisit,
@@ -22,25 +20,16 @@ import {
 } from '../../../electron/services/results'
 import { breakdownDetail, exportBreakdown, statsBreakdown, statsDashboard } from '../../../electron/services/dashboard'
 import { resultsReviewCommands } from '../../../electron/cli/commands/resultsReview'
-import { allResults, code, county, deptIds, drawnTask } from './fixture'
+import { allResults, code, countySuite, drawnTask } from './fixture'
 import { approveAll } from '../../helpers/review'
 import { readFileSync } from 'node:fs'
 
-const t = tempDir('suiji-review-')
-let wb: Workbench
+const suite = countySuite('suiji-review-')
 let ctx: Ctx
 let SCJ: number
 let WJ: number
-
-beforeAll(() => {
-  ;({ wb, ctx } = county(t.dir))
-  SCJ = deptIds(ctx)['县市场监管局']!
-  WJ = deptIds(ctx)['县卫健局']!
-})
-afterAll(() => {
-  wb.close()
-  t.cleanup()
-})
+let dir: string
+beforeAll(() => ({ ctx, SCJ, WJ, dir } = suite()))
 
 describe('review step 录入 → 待审核 → 退回 / 通过 → 公示', () => {
   it('keeps the reviewer and 审核意见, refuses publication until every result passed, and a changed result goes back to 录入', () => {
@@ -100,7 +89,7 @@ describe('suiji results submit / review / reviews', () => {
     const task = drawnTask(ctx, { taskNo: '2026-402', start: '2026-04-01', depts: [['县卫健局', ['i-health']]], codes: [code(21)] })
     saveResults(ctx, task.id, allResults(ctx, task, '县卫健局', '2026-04-10'))
     const cmd = (name: string) => resultsReviewCommands.find((c) => c.name === name)!
-    const db = join(t.dir, 'r.db')
+    const db = join(dir, 'r.db')
     const run = (name: string, args: string[]) => Promise.resolve().then(() => cmd(name).run(['--db', db, '--task', '2026-402', ...args]))
     await expect(run('results submit', ['--dept', '县市场监管局', '--person', '钱录入'])).rejects.toThrowError('不是任务 2026-402 的参加部门')
     expect(await run('results submit', ['--dept', '县卫健局', '--person', '钱录入'])).toBe(0)
@@ -143,9 +132,9 @@ describe('exports and statistics of the year', () => {
     expect(documented).toEqual([...GSXT_COLUMNS])
     expect([...GSXT_COLUMNS]).toEqual(['抽查计划编号', '抽查计划名称', '抽查任务编号', '抽查任务名称', '抽查类型', '抽查机关', '抽查完成时间', '检查事项', '检查结果', '统一社会信用代码', '名称'])
 
-    const out = join(t.dir, 'gsxt.xlsx')
+    const out = join(dir, 'gsxt.xlsx')
     const cmd = resultsReviewCommands.find((c) => c.name === 'results export')!
-    expect(await cmd.run(['--format', 'gsxt', '--db', join(t.dir, 'r.db'), '--year', '2027', '--out', out])).toBe(0)
+    expect(await cmd.run(['--format', 'gsxt', '--db', join(dir, 'r.db'), '--year', '2027', '--out', out])).toBe(0)
     const book = new ExcelJS.Workbook()
     await book.xlsx.readFile(out)
     const ws = book.getWorksheet('抽查检查结果')!
@@ -162,8 +151,8 @@ describe('exports and statistics of the year', () => {
     expect(rows[0]![8]).toContain('发现问题经责令已改正')
     expect(rows[2]![8]).toContain('未按规定公示应当公示的信息')
     expect(rows[0]).toMatchObject({ 0: '', 1: '临时抽查任务（专项整治）', 3: '联合抽查任务2027-001', 4: '定向抽查', 6: '2026-05-07' })
-    await expect(exportGsxt(ctx, 2031, join(t.dir, 'none.xlsx'))).rejects.toThrowError('2031 年还没有已公示的抽查任务')
-    const badFormat = await Promise.resolve().then(() => cmd.run(['--format', 'csv', '--db', join(t.dir, 'r.db'), '--year', '2027', '--out', out])).catch((e: Error) => e.message)
+    await expect(exportGsxt(ctx, 2031, join(dir, 'none.xlsx'))).rejects.toThrowError('2031 年还没有已公示的抽查任务')
+    const badFormat = await Promise.resolve().then(() => cmd.run(['--format', 'csv', '--db', join(dir, 'r.db'), '--year', '2027', '--out', out])).catch((e: Error) => e.message)
     expect(badFormat).toContain('只支持 gsxt')
   })
 
@@ -189,7 +178,7 @@ describe('exports and statistics of the year', () => {
     expect(detail.rows.length).toBe(first.entered)
     const industries = statsBreakdown(ctx, 2027, 'industry', WJ)
     expect(industries.total.expected).toBe(3)
-    const file = join(t.dir, 'breakdown.xlsx')
+    const file = join(dir, 'breakdown.xlsx')
     await exportBreakdown(ctx, 2027, file)
     const book = new ExcelJS.Workbook()
     await book.xlsx.readFile(file)
@@ -209,9 +198,9 @@ describe('exports and statistics of the year', () => {
     expect(s).toMatchObject({ objectCode: code(7), stoppedOn: '2026-06-02' })
     expect(() => stopPublication(ctx, { taskId: a.id, objectCode: code(7), date: '2026-06-03', reason: '再次申请信用修复', approvedBy: '张局长' })).toThrowError('已经停止公示')
     expect(listPublicStops(ctx, a.id).map((x) => x.objectCode)).toEqual([code(7)])
-    const pub = await exportPublicResults(ctx, a.id, 'xlsx', join(t.dir, 'public.xlsx'))
+    const pub = await exportPublicResults(ctx, a.id, 'xlsx', join(dir, 'public.xlsx'))
     expect(pub.rows).toBe(2) // code(5) × 2 departments; code(7) stopped
-    const g = await exportGsxt(ctx, 2027, join(t.dir, 'gsxt2.xlsx'))
+    const g = await exportGsxt(ctx, 2027, join(dir, 'gsxt2.xlsx'))
     expect(g.rows).toBe(3)
 
     expect(() => addRevisit(ctx, { taskId: a.id, objectCode: code(5), date: '2026-05-01', way: '电话回访', satisfaction: '满意', note: '' })).toThrowError('早于检查日期')
