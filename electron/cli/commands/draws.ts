@@ -61,25 +61,30 @@ export const drawCommand: Command = {
   summary: '按已公布的抽取方案进行双随机抽取（对象和执法人员），保存抽取记录并写出证据文件',
   run(argv) {
     const p = parseArgs(argv)
-    const evidence = resolve(need(p, 'evidence'))
-    const sources = sourcesOf(p)
-    if (sources.length === 0) throw new CliError('请按抽取方案公告，用 --source "见证人姓名=数字" 给出每名见证人的数字，用 --public 给出公告指定的公开数值')
-    const r = withCtx(need(p, 'db'), (ctx) => {
-      const view = performDraw(ctx, taskIdOf(ctx, p.positional[0]), {
-        sources,
-        operator: flag(p, 'operator') ?? ctx.actor,
-        witnesses: p.flags.get('witness') ?? [],
-        supervisor: flag(p, 'supervisor') ?? '',
-        ...(flag(p, 'late-reason') ? { lateReason: flag(p, 'late-reason') } : {})
-      })
-      return { view, file: exportEvidence(ctx, view.drawId, evidence) }
-    })
-    report(p, r.view, r.file.file)
+    report(p, drawFromArgs(p, '请按抽取方案公告，用 --source "见证人姓名=数字" 给出每名见证人的数字，用 --public 给出公告指定的公开数值'))
     return 0
   }
 }
 
-function report(p: Parsed, view: DrawView, file: string): void {
+/** The draw and the re-draw take the same sources and people; a re-draw names what it replaces and why. */
+function drawFromArgs(p: Parsed, noSources: string, supersede?: { reason: string }): { view: DrawView; file: string } {
+  const evidence = resolve(need(p, 'evidence'))
+  const sources = sourcesOf(p)
+  if (sources.length === 0) throw new CliError(noSources)
+  return withCtx(need(p, 'db'), (ctx) => {
+    const view = performDraw(ctx, taskIdOf(ctx, p.positional[0]), {
+      sources,
+      operator: flag(p, 'operator') ?? ctx.actor,
+      witnesses: p.flags.get('witness') ?? [],
+      supervisor: flag(p, 'supervisor') ?? '',
+      ...(supersede ? { supersede } : {}),
+      ...(flag(p, 'late-reason') ? { lateReason: flag(p, 'late-reason') } : {})
+    })
+    return { view, file: exportEvidence(ctx, view.drawId, evidence).file }
+  })
+}
+
+function report(p: Parsed, { view, file }: { view: DrawView; file: string }): void {
   if (has(p, 'json')) {
     console.log(JSON.stringify({ drawId: view.drawId, taskNo: view.taskNo, shortHash: view.shortHash, drawSha256: view.drawSha256, chain: view.chain, evidence: file, objects: view.objects, replacements: view.replacements }))
     return
@@ -117,11 +122,11 @@ export const drawReplace: Command = {
         ...(manual ? { manualIdNumber: manual } : { source: sources[0] }),
         ...(flag(p, 'note') ? { note: flag(p, 'note') } : {})
       })
-      return { view, file: exportEvidence(ctx, view.drawId, evidence) }
+      return { view, file: exportEvidence(ctx, view.drawId, evidence).file }
     })
     const rec = r.view.replacements[r.view.replacements.length - 1]
     if (!has(p, 'json')) console.log(`已替换：第 ${rec.order} 户 ${rec.objectName}，${rec.outName} → ${rec.inName}（${rec.policy === 'manual' ? '人工指定' : '随机重抽'}，${rec.reason}，批准人 ${rec.approver}）`)
-    report(p, r.view, r.file.file)
+    report(p, r)
     return 0
   }
 }
@@ -133,23 +138,10 @@ export const drawRedraw: Command = {
   summary: '重新抽取（检查开始前）：原抽取作废但保留在案，新抽取的种子材料写明被替代的抽取和原因，需见证人按公告重新输入数字',
   run(argv) {
     const p = parseArgs(argv)
-    const evidence = resolve(need(p, 'evidence'))
     const reason = need(p, 'reason')
-    const sources = sourcesOf(p)
-    if (sources.length === 0) throw new CliError('请按抽取方案公告，用 --source "见证人姓名=数字" 给出每名见证人重新输入的数字')
-    const r = withCtx(need(p, 'db'), (ctx) => {
-      const view = performDraw(ctx, taskIdOf(ctx, p.positional[0]), {
-        sources,
-        operator: flag(p, 'operator') ?? ctx.actor,
-        witnesses: p.flags.get('witness') ?? [],
-        supervisor: flag(p, 'supervisor') ?? '',
-        supersede: { reason },
-        ...(flag(p, 'late-reason') ? { lateReason: flag(p, 'late-reason') } : {})
-      })
-      return { view, file: exportEvidence(ctx, view.drawId, evidence) }
-    })
+    const r = drawFromArgs(p, '请按抽取方案公告，用 --source "见证人姓名=数字" 给出每名见证人重新输入的数字', { reason })
     if (!has(p, 'json')) console.log(`已重新抽取，替代 ${r.view.supersedes?.drawId}（原因：${reason}）`)
-    report(p, r.view, r.file.file)
+    report(p, r)
     return 0
   }
 }
