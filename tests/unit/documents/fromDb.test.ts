@@ -25,6 +25,7 @@ let undrawnId: number
 let taskInput: TaskInput
 const dept: Record<string, number> = {}
 const out = (name: string) => join(t.dir, 'out', name)
+const inDays = (n: number) => todayText(new Date(Date.now() + n * 86400000))
 const docText = (file: string) => text(parts(readFileSync(file))['word/document.xml'])
 
 beforeAll(() => {
@@ -45,14 +46,15 @@ beforeAll(() => {
     ],
     scope: { kinds: ['market'], townships: ['众兴街道'] },
     rule: { A: { mode: 'ratio', value: 30 }, B: { mode: 'ratio', value: 30 }, C: { mode: 'ratio', value: 30 }, D: { mode: 'ratio', value: 30 } },
-    periodStart: '2026-04-08',
-    periodEnd: '2026-05-29'
+    // the inspection period runs from today, so the notices below announce dates still ahead
+    periodStart: todayText(),
+    periodEnd: inDays(60)
   }
   const task = createTask(ctx, taskInput)
   taskId = task.id
   // A real draw: publish with the announcement, then two witnesses' digits.
   publishWithAnnouncement(ctx, taskId, { drawDate: todayText() })
-  performDraw(ctx, taskId, { sources: [{ kind: 'witness', label: '张三', value: '314159' }, { kind: 'witness', label: '李四', value: '271829' }, { kind: 'witness', label: '王见证', value: '271828' }], operator: '王丽', lateReason: '测试数据的检查期限早于今天' })
+  performDraw(ctx, taskId, { sources: [{ kind: 'witness', label: '张三', value: '314159' }, { kind: 'witness', label: '李四', value: '271829' }, { kind: 'witness', label: '王见证', value: '271828' }], operator: '王丽' })
   draw = findDraw(ctx, taskId)!
   undrawnId = publishTask(ctx, createTask(ctx, { ...taskInput, name: '2026年尚未抽取的联合抽查' }).id).id
 })
@@ -178,6 +180,25 @@ describe('documents mapped from a demo county', () => {
     } finally {
       updateSettings(ctx, { contactPerson: '王丽' })
     }
+  })
+
+  it('a notice issued after the period began announces the days still ahead, never a date in the past', () => {
+    const docs = taskDocs(ctx, taskId, officeInfo(ctx))
+    const onTime = noticeInputs(ctx, docs, draw)
+    expect([onTime[0].periodStart, onTime[0].periodEnd]).toEqual([todayText(), inDays(60)])
+    const late = noticeInputs(ctx, docs, draw, { issueDate: inDays(20) })
+    expect([late[0].periodStart, late[0].periodEnd]).toEqual([inDays(20), inDays(60)])
+    expect(() => noticeInputs(ctx, docs, draw, { issueDate: inDays(61) })).toThrow(`检查期限已于 ${inDays(60)} 结束`)
+  })
+
+  it('notices of a task drawn after its period ended are refused before any file is written', () => {
+    const late = createTask(ctx, { ...taskInput, name: '2026年逾期抽取的联合抽查', periodStart: '2026-01-05', periodEnd: '2026-02-27' })
+    publishWithAnnouncement(ctx, late.id, { drawDate: todayText() })
+    const sources = [{ kind: 'witness' as const, label: '张三', value: '314159' }, { kind: 'witness' as const, label: '李四', value: '271829' }, { kind: 'witness' as const, label: '王见证', value: '271828' }]
+    expect(() => performDraw(ctx, late.id, { sources, operator: '王丽' })).toThrow('检查期限 2026-02-27 已过')
+    performDraw(ctx, late.id, { sources, operator: '王丽', lateReason: '补录期限内已完成的检查' })
+    expect(() => prepareDocument(ctx, { kind: 'notices', taskId: late.id, path: out('逾期通知书.docx') }, t.dir)).toThrow(/检查期限已于 2026-02-27 结束.*不能告知已经过去的检查时间/)
+    expect(existsSync(out('逾期通知书.docx'))).toBe(false)
   })
 
   it('a task without a draw is refused with a plain sentence', () => {

@@ -24,11 +24,28 @@ function drawnObjects(draw: DrawView, docs: TaskDocs): DrawObject[] {
   return [...draw.objects].sort((a, b) => a.order - b.order)
 }
 
+/**
+ * The inspection days a notice issued on `issueDate` may announce: the task's
+ * period, less the days already gone. A notice must never tell an object it
+ * will be inspected on a day that has passed.
+ */
+export function announcedPeriod(docs: TaskDocs, issueDate: string): { start: string; end: string } {
+  const { task } = docs
+  if (issueDate > task.periodEnd) {
+    throw new UserError(
+      `任务“${task.name}”（${task.taskNo}）的检查期限已于 ${task.periodEnd} 结束，通知书不能告知已经过去的检查时间。检查已在期限内完成的，无需再发通知书；确需检查的，请取消本任务，按新的检查期限新建任务、公布方案并抽取后再生成通知书。`,
+      'period-ended'
+    )
+  }
+  return { start: issueDate > task.periodStart ? issueDate : task.periodStart, end: task.periodEnd }
+}
+
 export function noticeInputs(ctx: Pick<Ctx, 'sqlite'>, docs: TaskDocs, draw: DrawView, opts: { kind?: '通知书' | '告知书'; issueDate?: string } = {}): NoticeInput[] {
+  const issueDate = opts.issueDate ?? todayText()
+  const period = announcedPeriod(docs, issueDate)
   const objects = drawnObjects(draw, docs)
   const infos = objectInfos(ctx, objects)
   const items = docs.items.map(({ name, content, department }) => ({ name, content, department }))
-  const issueDate = opts.issueDate ?? todayText()
   return infos.map((object) => ({
     kind: opts.kind,
     object,
@@ -36,8 +53,8 @@ export function noticeInputs(ctx: Pick<Ctx, 'sqlite'>, docs: TaskDocs, draw: Dra
     taskName: docs.task.name,
     legalBasis: docs.legalBasis,
     items,
-    periodStart: docs.task.periodStart,
-    periodEnd: docs.task.periodEnd,
+    periodStart: period.start,
+    periodEnd: period.end,
     methods: docs.methods,
     materials: DEFAULT_MATERIALS,
     contact: docs.contact,

@@ -75,7 +75,7 @@ export function performDraw(ctx: Ctx, taskId: number, input: PerformDrawInput): 
     const today = todayText()
     const lateReason = normaliseText(input.lateReason ?? '')
     if (today > task.periodEnd && lateReason.length < 4) {
-      throw new UserError(`任务“${task.name}”（${task.taskNo}）的检查期限 ${task.periodEnd} 已过，抽中的对象已来不及在期限内检查。请先修改任务的检查期限；确需照常抽取的，请写明原因（至少 4 个字），原因会印在抽取记录上。`, 'period-ended')
+      throw new UserError(`任务“${task.name}”（${task.taskNo}）的检查期限 ${task.periodEnd} 已过，抽中的对象已来不及在期限内检查，也不能再向其发出检查通知书。如需检查，请取消本任务，按新的检查期限新建任务；确需照常抽取的（如补录期限内已完成的检查），请写明原因（至少 4 个字），原因会印在抽取记录上。`, 'period-ended')
     }
     const spec = plan.announcement.sourceSpec
     if (spec) checkAnnouncedNames(plan.planned.witnessNames, input.sources)
