@@ -5,8 +5,11 @@ import type { Ctx } from '../context'
 import { audit } from '../audit/log'
 import { nowText } from '../time'
 
+/** The office's full name for a county: what it signs with unless the office typed its own. */
+export const officeNameFor = (county: string) => `${county}“双随机、一公开”监管联席会议办公室`
+
 export const DEFAULT_SETTINGS: Settings = {
-  officeName: '县“双随机、一公开”监管联席会议办公室',
+  officeName: officeNameFor('泗阳县'),
   county: '泗阳县',
   operatorName: '',
   publicationDays: 20,
@@ -33,6 +36,8 @@ export function getSettings(ctx: Pick<Ctx, 'db'>): Settings {
     const parsed = settingsSchema.shape[key].safeParse(stored[key])
     if (parsed.success) (merged as Record<string, unknown>)[key] = parsed.data
   }
+  // Never stored: follows the county, so papers are signed with the full name of the county's own office.
+  if (!settingsSchema.shape.officeName.safeParse(stored.officeName).success) merged.officeName = officeNameFor(merged.county)
   return merged
 }
 

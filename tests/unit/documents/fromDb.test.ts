@@ -201,6 +201,18 @@ describe('documents mapped from a demo county', () => {
     expect(existsSync(out('逾期通知书.docx'))).toBe(false)
   })
 
+  it('with default settings the notices name and sign with the county’s full office names, not the short ones', async () => {
+    expect(getSettings(ctx).officeName).toBe('泗阳县“双随机、一公开”监管联席会议办公室')
+    const docs = taskDocs(ctx, taskId, officeInfo(ctx))
+    expect([docs.lead, ...docs.partners]).toEqual(['泗阳县市场监督管理局', '泗阳县卫生健康局'])
+    const r = await generateDocument(ctx, { kind: 'notices', taskId, mode: 'combined', path: out('署名.docx') }, t.dir)
+    const body = docText(r.files[0])
+    expect(body).toContain('泗阳县市场监督管理局会同泗阳县卫生健康局组成联合检查组')
+    // the 署名 is the last line before the date, once per notice
+    expect(body.match(/泗阳县市场监督管理局\s*\d{4}年\d{1,2}月\d{1,2}日/g)).toHaveLength(draw.objects.length)
+    expect(body).not.toMatch(/县市场监管局\s*\d{4}年/)
+  })
+
   it('a task without a draw is refused with a plain sentence', () => {
     expect(() => prepareDocument(ctx, { kind: 'notices', taskId: undrawnId, path: out('x.docx') }, t.dir)).toThrow(/尚未完成随机抽取/)
   })

@@ -9,6 +9,8 @@ import { getTask } from '../../tasks/service'
 import { previewEligibility } from '../../tasks/preview'
 import { describeScope } from '../../plans/scopeText'
 import { todayText } from '../../time'
+import { getSettings } from '../../settings/service'
+import { formalDeptName } from '../../departments/formalName'
 import { CHECK_METHODS, type CheckItem, type CheckMethod, type OfficeInfo, type WorkPlanInput } from '../types'
 
 export interface TaskItem extends CheckItem {
@@ -67,12 +69,16 @@ export function taskDocs(ctx: Pick<Ctx, 'db' | 'sqlite'>, taskId: number, office
       items.push(r ? { uid, name: r.name, content: trimStop(r.content), basis: trimStop(r.basis), department: d.deptName, deptId: d.deptId, method: r.method } : { uid, name: `事项 ${uid}`, department: d.deptName, deptId: d.deptId, method: '' })
     }
   const lead = ctx.sqlite.prepare('SELECT contact, phone FROM departments WHERE id = ?').get(task.initiatorDeptId) as { contact: string; phone: string } | undefined
+  // The organs that sign and are named in the text go out under their full names (泗阳县市场监督管理局).
+  const county = getSettings(ctx).county
+  const codeOf = new Map((ctx.sqlite.prepare('SELECT id, code FROM departments').all() as { id: number; code: string }[]).map((d) => [d.id, d.code]))
+  const formal = (id: number, name: string) => formalDeptName(county, { name, code: codeOf.get(id) ?? '' })
   return {
     task,
     items,
     departments: task.departments.map((d) => d.deptName),
-    lead: task.initiatorName,
-    partners: task.departments.filter((d) => d.deptId !== task.initiatorDeptId).map((d) => d.deptName),
+    lead: formal(task.initiatorDeptId, task.initiatorName),
+    partners: task.departments.filter((d) => d.deptId !== task.initiatorDeptId).map((d) => formal(d.deptId, d.deptName)),
     methods: methodsOf(items.map((i) => i.method)),
     legalBasis: lawsOf(items.map((i) => i.basis ?? '')),
     // The initiating department's own contact if it has one, else the office's.
