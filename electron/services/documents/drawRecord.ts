@@ -9,9 +9,9 @@ import type { DrawRecordInput } from './types'
 import { BLANK_DATE, NO_GRID_STYLE, buildTable, enumerate, keepTogether, sideBySide, tightParagraph, packDocument, textWidth, titleParagraph, type Block, type DocSection } from './gbt9704'
 import { formHeading, formLine } from './forms'
 
-/** The short hash printed on the record: the first 16 hex characters of the evidence file's SHA-256. */
+/** The short hash printed on the record: the first 16 hex characters, as the screen shows them (5E88-4898-DA28-0471). */
 export function shortHash(hex: string): string {
-  return hex.slice(0, 16).toLowerCase()
+  return hex.slice(0, 16).toUpperCase().match(/.{4}/g)!.join('-')
 }
 
 export async function qrPng(text: string): Promise<Buffer> {

@@ -50,7 +50,7 @@ describe('任务公告', () => {
     expect(rows[1]![3]).toMatch(/市场监督管理局|行政审批局|民政局|编办/)
     const all = text(xml)
     expect(all).toContain(draw.drawId)
-    expect(all).toContain(draw.shortHash)
+    expect(all).toContain(`校验码 ${draw.shortHash}`) // the screen's word and form
     for (const m of draw.objects.flatMap((o) => o.team)) expect(all).not.toContain(m.idNumber)
 
     const xlsx = join(fx.dir, '任务公告.xlsx')

@@ -129,7 +129,7 @@ describe('document builders', () => {
 
   it('draw record: hashes, seed, results in order, signatures, QR image and 第x页 共y页', async () => {
     const { p, txt, doc } = await gen('draw', d.buildDrawRecord(f.drawRecord))
-    for (const s of ['D-2026-0007-01', 'suiji-draw', f.drawRecord.strata[0].poolHash, '本年度已被抽查2次', '福彩3D 2026089期开奖号码', f.drawRecord.derivedSeed, '吴敏', '健康状况', '操作人员', '见证人2', '监督人员', '5e884898da280471'])
+    for (const s of ['D-2026-0007-01', 'suiji-draw', f.drawRecord.strata[0].poolHash, '本年度已被抽查2次', '福彩3D 2026089期开奖号码', f.drawRecord.derivedSeed, '吴敏', '健康状况', '操作人员', '见证人2', '监督人员', '5E88-4898-DA28-0471'])
       expect(txt).toContain(s)
     expect(txt.indexOf('临县第1食品店')).toBeLessThan(txt.indexOf('临县第2食品店'))
     expect(txt.indexOf('临县第9食品店')).toBeLessThan(txt.indexOf('临县第10食品店'))
@@ -139,7 +139,9 @@ describe('document builders', () => {
     expect(footer).toMatch(/PAGE/)
     expect(footer).toMatch(/NUMPAGES/)
     expect(text(footer)).toContain('第')
-    expect(d.shortHash(f.drawRecord.evidenceHash)).toBe('5e884898da280471')
+    // the check code as the screen shows it: upper case, groups of four
+    expect(d.shortHash(f.drawRecord.evidenceHash)).toBe('5E88-4898-DA28-0471')
+    expect(txt).not.toContain('5e884898da280471')
   })
 
   it('public list: never an ID or phone number, even one typed into a free-text field', async () => {

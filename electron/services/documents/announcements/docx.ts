@@ -6,7 +6,7 @@ export function taskNoticeSections(i: TaskNoticeInput): DocSection[] {
   const joint = i.partners.length ? `会同${enumerate(i.partners)}` : ''
   const intro =
     `根据部门联合“双随机、一公开”监管工作安排，${i.initiator}${joint}开展${i.taskName}（任务编号 ${i.taskNo}），检查事项为${enumerate(i.items)}，` +
-    `检查时间为${chineseDate(i.period.start)}至${chineseDate(i.period.end)}。${chineseDate(i.drawDate)}经公开随机抽取（抽取编号 ${i.drawId}，核验码 ${i.shortHash}），确定检查对象 ${i.rows.length} 户，现予公告。`
+    `检查时间为${chineseDate(i.period.start)}至${chineseDate(i.period.end)}。${chineseDate(i.drawDate)}经公开随机抽取（抽取编号 ${i.drawId}，校验码 ${i.shortHash}），确定检查对象 ${i.rows.length} 户，现予公告。`
   return [
     {
       footer: 'dash',
