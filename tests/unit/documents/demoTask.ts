@@ -74,13 +74,27 @@ export function countyTaskInput(ctx: Ctx): TaskInput {
   }
 }
 
+/**
+ * An inspection period under way: begun up to two weeks ago (never before
+ * 1 January, the task's year is its start's) and ending in six weeks, so the
+ * draw is on time, results can be dated and notices announce days ahead.
+ */
+export function currentPeriod(today = todayText()): { periodStart: string; periodEnd: string } {
+  const day = (d: Date) => todayText(d)
+  const t = new Date(`${today}T12:00:00`)
+  const back = new Date(t.getTime() - 14 * 86400000)
+  const start = day(back) < `${today.slice(0, 4)}-01-01` ? `${today.slice(0, 4)}-01-01` : day(back)
+  return { periodStart: start, periodEnd: day(new Date(t.getTime() + 42 * 86400000)) }
+}
+
 export function demoTask(ctx: Ctx, opts: { objects?: number; results?: boolean; county?: boolean } = {}): DemoTask {
   generateDemoCounty(ctx, { objects: opts.objects ?? 3000, seed: 'docs-samples' })
   const dept = deptIds(ctx)
-  updateSettings(ctx, { docPrefix: '县双随机办发', docNextNumber: 3, contactPerson: '王丽', contactPhone: '0527-85211234' })
-  const task = createTask(ctx, opts.county ? countyTaskInput(ctx) : taskInput(ctx))
+  updateSettings(ctx, { docPrefix: '泗双随机办发', docNextNumber: 3, contactPerson: '王丽', contactPhone: '0527-85211234' })
+  const period = currentPeriod()
+  const task = createTask(ctx, { ...(opts.county ? countyTaskInput(ctx) : taskInput(ctx)), ...period })
   publishWithAnnouncement(ctx, task.id, { drawDate: todayText() })
-  performDraw(ctx, task.id, { sources: [{ kind: 'witness', label: '张三', value: '314159' }, { kind: 'witness', label: '李四', value: '271829' }, { kind: 'witness', label: '王见证', value: '271828' }], operator: '王丽', lateReason: '测试数据的检查期限早于今天' })
+  performDraw(ctx, task.id, { sources: [{ kind: 'witness', label: '张三', value: '314159' }, { kind: 'witness', label: '李四', value: '271829' }, { kind: 'witness', label: '王见证', value: '271828' }], operator: '王丽' })
   const draw = findDraw(ctx, task.id)!
   const drawn = draw.objects.map((o) => ({ order: o.order, name: o.name, code: o.code, team: o.team.map((m) => ({ name: m.name, deptName: m.deptName, certNo: m.certNo })) }))
   if (opts.results !== false) {
@@ -98,7 +112,7 @@ export function demoTask(ctx: Ctx, opts: { objects?: number; results?: boolean; 
             methods: ['实地检查'],
             findings: problem ? `负责人${TYPED_MOBILE}（身份证${TYPED_ID}）承诺限期整改` : '',
             disposal: problem ? '责令改正' : '无需处置',
-            checkDate: '2026-10-20',
+            checkDate: period.periodStart,
             inspectors: team
           })
         }

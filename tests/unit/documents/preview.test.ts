@@ -46,7 +46,7 @@ describe('preview as HTML', () => {
   it('工作方案 shows the 发文字号 the file would get now, and takes none', async () => {
     const before = getSettings(fx.ctx).docNextNumber
     const p = await previewDocument(fx.ctx, { kind: 'workPlan', taskId: fx.demo.taskId })
-    const number = formatDocNumber('县双随机办发', new Date().getFullYear(), before)
+    const number = formatDocNumber('泗双随机办发', new Date().getFullYear(), before)
     expect(htmlText(p.html)).toContain(number)
     expect(getSettings(fx.ctx).docNextNumber).toBe(before)
     // masthead in red, and the red rule under the 发文字号
