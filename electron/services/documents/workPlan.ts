@@ -119,7 +119,8 @@ export function workPlanBlocks(input: WorkPlanInput, office: OfficeInfo): Block[
       })
     )
   })
-  out.push(blankLine(), colophon({ copyTo: input.copyTo, printingOrgan: office.officeName, printDate: chineseDate(input.issueDate) }))
+  // floats to the foot of the last page; a blank line before it could only push it onto a page of its own
+  out.push(colophon({ copyTo: input.copyTo, printingOrgan: office.officeName, printDate: chineseDate(input.issueDate) }))
   return out
 }
 

@@ -13,12 +13,15 @@ import {
   WidthType,
   TableCell,
   TabStopType,
-  Tab
+  Tab,
+  TableAnchorType,
+  OverlapType,
+  RelativeVerticalPosition
 } from 'docx'
 import { fontFor, runStyle } from './fonts'
 import { blankLine } from './paragraphs'
 import { NO_GRID_STYLE } from './styles'
-import { FONT_PT, LINE_PITCH, TEXT_WIDTH, mmToTwips, sz } from './units'
+import { FONT_PT, LINE_PITCH, MARGIN, TEXT_WIDTH, mmToTwips, sz } from './units'
 
 export const RED = 'FF0000'
 
@@ -76,10 +79,12 @@ export interface ColophonInput {
 
 /**
  * 版记 (§7.4): 抄送 and 印发机关/印发日期 between a thick first rule, thin inner
- * rules and a thick last rule that coincides with the bottom of the text area.
- * It follows the text inline rather than floating to the bottom of the text
- * area: LibreOffice lays a bottom-anchored floating table inline anyway and
- * then pushes an empty page, which is worse than a 版记 a few lines high.
+ * rules and a thick last rule that coincides with the bottom of the text area
+ * of the last page. It is a table floating at the foot of the text area
+ * (Word and WPS put it there from `tblpYSpec="bottom"`). LibreOffice lays a
+ * floating table out inline when it is as wide as the text area and anchored
+ * to the margin, so its horizontal position is given from the page edge
+ * instead (the left margin), which LibreOffice then floats as asked.
  */
 export function colophon(input: ColophonInput): Table {
   const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' } // ≈0.35 mm
@@ -121,6 +126,13 @@ export function colophon(input: ColophonInput): Table {
     )
   )
   return new Table({
+    float: {
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: MARGIN.left,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      overlap: OverlapType.NEVER
+    },
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [TEXT_WIDTH],
     layout: TableLayoutType.FIXED,
