@@ -4,7 +4,7 @@
  * exported evidence file, and “第x页 共y页” so a missing page is noticed.
  */
 import QRCode from 'qrcode'
-import { AlignmentType, ImageRun, Paragraph } from 'docx'
+import { AlignmentType, ImageRun, LineRuleType, Paragraph } from 'docx'
 import type { DrawRecordInput } from './types'
 import { BLANK_DATE, NO_GRID_STYLE, buildTable, enumerate, keepTogether, sideBySide, tightParagraph, packDocument, textWidth, titleParagraph, type Block, type DocSection } from './gbt9704'
 import { formHeading, formLine } from './forms'
@@ -145,7 +145,8 @@ export async function drawRecordBlocks(input: DrawRecordInput): Promise<Block[]>
     new Paragraph({
       style: NO_GRID_STYLE,
       alignment: AlignmentType.CENTER,
-      spacing: { before: 0, after: 0 },
+      // the line grows with the picture: the Normal style's exact 28.95 pt would show only a strip of the code
+      spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
       children: [new ImageRun({ type: 'png', data: qr, transformation: { width: 96, height: 96 }, altText: { name: '证据文件二维码', description: input.evidenceHash, title: '证据文件' } })]
     }),
     formLine('证据文件校验码', { align: 'center', size: '小五', compact: true }),

@@ -134,6 +134,10 @@ describe('document builders', () => {
     expect(txt.indexOf('临县第1食品店')).toBeLessThan(txt.indexOf('临县第2食品店'))
     expect(txt.indexOf('临县第9食品店')).toBeLessThan(txt.indexOf('临县第10食品店'))
     expect(doc).toContain('<pic:pic')
+    // the QR code's line grows with the picture: an exact line height (the body's 28.95 pt) would show only a strip of it
+    const qrParagraph = /<w:p>(?:(?!<\/w:p>).)*<w:drawing>/.exec(doc)![0]
+    expect(qrParagraph).not.toContain('w:lineRule="exact"')
+    expect(qrParagraph).toMatch(/<w:spacing [^>]*w:lineRule="auto"/)
     expect(Object.keys(parts(await d.buildDrawRecord(f.drawRecord)))).toBeDefined()
     const footer = Object.entries(p).filter(([k]) => k.startsWith('word/footer')).map(([, v]) => v).join('')
     expect(footer).toMatch(/PAGE/)
