@@ -40,11 +40,13 @@ async function main(): Promise<void> {
     const samples: Sample[] = [
       { name: 'itemList', req: { kind: 'itemList', deptId: scjg }, pages: [1], what: '县市场监管局的随机抽查事项清单（附件3，两级表头）' },
       { name: 'registryMarket', req: { kind: 'registryMarket', deptId: scjg, filter: { township: '三庄镇' } }, pages: [1], what: '检查对象名录库（市场主体，附件4），县市场监管局·三庄镇' },
+      { name: 'registryInstitution', req: { kind: 'registryInstitution' }, pages: [1], what: '检查对象名录库（机关/事业单位，附件4），全县' },
+      { name: 'registrySocial', req: { kind: 'registrySocial' }, pages: [1], what: '检查对象名录库（社会团体，附件4），全县' },
       { name: 'registryInspectors', req: { kind: 'registryInspectors', deptId: scjg }, pages: [1], what: '执法检查人员名录库（附件4），仅供内部使用（演示数据）' },
       { name: 'annualPlan', req: { kind: 'annualPlan', year: 2026 }, pages: [1], what: '全县年度双随机联合抽查工作计划表（附件5 的列）' },
-      { name: 'workPlan', req: { kind: 'workPlan', taskId: demo.taskId }, pages: [1, 2, 'last'], what: '联合抽查工作方案（版头、发文字号、正文层次、署名）' },
+      { name: 'workPlan', req: { kind: 'workPlan', taskId: demo.taskId }, pages: [1, 2, 'last'], what: '联合抽查工作方案（版头、发文字号、正文层次、署名；版记在最后一页底边）' },
       { name: 'drawRecord', req: { kind: 'drawRecord', taskId: demo.taskId }, pages: [1, 'last'], what: '随机抽取记录（名单哈希、种子、结果、签字、二维码）' },
-      { name: 'notices', req: { kind: 'notices', taskId: demo.taskId, mode: 'combined' }, pages: [1, 2], what: '随机抽查通知书，合订文件的第一户' },
+      { name: 'notices', req: { kind: 'notices', taskId: demo.taskId, mode: 'combined' }, pages: [1, 2], what: '随机抽查通知书，合订文件的第一户（检查时间从今天起，署名为全称）' },
       { name: 'forms', req: { kind: 'forms', taskId: demo.taskId, mode: 'combined' }, pages: [1], what: '随机抽查检查表，合订文件的第一户（每户一页）' },
       { name: 'resultSummary', req: { kind: 'resultSummary', taskId: demo.taskId }, pages: [1, 'last'], what: '抽查结果汇总表（逐户结果、合计、检查小组签字）' },
       { name: 'publicResults', req: { kind: 'publicResults', taskId: demo.taskId }, pages: [1], what: '抽查结果公示表（不含人员、身份证号和电话）' }
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
       join(outDir, 'README.md'),
       `# 文书样张
 
-每种文书由演示县（3 000 个检查对象，一项县市场监管局会同县卫健局的联合抽查任务，已抽取并录入结果）生成，
+每种文书由演示县（3 000 个检查对象，一项泗阳县市场监督管理局会同泗阳县卫生健康局、检查期限正在进行的联合抽查任务，已抽取并录入结果）生成，
 经 LibreOffice 转为 PDF，再用 \`pdftoppm -r 50\` 取前一两页。重新生成：
 
 \`\`\`

@@ -58,7 +58,7 @@ function exclusionBlocks(input: DrawRecordInput, width: number): Block[] {
       })
     )
   const where = input.exclusionsFile ? `附件“${input.exclusionsFile}”和证据文件` : '证据文件'
-  out.push(formLine(`排除对象的完整名单（名称、统一社会信用代码、排除原因）见${where}的“排除对象”部分，与证据文件一并存档。`, { size: '小五' }))
+  out.push(formLine(`排除对象的完整名单（名称、统一社会信用代码、排除原因）见${where}的“排除对象”部分，与证据文件一并存档。`, { size: '小五', compact: true }))
   return out
 }
 
