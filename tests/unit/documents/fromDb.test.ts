@@ -12,6 +12,7 @@ import { createPlanEntry } from '../../../electron/services/plans/service'
 import { formInputs, generateDocument, noticeInputs, officeInfo, prepareDocument, taskDocs, type DrawView } from '../../../electron/services/documents/fromDb'
 import { findDraw, performDraw, publishWithAnnouncement } from '../../../electron/services/draws/records'
 import { todayText } from '../../../electron/services/time'
+import { scopeWords } from '../../../electron/services/documents/fromDb/scopeWords'
 import type { TaskInput } from '@contract'
 import { tempDir } from '../../helpers/tmp'
 import { parts, text } from './helpers'
@@ -122,6 +123,19 @@ describe('documents mapped from a demo county', () => {
     const body = docText(a.files[0])
     expect(body).toContain('2026年餐饮服务单位部门联合抽查')
     for (const it of taskDocs(ctx, taskId, officeInfo(ctx)).items) expect(body).toContain(it.name)
+    // the scope reads as a sentence, not as the spreadsheet's “对象类别：…；乡镇：…”
+    expect(body).toMatch(/抽查对象范围为众兴街道登记状态为存续的市场主体，共\d+户。/)
+    expect(body).not.toContain('对象类别：')
+  })
+
+  it('the 工作方案 words every kind of scope as a phrase', () => {
+    const name = (id: number) => (id === 7 ? '县卫健局' : `部门${id}`)
+    const base = { kinds: [], townships: [], industries: [], tags: [], ownerDeptIds: [], regStatus: [], include: [], exclude: [], codesOnly: false, note: '' }
+    expect(scopeWords({ ...base }, name)).toBe('全县登记状态为存续的检查对象')
+    expect(scopeWords({ ...base, kinds: ['market', 'social'], townships: ['三庄镇', '众兴街道'], industries: ['餐饮业', '食品零售'], tags: ['学校周边'], ownerDeptIds: [7], exclude: ['91321323MA1ALB5K89'] }, name)).toBe(
+      '三庄镇、众兴街道列入县卫健局名录库、餐饮业、食品零售行业、标注为“学校周边”、登记状态为存续的市场主体、社会团体（排除指定对象1户）'
+    )
+    expect(scopeWords({ ...base, kinds: ['market'], include: ['91321323MA1ALB5K89', '92321323MA1T0WC1U3'], codesOnly: true }, name)).toBe('指定的2户市场主体')
   })
 
   it('an existing file is refused before any number is taken', async () => {

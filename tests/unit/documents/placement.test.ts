@@ -15,6 +15,7 @@ import { buildResultSummary } from '../../../electron/services/documents/resultS
 import { packDocument } from '../../../electron/services/documents/gbt9704'
 import { MARGIN, PAGE_HEIGHT, PAGE_WIDTH } from '../../../electron/services/documents/gbt9704/units'
 import { tempDir } from '../../helpers/tmp'
+import type { WorkPlanInput } from '../../../electron/services/documents/types'
 import { SOFFICE, pdfInfo } from './helpers'
 
 const t = tempDir('suiji-docs-placement-')
@@ -59,11 +60,12 @@ describe.skipIf(!SOFFICE)('placement on paper (LibreOffice)', () => {
   const portraitBottom = PT(PAGE_HEIGHT - MARGIN.bottom)
 
   it('工作方案: the 版记 closes the last page, its last rule on the bottom of the text area, with or without an attachment page', async () => {
-    for (const [name, input] of [
+    const variants: [string, WorkPlanInput][] = [
       ['with-attachment', padded(0)],
       ['signature-last', { ...padded(3), attachments: [] }],
       ['signature-last-full', { ...padded(12), attachments: [] }]
-    ] as const) {
+    ]
+    for (const [name, input] of variants) {
       const { pages } = await convert(`plan-${name}`, await buildWorkPlan(input, f.office))
       const last = pages[pages.length - 1]!
       const printed = last.find((w) => w.text.endsWith('印发'))

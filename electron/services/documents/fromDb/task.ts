@@ -7,7 +7,7 @@ import { CREDIT_CLASSES, type Task } from '@contract'
 import type { Ctx } from '../../context'
 import { getTask } from '../../tasks/service'
 import { previewEligibility } from '../../tasks/preview'
-import { describeScope } from '../../plans/scopeText'
+import { scopeWords } from './scopeWords'
 import { todayText } from '../../time'
 import { getSettings } from '../../settings/service'
 import { formalDeptName } from '../../departments/formalName'
@@ -113,7 +113,7 @@ export function workPlanInput(ctx: Pick<Ctx, 'db' | 'sqlite'>, docs: TaskDocs, i
     partnerDepartments: docs.partners,
     recipients: '各成员单位',
     items: docs.items.map(({ name, content, basis, department }) => ({ name, content, basis, department })),
-    objectScope: describeScope(task.scope, (id) => names.get(id) ?? `编号 ${id} 的部门`),
+    objectScope: scopeWords(task.scope, (id) => names.get(id) ?? `编号 ${id} 的部门`),
     objectCount: objectCount(ctx, task),
     ratio: ratioText(task),
     periodStart: task.periodStart,
