@@ -16,7 +16,7 @@ import { findDraw, performDraw, publishWithAnnouncement, replaceInspector, repla
 import { correctResult, publishResults, resultsOfTask, saveResults } from '../../../electron/services/results'
 import { generateDocument } from '../../../electron/services/documents/fromDb'
 import { todayText } from '../../../electron/services/time'
-import { deptIds, taskInput } from '../documents/demoTask'
+import { currentPeriod, deptIds, taskInput } from '../documents/demoTask'
 import { approveAll } from '../../helpers/review'
 
 export const WORK_PLAN_NUMBER = '县双随机办发〔2026〕3号'
@@ -41,14 +41,15 @@ export async function scenario(dir: string): Promise<Scenario> {
   generateDemoCounty(ctx, { objects: 3000, seed: 'dossier' })
   updateSettings(ctx, { docPrefix: '县双随机办发', docNextNumber: 3, contactPerson: '王丽', contactPhone: '0527-85211234', replacementPolicy: 'manual' })
   const dept = deptIds(ctx)
-  const created = createTask(ctx, taskInput(ctx))
+  // a period under way: drawn on time, results dated inside it, notices announcing days still ahead
+  const period = currentPeriod()
+  const created = createTask(ctx, taskInput(ctx, period))
 
   publishWithAnnouncement(ctx, created.id, { drawDate: todayText() })
-  const first = performDraw(ctx, created.id, { sources: [{ kind: 'witness', label: '张三', value: '314159' }, { kind: 'witness', label: '李四', value: '271829' }, { kind: 'witness', label: '王见证', value: '271828' }], operator: '王丽', lateReason: '测试数据的检查期限早于今天' })
+  const first = performDraw(ctx, created.id, { sources: [{ kind: 'witness', label: '张三', value: '314159' }, { kind: 'witness', label: '李四', value: '271829' }, { kind: 'witness', label: '王见证', value: '271828' }], operator: '王丽' })
   const second = performDraw(ctx, created.id, {
     sources: [{ kind: 'witness', label: '张三', value: '161809' }, { kind: 'witness', label: '李四', value: '141429' }, { kind: 'witness', label: '王见证', value: '271828' }],
     operator: '王丽',
-    lateReason: '测试数据的检查期限早于今天',
     supersede: { reason: '见证人到场前误点了抽取，经监督人同意重新抽取' }
   })
   const out = second.objects[0]!.team[1]!
@@ -71,12 +72,12 @@ export async function scenario(dir: string): Promise<Scenario> {
           category: '未发现问题',
           methods: ['实地检查'],
           disposal: '无需处置',
-          checkDate: '2026-10-20',
+          checkDate: period.periodStart,
           inspectors: o.team.filter((m) => m.deptId === d.deptId).map((m) => ({ name: m.name, certNo: m.certNo, deptName: m.deptName }))
         })
   saveResults(ctx, task.id, inputs)
   approveAll(ctx, task.id)
-  publishResults(ctx, task.id, '2026-10-26')
+  publishResults(ctx, task.id, todayText())
   const target = resultsOfTask(ctx, task.id)[0]!
   correctResult(ctx, { resultId: target.id, changes: { category: '发现问题已责令改正', findings: '从业人员健康证过期，已当场责令改正' }, reason: CORRECTION_REASON, approvedBy: '张局长' })
 
