@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       { name: 'registrySocial', req: { kind: 'registrySocial' }, pages: [1], what: '检查对象名录库（社会团体，附件4），全县' },
       { name: 'registryInspectors', req: { kind: 'registryInspectors', deptId: scjg }, pages: [1], what: '执法检查人员名录库（附件4），仅供内部使用（演示数据）' },
       { name: 'annualPlan', req: { kind: 'annualPlan', year: 2026 }, pages: [1], what: '全县年度双随机联合抽查工作计划表（附件5 的列）' },
-      { name: 'workPlan', req: { kind: 'workPlan', taskId: demo.taskId }, pages: [1, 2, 'last'], what: '联合抽查工作方案（版头、发文字号、正文层次、署名；版记在最后一页底边）' },
+      { name: 'workPlan', req: { kind: 'workPlan', taskId: demo.taskId }, pages: [1, 2, 3, 'last'], what: '联合抽查工作方案（版头、发文字号、正文层次、署名；版记在最后一页底边）' },
       { name: 'drawRecord', req: { kind: 'drawRecord', taskId: demo.taskId }, pages: [1, 'last'], what: '随机抽取记录（名单哈希、种子、结果、签字、二维码）' },
       { name: 'notices', req: { kind: 'notices', taskId: demo.taskId, mode: 'combined' }, pages: [1, 2], what: '随机抽查通知书，合订文件的第一户（检查时间从今天起，署名为全称）' },
       { name: 'forms', req: { kind: 'forms', taskId: demo.taskId, mode: 'combined' }, pages: [1], what: '随机抽查检查表，合订文件的第一户（每户一页）' },

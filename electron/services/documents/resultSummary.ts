@@ -87,9 +87,10 @@ export function resultSummaryBlocks(input: ResultSummaryInput): Block[] {
   const width = textWidth('landscape')
   return [
     titleParagraph('抽查结果汇总表'),
-    // two lines, so a label never ends one line with its value on the next
-    formLine(`任务编号：${input.taskNumber}　　任务名称：${input.taskName}　　检查时间：${chineseDate(input.periodStart)}至${chineseDate(input.periodEnd)}`, { compact: true }),
-    formLine(`发起部门：${input.leadDepartment}　　配合部门：${enumerate(input.partnerDepartments) || '无'}`),
+    // a line each, so a label never ends one line with its value on the next
+    formLine(`任务编号：${input.taskNumber}　　检查时间：${chineseDate(input.periodStart)}至${chineseDate(input.periodEnd)}`, { compact: true }),
+    formLine(`任务名称：${input.taskName}`, { compact: true }),
+    formLine(`发起部门：${input.leadDepartment}　　配合部门：${enumerate(input.partnerDepartments) || '无'}`, { compact: true }),
     objectTable(input, width),
     ...signatures(input, width)
   ]
