@@ -11,6 +11,7 @@ import { createTask } from '../../electron/services/tasks/service'
 import { performDraw, publishWithAnnouncement } from '../../electron/services/draws/records'
 import { todayText } from '../../electron/services/time'
 import { parts, text } from '../unit/documents/helpers'
+import { currentPeriod } from '../unit/documents/demoTask'
 
 const t = tempDir('suiji-e2e-documents-')
 const dbFile = join(t.dir, 'county.db')
@@ -38,8 +39,7 @@ beforeAll(async () => {
     ],
     scope: { kinds: ['market'] },
     rule: { A: { mode: 'ratio', value: 60 }, B: { mode: 'ratio', value: 60 }, C: { mode: 'ratio', value: 60 }, D: { mode: 'ratio', value: 60 } },
-    periodStart: '2026-12-01',
-    periodEnd: '2026-12-31'
+    ...currentPeriod()
   })
   publishWithAnnouncement(ctx, task.id, { drawDate: todayText() })
   drawn = performDraw(ctx, task.id, { sources: [{ kind: 'witness', label: '张三', value: '314159' }, { kind: 'witness', label: '李四', value: '271829' }, { kind: 'witness', label: '王见证', value: '271828' }], operator: '王丽' }).objects

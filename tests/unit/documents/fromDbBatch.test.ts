@@ -11,6 +11,7 @@ import { buildInspectionForm, buildNotice, generateBatch, type InspectionFormInp
 import { formInputs, noticeInputs, officeInfo, taskDocs } from '../../../electron/services/documents/fromDb'
 import { tempDir } from '../../helpers/tmp'
 import { parts, pdfInfo, SOFFICE, text } from './helpers'
+import { currentPeriod } from './demoTask'
 
 /** The fast batch path (one layout per shape, strings filled in) against the direct build, on a real draw. */
 const t = tempDir('suiji-docs-batch-')
@@ -35,8 +36,7 @@ beforeAll(() => {
     ],
     scope: { kinds: ['market'], townships: ['众兴街道'] },
     rule: { A: { mode: 'ratio', value: 50 }, B: { mode: 'ratio', value: 50 }, C: { mode: 'ratio', value: 50 }, D: { mode: 'ratio', value: 50 } },
-    periodStart: '2026-12-01',
-    periodEnd: '2026-12-31'
+    ...currentPeriod()
   })
   publishWithAnnouncement(ctx, task.id, { drawDate: todayText() })
   performDraw(ctx, task.id, { sources: [{ kind: 'witness', label: '张三', value: '199999' }, { kind: 'witness', label: '李四', value: '299999' }, { kind: 'witness', label: '王见证', value: '271828' }], operator: '王丽' })
