@@ -148,7 +148,7 @@ function* classify(ctx: Ctx, pkg: OpenedPackage, localRefs: RefMaps, hooks: Enti
       if (!local) status = 'new'
       else if (local.p.hash === incoming.hash) status = 'unchanged'
       else if (a.appendOnly) {
-        refusal = owners.check(a, incoming, local.p) ?? undefined
+        refusal = owners.check(a, incoming, local.p) ?? (a.firstStands ? firstStandsRefusal(a, local.p, incoming) : undefined)
         if (!refusal) throw appendOnlyRefusal(pkg, a, local.p, incoming)
         status = 'refused'
       } else {
@@ -251,6 +251,11 @@ function appendOnlyRefusal(pkg: OpenedPackage, a: EntityAdapter, ours: Portable,
     `交换包中的${a.label}“${a.describe(theirs.fields)}”（编号 ${theirs.key}）与本机已有的同一编号记录内容不同（${fields.join('、')}）。${a.label}只能追加、不能改写，已拒绝整个交换包。请与${pkg.manifest.from.name}核对该记录。数据库未作任何改动。`,
     'append-only-conflict'
   )
+}
+
+function firstStandsRefusal(a: EntityAdapter, ours: Portable, theirs: Portable): Refusal {
+  const fields = Object.keys(theirs.fields).filter((f) => JSON.stringify(ours.fields[f] ?? null) !== JSON.stringify(theirs.fields[f] ?? null))
+  return { reason: `${a.label}“${a.describe(theirs.fields)}”与本机先登记的同一记录不同（${fields.length} 处），以先登记的为准，未采用`, unit: '' }
 }
 
 interface EntityHooks {
