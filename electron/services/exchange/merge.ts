@@ -388,6 +388,7 @@ export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts:
           if (!c.refOnly || c.status === 'new') writer.agree(c)
         },
         {
+          before: (a) => writer.beginEntity(a),
           after: (a) => {
             writer.endEntity(a)
             refs.forget(a.entity)
@@ -534,9 +535,18 @@ class Writer {
     this.writtenRows = []
   }
 
+  /** Every record of this entity will be new and there are many: bulk from the first one, not after the first 5 000. */
+  private bulkFromStart = false
+
+  beginEntity(a: EntityAdapter) {
+    const db = this.ctx.sqlite
+    this.bulkFromStart =
+      !db.prepare(`SELECT 1 FROM main."${a.table}" LIMIT 1`).get() && (db.prepare(`SELECT count(*) FROM pkgin."${a.table}"`).pluck().get() as number) >= BULK_THRESHOLD
+  }
+
   write(c: Classified, refs: RefMaps) {
     const a = c.a
-    if (++this.written === BULK_THRESHOLD) this.suspended = suspendForBulk(this.ctx.sqlite, a.table)
+    if (!this.suspended && (this.bulkFromStart || ++this.written === BULK_THRESHOLD)) this.suspended = suspendForBulk(this.ctx.sqlite, a.table)
     if (!c.local && this.suspended && !a.decode && !a.insertDefaults && !a.afterApply && a.localOnly.length === 0 && !a.keyFields) {
       this.pending.push(c.incomingRow.__rowid as number)
       this.noteOrigin(c)
