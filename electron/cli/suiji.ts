@@ -3,7 +3,8 @@
  * Exit codes: 0 done, 1 done with a negative answer, 2 could not run.
  */
 import { resolve } from 'node:path'
-import { describeHolder, lockHolder } from '../services/db/holder'
+import { busyMessage, describeHolder, lockHolder } from '../services/db/holder'
+import { acquireLock } from '../host/instanceLock'
 import { UserError } from '../services/errors'
 import { CliError } from './args'
 import type { Command } from './commands/types'
@@ -53,12 +54,38 @@ async function main(argv: string[]): Promise<number> {
   }
   // The same rule as a second window: a database another program has open is left to it.
   const db = rest.indexOf('--db')
-  const holder = db >= 0 && rest[db + 1] ? lockHolder(resolve(rest[db + 1]!)) : null
+  const file = db >= 0 && rest[db + 1] ? resolve(rest[db + 1]!) : null
+  const holder = file ? lockHolder(file) : null
   if (holder) {
     console.error(`错误：该数据库正由${describeHolder(holder)}打开使用。为免两个程序同时修改同一个数据库，命令行不能操作它。请先关闭该程序再运行本命令，或在该程序中完成操作。`)
     return 2
   }
-  return cmd.run(rest)
+  // And while it runs, the command holds that lock itself: a window, the browser host or another command see who has the database.
+  const lock = file ? cliLock(file) : null
+  if (lock && !lock.acquired) {
+    const other = lockHolder(file!)
+    console.error(`错误：该数据库正由${other ? describeHolder(other) : `另一个程序（进程 ${lock.pid}）`}打开使用。请等它完成后再运行本命令。`)
+    return 2
+  }
+  try {
+    return await cmd.run(rest)
+  } catch (e) {
+    // Still locked after the busy timeout: say who holds it instead of “database is locked”.
+    const code = (e as { code?: string }).code
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new UserError(`${busyMessage(file)}`, 'busy')
+    throw e
+  } finally {
+    if (lock?.acquired) lock.release()
+  }
+}
+
+/** The lock file beside the database; none when its folder does not exist yet (`db init` makes it). */
+function cliLock(file: string): ReturnType<typeof acquireLock> | null {
+  try {
+    return acquireLock(file, '', '命令行工具（suiji）')
+  } catch {
+    return null
+  }
 }
 
 main(process.argv.slice(2)).then(

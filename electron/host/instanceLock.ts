@@ -15,14 +15,15 @@ function programName(): string {
   return process.versions.electron ? '双随机联合抽查工作台（桌面窗口）' : process.argv.some((a) => /suiji/.test(a)) ? '命令行工具（suiji）' : '双随机联合抽查工作台（浏览器方式）'
 }
 
-export function acquireLock(dbFile: string, url: string): LockResult {
+/** `program` names the holder in other programs' messages (the command line passes its own name). */
+export function acquireLock(dbFile: string, url: string, program = programName()): LockResult {
   const path = `${dbFile}.lock`
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       // The URL carries the launch token: readable by this user only (the mode is also forced where a umask would widen it).
       const fd = openSync(path, 'wx', 0o600)
       if (process.platform !== 'win32') chmodSync(path, 0o600)
-      writeSync(fd, JSON.stringify({ pid: process.pid, url, program: programName() }))
+      writeSync(fd, JSON.stringify({ pid: process.pid, url, program }))
       closeSync(fd)
       return { acquired: true, release: () => rmSync(path, { force: true }) }
     } catch (e) {

@@ -9,6 +9,7 @@ import type { Workbench } from '../services/workbench'
 import { CSP } from './csp'
 import { exportDir } from '../services/files/locations'
 import { zipFolder } from '../services/files/zipFolder'
+import { UPLOAD_LIMIT, UploadTooLarge, receiveUpload, tooLargeUploadMessage } from './upload'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,11 +36,12 @@ export interface HostOptions {
   rendererDir: string
   port?: number
   token?: string
+  /** Largest file `/upload` takes; UPLOAD_LIMIT unless a test wants a small one. */
+  maxUploadBytes?: number
 }
 
-/** Ordinary calls are small; an upload carries its file as base64 up to the contract's limit (150 MB of file). */
+/** Ordinary calls are small JSON; files come in through `/upload`, streamed to disk. */
 const MAX_BODY = 5 * 1024 * 1024
-const MAX_UPLOAD_BODY = 200 * 1024 * 1024 + 64 * 1024
 
 class TooLarge extends Error {}
 
@@ -61,27 +63,32 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-/** The body, refused as soon as it passes `max` (a stated Content-Length above it is refused before reading). */
-async function readBody(req: IncomingMessage, max: number): Promise<string> {
-  if (Number(req.headers['content-length'] ?? 0) > max) throw new TooLarge()
-  let size = 0
-  const chunks: Buffer[] = []
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > max) throw new TooLarge()
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks).toString('utf8')
+/**
+ * The body, refused as soon as it passes `max` (a stated Content-Length above
+ * it is refused before reading). Read by events, not `for await`: leaving that
+ * loop early would destroy the socket the 413 has to go out on.
+ */
+function readBody(req: IncomingMessage, max: number): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > max) return Promise.reject(new TooLarge())
+  return new Promise((resolve, reject) => {
+    let size = 0
+    const chunks: Buffer[] = []
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= max) return void chunks.push(chunk)
+      req.off('data', onData)
+      chunks.length = 0
+      req.resume() // the rest is read and thrown away
+      reject(new TooLarge())
+    }
+    req.on('data', onData)
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
 }
 
-const tooLarge = (channel: string) =>
-  JSON.stringify({
-    ok: false,
-    error: {
-      code: 'too-large',
-      message: channel === 'files.upload' ? '文件太大（超过 150 MB），无法上传。请拆分后再导入。' : '请求内容过大，超过 5 MB 的上限。请减少一次提交的内容后重试。'
-    }
-  })
+const tooLarge = (message: string) => JSON.stringify({ ok: false, error: { code: 'too-large', message } })
+const BODY_TOO_LARGE = '请求内容过大，超过 5 MB 的上限。请减少一次提交的内容后重试。'
 
 /**
  * Serves the built renderer and the API contract on 127.0.0.1 only.
@@ -93,6 +100,25 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const root = normalize(opts.rendererDir)
   let port = 0
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`]
+  const maxUpload = opts.maxUploadBytes ?? UPLOAD_LIMIT
+
+  /** Calls from the page (API and uploads): same origin, POST, the launch token. A refusal is sent and true returned. */
+  const refused = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const origin = req.headers.origin
+    if (origin !== undefined && !allowedHosts().some((h) => origin === `http://${h}`)) {
+      send(res, 403, JSON.stringify({ ok: false, error: { code: 'origin', message: '拒绝访问：来源不符。' } }))
+      return true
+    }
+    if (req.method !== 'POST') {
+      send(res, 405, JSON.stringify({ ok: false, error: { code: 'method', message: '只接受 POST 调用。' } }))
+      return true
+    }
+    if (!sameToken(req.headers['x-suiji-token'] as string | undefined, token)) {
+      send(res, 401, JSON.stringify({ ok: false, error: { code: 'token', message: '访问口令无效：请使用启动时显示的完整地址重新打开本页面。' } }))
+      return true
+    }
+    return false
+  }
 
   const server = createServer(async (req, res) => {
     try {
@@ -104,24 +130,34 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       } catch {
         return send(res, 400, JSON.stringify({ ok: false, error: { code: 'url', message: '请求地址格式错误。请使用启动时显示的完整地址重新打开本页面。' } }))
       }
+      if (url.pathname === '/upload') {
+        // A file the user chose in the page: the raw bytes, written to the upload folder as they arrive.
+        if (refused(req, res)) return
+        const name = url.searchParams.get('name')?.trim()
+        if (!name) return send(res, 400, JSON.stringify({ ok: false, error: { code: 'name', message: '上传时缺少文件名。请重新选择文件。' } }))
+        try {
+          const path = await receiveUpload(req, opts.wb.file, name, maxUpload)
+          return send(res, 200, JSON.stringify({ ok: true, data: { path } }))
+        } catch (e) {
+          if (!(e instanceof UploadTooLarge)) {
+            if (!req.complete) return res.destroy() // the page went away mid-upload: nobody to answer
+            throw e
+          }
+          res.setHeader('Connection', 'close')
+          return send(res, 413, tooLarge(tooLargeUploadMessage(maxUpload)))
+        }
+      }
       if (url.pathname.startsWith('/api/')) {
-        const origin = req.headers.origin
-        if (origin !== undefined && !allowedHosts().some((h) => origin === `http://${h}`)) {
-          return send(res, 403, JSON.stringify({ ok: false, error: { code: 'origin', message: '拒绝访问：来源不符。' } }))
-        }
-        if (req.method !== 'POST') return send(res, 405, JSON.stringify({ ok: false, error: { code: 'method', message: '只接受 POST 调用。' } }))
-        if (!sameToken(req.headers['x-suiji-token'] as string | undefined, token)) {
-          return send(res, 401, JSON.stringify({ ok: false, error: { code: 'token', message: '访问口令无效：请使用启动时显示的完整地址重新打开本页面。' } }))
-        }
+        if (refused(req, res)) return
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
         let text: string
         try {
-          text = await readBody(req, channel === 'files.upload' ? MAX_UPLOAD_BODY : MAX_BODY)
+          text = await readBody(req, MAX_BODY)
         } catch (e) {
           if (!(e instanceof TooLarge)) throw e
           res.setHeader('Connection', 'close')
           // The rest of the body is drained by the server, not stored.
-          return send(res, 413, tooLarge(channel))
+          return send(res, 413, tooLarge(BODY_TOO_LARGE))
         }
         let input: unknown
         try {

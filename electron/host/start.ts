@@ -13,6 +13,7 @@ import { runDailyBackup } from '../services/backup'
 import { defaultDbFile } from '../services/paths'
 import { UserError } from '../services/errors'
 import { acquireLock } from './instanceLock'
+import { describeHolder, lockHolder } from '../services/db/holder'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const args = process.argv.slice(2)
@@ -28,7 +29,10 @@ if ('path' in electron) {
   mkdirSync(dirname(dbFile), { recursive: true })
   const probe = acquireLock(dbFile, '')
   if (!probe.acquired) {
-    console.log(`本程序已在运行（进程 ${probe.pid}），同一个数据库不能同时打开两次。请在浏览器中打开：\n\n    ${probe.url}\n`)
+    const who = lockHolder(dbFile)
+    // A desktop window or a command-line command has no address to send the user to.
+    if (!probe.url) console.log(`该数据库正由${who ? describeHolder(who) : `另一个程序（进程 ${probe.pid}）`}使用，同一个数据库不能同时打开两次。请等它完成或关闭后再启动。`)
+    else console.log(`本程序已在运行（进程 ${probe.pid}），同一个数据库不能同时打开两次。请在浏览器中打开：\n\n    ${probe.url}\n`)
     process.exit(0)
   }
   probe.release()

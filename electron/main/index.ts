@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Workbench } from '../services/workbench'
 import { acquireLock } from '../host/instanceLock'
+import { describeHolder, lockHolder } from '../services/db/holder'
 import { runDailyBackup } from '../services/backup'
 import { defaultDataDir, defaultDbFile } from '../services/paths'
 import { UserError } from '../services/errors'
@@ -51,7 +52,8 @@ if (!app.requestSingleInstanceLock()) {
     // The same lock file as the browser host: the command line and a second program see that this window has the database.
     const lock = acquireLock(file, '')
     if (!lock.acquired) {
-      dialog.showErrorBox('数据库已被打开', `该数据库正由本程序的另一个实例（进程 ${lock.pid}）使用。同一个数据库不能同时打开两次，请先关闭它。`)
+      const who = lockHolder(file)
+      dialog.showErrorBox('数据库已被打开', `该数据库正由${who ? describeHolder(who) : `本程序的另一个实例（进程 ${lock.pid}）`}使用。同一个数据库不能同时打开两次，请先关闭它。`)
       app.quit()
       return
     }

@@ -46,6 +46,13 @@ export interface EntityAdapter {
    * when present; a different record under the same key refuses the package.
    */
   appendOnly?: boolean
+  /**
+   * With appendOnly: a different record under a key we already have is not a
+   * reason to refuse the whole package — the first one recorded stands and
+   * the later one is refused on its own (both sides may record it
+   * independently, e.g. 停止公示 at the office and at the department).
+   */
+  firstStands?: boolean
   describe(fields: Fields): string
   /** Values for local-only columns of a record inserted by an import. */
   insertDefaults?(sqlite: Database.Database): Record<string, unknown>
@@ -111,6 +118,10 @@ const scopeOwners = (v: unknown): unknown[] => ((v as Fields | null)?.ownerDeptI
 const TASK_OF_DEPT = `SELECT t.id FROM tasks t WHERE t.status <> '草稿' AND EXISTS (SELECT 1 FROM json_each(t.departments) j WHERE json_extract(j.value, '$.deptId') = ?)`
 
 const registry = { registry: true }
+
+/** Records about one object of a task (停止公示, 回访) that a department has results for: the ones it sends (one `?`, its id). */
+const INSPECTED_BY_DEPT = (table: string) =>
+  `EXISTS (SELECT 1 FROM inspection_results r WHERE r.task_id = "${table}".task_id AND r.object_code = "${table}".object_code AND r.dept_id = ?)`
 
 /** In dependency order: a record's references are merged before it. */
 export const ADAPTERS: EntityAdapter[] = [
@@ -370,6 +381,41 @@ export const ADAPTERS: EntityAdapter[] = [
     recipientWhere: `task_id IN (${TASK_OF_DEPT})`,
     sentBy: ['office'],
     describe: (f) => `完成 ${f.completed_on ?? '—'}，公示 ${f.published_on ?? '—'}`
+  },
+  {
+    // 停止公示 (信用修复) of one object's results of a task: recorded by the office, or by a department on
+    // results it entered; the office passes it on to every department of the task. Kept for good, one per object.
+    entity: 'result_public_stops',
+    label: '停止公示记录',
+    table: 'result_public_stops',
+    key: 'object_code',
+    keyFields: ['task_id', 'object_code'],
+    refs: { task_id: 'tasks' },
+    localOnly: [],
+    ownerColumn: null,
+    ownedWhere: INSPECTED_BY_DEPT('result_public_stops'),
+    recipientWhere: `task_id IN (${TASK_OF_DEPT})`,
+    sentBy: ['office', 'department'],
+    appendOnly: true,
+    firstStands: true,
+    describe: (f) => `${f.object_code} 于 ${f.stopped_on} 停止公示`
+  },
+  {
+    // 回访 of an inspected object: the same ways as 停止公示, any number per object.
+    entity: 'result_revisits',
+    label: '回访记录',
+    table: 'result_revisits',
+    key: 'object_code',
+    keyFields: ['task_id', 'object_code', 'visited_on', 'at'],
+    refs: { task_id: 'tasks' },
+    localOnly: [],
+    ownerColumn: null,
+    ownedWhere: INSPECTED_BY_DEPT('result_revisits'),
+    recipientWhere: `task_id IN (${TASK_OF_DEPT})`,
+    sentBy: ['office', 'department'],
+    appendOnly: true,
+    firstStands: true,
+    describe: (f) => `${f.object_code} ${f.visited_on} ${f.way}`
   }
 ]
 

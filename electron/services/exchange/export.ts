@@ -187,7 +187,7 @@ function buildContent(local: Database.Database, file: string, picked: Map<string
   try {
     local.pragma('pkg.synchronous = OFF')
     local.exec('CREATE TEMP TABLE IF NOT EXISTS exchange_pick (rid INTEGER PRIMARY KEY)')
-    const pick = local.prepare('INSERT INTO temp.exchange_pick (rid) VALUES (?)')
+    const pick = local.prepare('INSERT INTO temp.exchange_pick (rid) SELECT value FROM json_each(?)')
     local.transaction(() => {
       for (const a of ADAPTERS) {
         counts[a.entity] = 0
@@ -197,7 +197,10 @@ function buildContent(local: Database.Database, file: string, picked: Map<string
         const rows = picked.get(a.entity)!
         if (rows.size === 0) continue
         local.exec('DELETE FROM temp.exchange_pick')
-        for (const { row } of rows.values()) pick.run(row.__rowid)
+        // The row ids as one JSON array: one call into SQLite instead of one per record.
+        const ids: unknown[] = []
+        for (const { row } of rows.values()) ids.push(row.__rowid)
+        pick.run(JSON.stringify(ids))
         const list = cols.map((c) => `"${c}"`).join(', ')
         counts[a.entity] = local
           .prepare(`INSERT INTO pkg."${a.table}" (${list}) SELECT ${list} FROM main."${a.table}" WHERE rowid IN (SELECT rid FROM temp.exchange_pick) ORDER BY rowid`)

@@ -136,7 +136,8 @@ function* classify(ctx: Ctx, pkg: OpenedPackage, localRefs: RefMaps, hooks: Enti
     if (!hasTable(pkg.content, a.table) || !hasTable(ctx.sqlite, a.table)) continue
     hooks.before?.(a)
     const cols = dataColumns(ctx.sqlite, a)
-    const findLocal = localFinder(ctx.sqlite, a, localRefs)
+    // A first import into an empty table (a department's first county registry): nothing of ours to look up, row by row.
+    const findLocal = ctx.sqlite.prepare(`SELECT 1 FROM "${a.table}" LIMIT 1`).get() ? localFinder(ctx.sqlite, a, localRefs) : () => undefined
     const refOnly = !a.sentBy.includes(sender.role)
     const replica = !a.sentBy.includes(myRole)
     for (const { row, p: incoming } of readRows(pkg.content, a, contentRefs)) {
@@ -147,7 +148,7 @@ function* classify(ctx: Ctx, pkg: OpenedPackage, localRefs: RefMaps, hooks: Enti
       if (!local) status = 'new'
       else if (local.p.hash === incoming.hash) status = 'unchanged'
       else if (a.appendOnly) {
-        refusal = owners.check(a, incoming, local.p) ?? undefined
+        refusal = owners.check(a, incoming, local.p) ?? (a.firstStands ? firstStandsRefusal(a, local.p, incoming) : undefined)
         if (!refusal) throw appendOnlyRefusal(pkg, a, local.p, incoming)
         status = 'refused'
       } else {
@@ -250,6 +251,11 @@ function appendOnlyRefusal(pkg: OpenedPackage, a: EntityAdapter, ours: Portable,
     `交换包中的${a.label}“${a.describe(theirs.fields)}”（编号 ${theirs.key}）与本机已有的同一编号记录内容不同（${fields.join('、')}）。${a.label}只能追加、不能改写，已拒绝整个交换包。请与${pkg.manifest.from.name}核对该记录。数据库未作任何改动。`,
     'append-only-conflict'
   )
+}
+
+function firstStandsRefusal(a: EntityAdapter, ours: Portable, theirs: Portable): Refusal {
+  const fields = Object.keys(theirs.fields).filter((f) => JSON.stringify(ours.fields[f] ?? null) !== JSON.stringify(theirs.fields[f] ?? null))
+  return { reason: `${a.label}“${a.describe(theirs.fields)}”与本机先登记的同一记录不同（${fields.length} 处），以先登记的为准，未采用`, unit: '' }
 }
 
 interface EntityHooks {
@@ -382,6 +388,7 @@ export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts:
           if (!c.refOnly || c.status === 'new') writer.agree(c)
         },
         {
+          before: (a) => writer.beginEntity(a),
           after: (a) => {
             writer.endEntity(a)
             refs.forget(a.entity)
@@ -434,6 +441,9 @@ function withLargeCache<T>(ctx: Ctx, fn: () => T): T {
   }
 }
 
+/** Baselines and origins per statement: bounds the JSON text handed to SQLite. */
+const FLUSH_ROWS = 20_000
+
 /** The writes of one apply; all inside the caller's transaction. */
 class Writer {
   private now = nowText()
@@ -446,13 +456,32 @@ class Writer {
     private readonly ctx: Ctx,
     private readonly pkg: OpenedPackage
   ) {
+    // Fed a JSON array of [key, hash] per entity: one statement per batch instead of one call per record, in key order (index pages fill in sequence).
+    const batch = `(SELECT json_extract(value, '$[0]') AS k, json_extract(value, '$[1]') AS h FROM json_each(@rows) ORDER BY 1)`
     this.baseline = ctx.sqlite.prepare(
-      'INSERT INTO exchange_baseline (peer_code, entity, key, hash, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(peer_code, entity, key) DO UPDATE SET hash = excluded.hash, at = excluded.at'
+      `INSERT INTO exchange_baseline (peer_code, entity, key, hash, at) SELECT @peer, @entity, k, h, @now FROM ${batch} WHERE true
+       ON CONFLICT(peer_code, entity, key) DO UPDATE SET hash = excluded.hash, at = excluded.at`
     )
     this.origin = ctx.sqlite.prepare(
-      `INSERT INTO record_origin (entity, key, agency_code, agency_name, hash, changed_at, package_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO record_origin (entity, key, agency_code, agency_name, hash, changed_at, package_id) SELECT @entity, k, @code, @name, h, @now, @package FROM ${batch} WHERE true
        ON CONFLICT(entity, key) DO UPDATE SET agency_code = excluded.agency_code, agency_name = excluded.agency_name, hash = excluded.hash, changed_at = excluded.changed_at, package_id = excluded.package_id`
     )
+  }
+
+  private agreed: [string, string][] = []
+  private origins: [string, string][] = []
+
+  /** Writes the buffered baselines and origins of the entity just merged. */
+  private flush(a: EntityAdapter) {
+    const s = this.pkg.sender
+    for (let i = 0; i < this.agreed.length; i += FLUSH_ROWS) {
+      this.baseline.run({ rows: JSON.stringify(this.agreed.slice(i, i + FLUSH_ROWS)), peer: s.code, entity: a.entity, now: this.now })
+    }
+    for (let i = 0; i < this.origins.length; i += FLUSH_ROWS) {
+      this.origin.run({ rows: JSON.stringify(this.origins.slice(i, i + FLUSH_ROWS)), entity: a.entity, code: s.code, name: s.name, now: this.now, package: this.pkg.manifest.packageId })
+    }
+    this.agreed = []
+    this.origins = []
   }
 
   private written = 0
@@ -474,8 +503,7 @@ class Writer {
     const db = this.ctx.sqlite
     db.exec('CREATE TEMP TABLE IF NOT EXISTS exchange_new (rid INTEGER PRIMARY KEY)')
     db.exec('DELETE FROM temp.exchange_new')
-    const put = db.prepare('INSERT INTO temp.exchange_new (rid) VALUES (?)')
-    for (const r of this.pending) put.run(r)
+    db.prepare('INSERT INTO temp.exchange_new (rid) SELECT value FROM json_each(?)').run(JSON.stringify(this.pending))
     this.pending = []
     const mapped = (col: string) => {
       const t = adapterOf(a.refs[col]!)
@@ -499,6 +527,7 @@ class Writer {
   /** Large merges build the full-text index and the plain indexes once at the end of the entity instead of row by row. */
   endEntity(a: EntityAdapter) {
     this.insertPending(a)
+    this.flush(a)
     this.suspended?.resume({ rebuild: true })
     this.suspended = null
     this.written = 0
@@ -506,9 +535,18 @@ class Writer {
     this.writtenRows = []
   }
 
+  /** Every record of this entity will be new and there are many: bulk from the first one, not after the first 5 000. */
+  private bulkFromStart = false
+
+  beginEntity(a: EntityAdapter) {
+    const db = this.ctx.sqlite
+    this.bulkFromStart =
+      !db.prepare(`SELECT 1 FROM main."${a.table}" LIMIT 1`).get() && (db.prepare(`SELECT count(*) FROM pkgin."${a.table}"`).pluck().get() as number) >= BULK_THRESHOLD
+  }
+
   write(c: Classified, refs: RefMaps) {
     const a = c.a
-    if (++this.written === BULK_THRESHOLD) this.suspended = suspendForBulk(this.ctx.sqlite, a.table)
+    if (!this.suspended && (this.bulkFromStart || ++this.written === BULK_THRESHOLD)) this.suspended = suspendForBulk(this.ctx.sqlite, a.table)
     if (!c.local && this.suspended && !a.decode && !a.insertDefaults && !a.afterApply && a.localOnly.length === 0 && !a.keyFields) {
       this.pending.push(c.incomingRow.__rowid as number)
       this.noteOrigin(c)
@@ -541,13 +579,12 @@ class Writer {
 
   private noteOrigin(c: Classified) {
     // The verified signer, as registered here, at the time we applied it: whatever the package says about authorship is not believed.
-    const s = this.pkg.sender
-    this.origin.run(c.a.entity, c.incoming.key, s.code, s.name, c.incoming.hash, this.now, this.pkg.manifest.packageId)
+    this.origins.push([c.incoming.key, c.incoming.hash])
   }
 
   /** Whatever was decided, we have now seen their version: later packages compare against it. */
   agree(c: Classified) {
-    this.baseline.run(this.pkg.sender.code, c.a.entity, c.incoming.key, c.incoming.hash, this.now)
+    this.agreed.push([c.incoming.key, c.incoming.hash])
   }
 
   log(p: Preview, taken: { entity: string; key: string; choice: Choice }[]) {

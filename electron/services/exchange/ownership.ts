@@ -50,8 +50,14 @@ export const OWNERSHIP: Record<string, Rule> = {
   inspection_results: { owner: deptField('dept_id'), office: false, department: true, unit: '条' },
   result_corrections: { owner: () => null, office: false, department: true, unit: '条' },
   // The department's own review of its results (提交审核, 通过, 退回): only that department records them.
-  result_reviews: { owner: deptField('dept_id'), office: false, department: true, unit: '条' }
+  result_reviews: { owner: deptField('dept_id'), office: false, department: true, unit: '条' },
+  // 停止公示 and 回访 of one object of a task: the office, or a department that inspected that object in that task (checked below).
+  result_public_stops: { owner: () => null, office: true, department: true, unit: '条' },
+  result_revisits: { owner: () => null, office: true, department: true, unit: '条' }
 }
+
+/** Records about one inspected object of a task, owned by the departments that have results for it there. */
+const ABOUT_AN_INSPECTED_OBJECT = new Set(['result_public_stops', 'result_revisits'])
 
 export interface Refusal {
   /** The sentence without the count, e.g. “县市场监管局无权修改县卫健局维护的检查对象”. */
@@ -70,7 +76,10 @@ export class Ownership {
   private contentResultDept: Database.Statement | null
   private taskDepts: Database.Statement
   private published: Database.Statement
+  private inspectedHere: Database.Statement
   private correctedInPackage: Set<string>
+  /** task uid | object code of results of the sender's this package may write: its 停止公示/回访 on them are its own. */
+  private inspectedInPackage = new Set<string>()
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -83,6 +92,11 @@ export class Ownership {
       ? content.prepare('SELECT d.code FROM inspection_results r JOIN departments d ON d.id = r.dept_id WHERE r.id = ?').pluck()
       : null
     this.taskDepts = sqlite.prepare(`SELECT departments FROM tasks WHERE uid = ?`).pluck()
+    this.inspectedHere = sqlite
+      .prepare(
+        `SELECT 1 FROM inspection_results r JOIN tasks t ON t.id = r.task_id JOIN departments d ON d.id = r.dept_id WHERE t.uid = ? AND r.object_code = ? AND d.code = ? LIMIT 1`
+      )
+      .pluck()
     this.published = sqlite.prepare(`SELECT 1 FROM task_outcomes o JOIN tasks t ON t.id = o.task_id WHERE t.uid = ? AND o.published_on IS NOT NULL`).pluck()
     // A published result changes only together with its correction (R11), which must come in the same package and be new here.
     this.correctedInPackage = new Set()
@@ -118,6 +132,12 @@ export class Ownership {
       owners.add(rule.owner(incoming.fields))
       if (local) owners.add(rule.owner(local.fields))
     }
+    if (ABOUT_AN_INSPECTED_OBJECT.has(a.entity)) {
+      const task = String(incoming.fields.task_id ?? '')
+      const object = String(incoming.fields.object_code ?? '')
+      if (this.inspectedHere.get(task, object, s.code) || this.inspectedInPackage.has(`${task}|${object}`)) return null
+      return { reason: `${s.name}未检查该对象（或不在该任务中），无权${verb}其${a.label}`, unit: rule.unit }
+    }
     if (a.entity === 'departments' && !local) return { reason: `${s.name}无权新增成员单位`, unit: rule.unit }
     for (const o of owners) {
       if (o !== s.code) return { reason: `${s.name}无权${verb}${this.nameOf(o)}维护的${a.label}`, unit: rule.unit }
@@ -128,6 +148,7 @@ export class Ownership {
       if (local && this.published.get(task) && !this.correctedInPackage.has(incoming.key)) {
         return { reason: `${s.name}发来的${a.label}改动了已公示的结果却没有附带经批准的更正记录`, unit: rule.unit }
       }
+      this.inspectedInPackage.add(`${task}|${String(incoming.fields.object_code ?? '')}`)
     }
     return null
   }

@@ -34,26 +34,20 @@ export function dataColumns(sqlite: Database.Database, a: EntityAdapter): string
  * Canonical: sorted column names, JSON values; the same record hashes the
  * same on every installation. The bytes are exactly
  * JSON.stringify(sorted [name, value] pairs) — the form every stored
- * baseline was made with — written out without building the pairs, with the
- * sorted column list computed once per set of columns.
+ * baseline was made with. One stringify of the pairs is cheaper than one per
+ * value; the sorted column list is computed once per set of columns.
  */
 export function hashFields(fields: Row): string {
   const names = Object.keys(fields)
   const sig = names.join('\u0000')
   let sorted = sortedNames.get(sig)
-  if (!sorted) {
-    sorted = [...names].sort().map((k) => [k, JSON.stringify(k)] as const)
-    sortedNames.set(sig, sorted)
-  }
-  let text = '['
-  for (let i = 0; i < sorted.length; i++) {
-    const [k, quoted] = sorted[i]!
-    text += `${i ? ',' : ''}[${quoted},${JSON.stringify(fields[k] ?? null)}]`
-  }
-  return sha256Text(`${text}]`)
+  if (!sorted) sortedNames.set(sig, (sorted = [...names].sort()))
+  const pairs = new Array<[string, unknown]>(sorted.length)
+  for (let i = 0; i < sorted.length; i++) pairs[i] = [sorted[i]!, fields[sorted[i]!] ?? null]
+  return sha256Text(JSON.stringify(pairs))
 }
 
-const sortedNames = new Map<string, (readonly [string, string])[]>()
+const sortedNames = new Map<string, string[]>()
 
 /** One-shot crypto.hash where the runtime has it (Node ≥ 20.12), else createHash. */
 const sha256Text: (s: string) => string =

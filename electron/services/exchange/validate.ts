@@ -93,7 +93,9 @@ const RULES: Record<string, Record<string, Rule>> = {
           )
         : null
   },
-  result_corrections: { approved_by: nonEmpty('批准人'), reason: nonEmpty('更正原因') }
+  result_corrections: { approved_by: nonEmpty('批准人'), reason: nonEmpty('更正原因') },
+  result_public_stops: { object_code: objectCode, stopped_on: date('停止公示日期', false), reason: nonEmpty('停止公示原因'), approved_by: nonEmpty('批准人') },
+  result_revisits: { object_code: objectCode, visited_on: date('回访日期', false), way: nonEmpty('回访方式') }
 }
 
 /** In the registries, only long free text (经营范围, 检查内容 …) may be long; anything else that long is not something a clerk typed. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { alive } from '../db/holder'
 import { backupRoot } from '../backup/paths'
+import { UPLOAD_FOLDER } from './locations'
 
 /** Temporary folders of exchange packages carry the process id: `sjbx-in-<pid>-…`, `sjbx-out-<pid>-…`. */
 export const exchangeTempPrefix = (direction: 'in' | 'out') => `sjbx-${direction}-${process.pid}-`
@@ -13,7 +14,8 @@ const DAY = 24 * 60 * 60 * 1000
  * What a crashed (killed, powered-off) import, export or backup left behind:
  * the unpacked package folders of processes that no longer run (or, from
  * older versions without a process id, older than a day), and half-written
- * backup copies (`.part`) beside the database and in its backup folders.
+ * backup copies (`.part`) beside the database and in its backup folders,
+ * and half-received uploads of the browser host (`.<pid>-….upload.part`).
  * A running program's files are never touched. Called when a database is opened.
  */
 export function removeCrashLeftovers(dbFile: string): string[] {
@@ -36,6 +38,11 @@ export function removeCrashLeftovers(dbFile: string): string[] {
   const partOfDb = new RegExp(`^\\.${escape(basename(dbFile))}\\.restore\\.part$`)
   for (const name of safeList(dirname(dbFile))) if (partOfDb.test(name)) rm(join(dirname(dbFile), name))
   for (const dir of walk(backupRoot(dbFile), 2)) for (const name of safeList(dir)) if (name.endsWith('.part')) rm(join(dir, name))
+  const uploads = join(dirname(dbFile), UPLOAD_FOLDER)
+  for (const name of safeList(uploads)) {
+    const u = /^\.(\d+)-.*\.upload\.part$/.exec(name)
+    if (u && !alive(Number(u[1]))) rm(join(uploads, name))
+  }
   return removed
 }
 

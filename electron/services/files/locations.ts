@@ -9,8 +9,10 @@ export function exportDir(dbFile: string): string {
 }
 
 /** Files the user sends in from a browser page land here before they are read. */
+export const UPLOAD_FOLDER = '上传'
+
 export function uploadDir(dbFile: string): string {
-  const dir = join(dirname(dbFile), '上传')
+  const dir = join(dirname(dbFile), UPLOAD_FOLDER)
   mkdirSync(dir, { recursive: true })
   return dir
 }

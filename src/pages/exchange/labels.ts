@@ -22,7 +22,9 @@ export const ENTITY_LABEL: Record<string, string> = {
   results: '检查结果',
   result_corrections: '结果更正记录',
   result_reviews: '检查结果审核记录',
-  task_outcomes: '任务完成与公示'
+  task_outcomes: '任务完成与公示',
+  result_public_stops: '停止公示记录',
+  result_revisits: '回访记录'
 }
 
 const FIELD_LABEL: Record<string, Record<string, string>> = {
@@ -227,6 +229,25 @@ const FIELD_LABEL: Record<string, Record<string, string>> = {
     published_on: '公示日期',
     publish_note: '公示说明',
     public_until: '公示截止日期'
+  },
+  result_public_stops: {
+    task_id: '任务',
+    object_code: '统一社会信用代码',
+    stopped_on: '停止公示日期',
+    reason: '停止公示原因',
+    approved_by: '批准人',
+    actor: '登记人',
+    at: '登记时间'
+  },
+  result_revisits: {
+    task_id: '任务',
+    object_code: '统一社会信用代码',
+    visited_on: '回访日期',
+    way: '回访方式',
+    satisfaction: '满意度',
+    note: '回访情况',
+    actor: '登记人',
+    at: '登记时间'
   }
 }
 

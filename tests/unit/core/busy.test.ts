@@ -5,13 +5,14 @@
  * that the desktop window or the browser host has open.
  */
 import { describe, expect, it } from 'vitest'
-import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { Workbench } from '../../../electron/services/workbench'
 import { dispatch } from '../../../electron/services/api/dispatch'
 import { handlers } from '../../../electron/services/api/handlers'
 import { tempDir } from '../../helpers/tmp'
+import { lockHolder } from '../../../electron/services/db/holder'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
 const TSX = join(ROOT, 'node_modules/.bin/tsx')
@@ -79,5 +80,48 @@ describe('a busy database', () => {
     expect(r.status).toBe(2)
     expect(r.stderr).toContain(`正由双随机联合抽查工作台（桌面窗口）（进程 ${otherPid}）打开使用`)
     t.cleanup()
+  })
+
+  it('a command that writes holds the same lock as the window while it runs; one that cannot get the database says so in Chinese', async () => {
+    const t = tempDir('suiji-busy-')
+    const file = join(t.dir, 'cli.db')
+    const csv = join(t.dir, '节假日.csv')
+    writeFileSync(csv, '日期,类型,名称\n2027-01-01,休,元旦\n')
+    const holder = new Workbench(file)
+    const run = () => {
+      const child = spawn(TSX, [join(ROOT, 'electron/cli/suiji.ts'), 'holidays', 'import', csv, '--db', file], { cwd: ROOT })
+      let stderr = ''
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+      const state = { exited: false }
+      const done = new Promise<{ code: number | null; stderr: string }>((r) =>
+        child.on('exit', (code) => {
+          state.exited = true
+          r({ code, stderr })
+        })
+      )
+      return Object.assign(done, { state })
+    }
+    try {
+      // Another program is in the middle of a write: the command waits for the database, holding the lock meanwhile.
+      holder.ctx().sqlite.exec('BEGIN IMMEDIATE')
+      const blocked = run()
+      while (!existsSync(`${file}.lock`) && !blocked.state.exited) await new Promise((r) => setTimeout(r, 10))
+      const seen = lockHolder(file)
+      expect(seen?.program).toBe('命令行工具（suiji）')
+      expect(seen?.pid).not.toBe(process.pid)
+      expect((readFileSync(`${file}.lock`, 'utf8').match(/token/g) ?? []).length).toBe(0)
+      const r = await blocked
+      expect(r.code).toBe(2)
+      expect(r.stderr).toContain('数据库正被另一个程序')
+      expect(r.stderr).not.toMatch(/database is locked|程序内部错误/)
+      expect(existsSync(`${file}.lock`)).toBe(false) // released when the command ends
+      holder.ctx().sqlite.exec('ROLLBACK')
+      const ok = await run()
+      expect(ok.code).toBe(0)
+      expect(existsSync(`${file}.lock`)).toBe(false)
+    } finally {
+      holder.close()
+      t.cleanup()
+    }
   })
 })

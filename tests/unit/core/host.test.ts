@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { strFromU8, unzipSync } from 'fflate'
 import { networkInterfaces } from 'node:os'
 import { request } from 'node:http'
@@ -8,7 +8,7 @@ import { Workbench } from '../../../electron/services/workbench'
 import { startHost } from '../../../electron/host/server'
 import { acquireLock } from '../../../electron/host/instanceLock'
 import { tempDir } from '../../helpers/tmp'
-import { exportDir } from '../../../electron/services/files/locations'
+import { exportDir, uploadDir } from '../../../electron/services/files/locations'
 
 const t = tempDir('suiji-host-')
 afterAll(t.cleanup)
@@ -64,11 +64,66 @@ describe('browser host', () => {
       const big = await call('app.info', JSON.stringify({ pad: 'x'.repeat(6 * 1024 * 1024) }))
       expect(big.status).toBe(413)
       expect(((await big.json()) as { error: { message: string } }).error.message).toMatch(/超过 5 MB/)
+      // Files no longer ride inside a JSON call: a big one there is an ordinary oversized call.
+      const inJson = await call('files.upload', JSON.stringify({ name: '名录.xlsx', base64: Buffer.alloc(8 * 1024 * 1024, 7).toString('base64') }))
+      expect(inJson.status).toBe(413)
       const file = Buffer.alloc(8 * 1024 * 1024, 7)
-      const up = await call('files.upload', JSON.stringify({ name: '名录.xlsx', base64: file.toString('base64') }))
+      const up = await fetch(`${host.url}upload?name=${encodeURIComponent('名录.xlsx')}`, { method: 'POST', headers: { 'X-Suiji-Token': host.token }, body: file })
       expect(up.status).toBe(200)
       const path = ((await up.json()) as { data: { path: string } }).data.path
+      expect(path.endsWith('名录.xlsx')).toBe(true)
       expect(readFileSync(path).equals(file)).toBe(true)
+    } finally {
+      await host.close()
+      wb.close()
+    }
+  })
+
+  it('streams an upload to disk up to the limit; one byte more gets 413 with a Chinese sentence and leaves nothing behind', async () => {
+    mkdirSync(join(t.dir, 'own'))
+    const wb = new Workbench(join(t.dir, 'own', 'upload.db')) // its own upload folder
+    const limit = 64 * 1024
+    const host = await startHost({ wb, rendererDir: t.dir, maxUploadBytes: limit })
+    const folder = uploadDir(wb.file)
+    const leftovers = () => readdirSync(folder)
+    /** A raw upload; `chunked` sends no Content-Length, so only counting the bytes can stop it. */
+    const upload = (body: Buffer, opts: { chunked?: boolean; token?: string; name?: string; beforeRest?: () => Promise<void> } = {}) =>
+      new Promise<{ status: number; body: { ok: boolean; data?: { path: string }; error?: { message: string } } }>((resolve, reject) => {
+        const headers: Record<string, string | number> = { Host: `127.0.0.1:${host.port}`, 'X-Suiji-Token': opts.token ?? host.token, 'Content-Type': 'application/octet-stream' }
+        if (!opts.chunked) headers['Content-Length'] = body.length
+        const req = request({ host: '127.0.0.1', port: host.port, path: `/upload?name=${encodeURIComponent(opts.name ?? '交换包.sjbx')}`, method: 'POST', headers }, (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }))
+        })
+        req.on('error', reject)
+        const half = Math.floor(body.length / 2)
+        req.write(body.subarray(0, half))
+        void (opts.beforeRest ?? (async () => {}))().then(() => req.end(body.subarray(half)), reject)
+      })
+    try {
+      const exact = Buffer.alloc(limit, 1)
+      exact.write('头部', 0)
+      // The first half is on disk before the second is sent: the body is written as it arrives, not kept in memory.
+      const ok = await upload(exact, {
+        chunked: true,
+        beforeRest: async () => {
+          while (!leftovers().some((n) => n.endsWith('.upload.part') && statSync(join(folder, n)).size > 0)) await new Promise((r) => setTimeout(r, 10))
+        }
+      })
+      expect(ok.status).toBe(200)
+      expect(readFileSync(ok.body.data!.path).equals(exact)).toBe(true)
+      expect(leftovers()).toHaveLength(1)
+
+      for (const chunked of [false, true]) {
+        const over = await upload(Buffer.alloc(limit + 1, 2), { chunked })
+        expect(over.status).toBe(413)
+        expect(over.body.error!.message).toBe('文件太大（超过 64 KB），无法上传。请拆分后再导入。')
+        expect(leftovers()).toHaveLength(1)
+      }
+      expect((await upload(Buffer.alloc(10), { token: 'wrong' })).status).toBe(401)
+      expect((await upload(Buffer.alloc(10), { name: ' ' })).status).toBe(400)
+      expect(leftovers()).toHaveLength(1)
     } finally {
       await host.close()
       wb.close()

@@ -13,7 +13,7 @@ import type { Ctx } from '../../../electron/services/context'
 import { createPlanEntry, updatePlanEntry } from '../../../electron/services/plans/service'
 import { createTask, findTaskByNo } from '../../../electron/services/tasks/service'
 import { findDraw, performDraw, publishWithAnnouncement } from '../../../electron/services/draws/records'
-import { correctResult, publishResults, resultsOfTask, saveResults, taskProgress } from '../../../electron/services/results'
+import { addRevisit, correctResult, listPublicStops, listRevisits, publishResults, resultsOfTask, saveResults, stopPublication, taskProgress } from '../../../electron/services/results'
 import { craft, idNumber, uscc, closedAfterEach, dumpHash, pair, refused, resign, site, tempDir, type Site } from './helpers'
 import { approveAll } from '../../helpers/review'
 
@@ -421,6 +421,104 @@ describe('the full round with three databases: office, 市场监管局, 卫健�
     expect(protectedRows()).toBe(before)
     const shop = scjg.ctx.sqlite.prepare('SELECT code FROM objects WHERE rowid = 1').pluck().get() as string
     expect(office.ctx.sqlite.prepare('SELECT address FROM objects WHERE code = ?').pluck().get(shop)).toBe('泗县新址')
+  })
+
+  it('停止公示 and 回访 travel: a department’s on its own results up to the office, the office’s and theirs down to every department of the task; a round trip changes nothing; a package may add only its sender’s', () => {
+    const c = county()
+    const { dir, office, scjg, wjj, send } = c
+    const { task } = throughTheDraw(c)
+    send(office, scjg, 'SCJG')
+    send(office, wjj, 'WJJ')
+    for (const [s, code, item] of [
+      [scjg, 'SCJG', 'item-scjg-food'],
+      [wjj, 'WJJ', 'item-wjj-hygiene']
+    ] as const) {
+      const local = findTaskByNo(s.ctx, `${YEAR}-001`)!
+      const codes = s.ctx.sqlite.prepare('SELECT object_code FROM object_inspections WHERE task_uid = ? ORDER BY id').pluck().all(local.uid) as string[]
+      saveResults(s.ctx, local.id, codes.map((objectCode) => ({ objectCode, deptId: deptId(s.ctx, code), itemUid: item, category: '未发现问题' as const, methods: ['实地检查' as const], checkDate: today() })))
+      approveAll(s.ctx, local.id)
+      send(s, office, 'OFFICE')
+    }
+    // Public until tomorrow: 停止公示 is recorded “tomorrow”, once the period has ended.
+    const tomorrow = new Date(Date.now() + 86_400_000)
+    const p2 = (n: number) => String(n).padStart(2, '0')
+    const later = `${tomorrow.getFullYear()}-${p2(tomorrow.getMonth() + 1)}-${p2(tomorrow.getDate())}`
+    publishResults(office.ctx, task.id, today(), '', today(), later)
+    send(office, scjg, 'SCJG')
+    send(office, wjj, 'WJJ')
+    const codes = office.ctx.sqlite.prepare('SELECT object_code FROM object_inspections WHERE task_uid = ? ORDER BY object_code').pluck().all(task.uid) as string[]
+    const taskOf = (s: Site) => findTaskByNo(s.ctx, `${YEAR}-001`)!.id
+    const stop = (s: Site, code: string, reason: string) => stopPublication(s.ctx, { taskId: taskOf(s), objectCode: code, date: later, reason, approvedBy: '张局长' }, later)
+    const revisit = (s: Site, code: string, way: string) => addRevisit(s.ctx, { taskId: taskOf(s), objectCode: code, date: today(), way, satisfaction: '满意', note: '' })
+    stop(scjg, codes[0]!, '当事人申请信用修复（市场监管局受理）')
+    revisit(scjg, codes[1]!, '电话回访')
+    revisit(wjj, codes[2]!, '实地回访')
+    stop(office, codes[3]!, '当事人申请信用修复（联席办受理）')
+    revisit(office, codes[4]!, '问卷回访')
+
+    const up = send(scjg, office, 'OFFICE')
+    expect(up.manifest.contents).toMatchObject({ result_public_stops: 1, result_revisits: 1 })
+    expect(up.applied.totals.refused).toBe(0)
+    send(wjj, office, 'OFFICE')
+    expect(listPublicStops(office.ctx, task.id).map((x) => x.objectCode).sort()).toEqual([codes[0], codes[3]])
+    expect(listRevisits(office.ctx, task.id).map((x) => x.way).sort()).toEqual(['实地回访', '电话回访', '问卷回访'].sort())
+    // Who recorded it is the verified sender of the package that brought it.
+    const origin = (entity: string, code: string) =>
+      office.ctx.sqlite.prepare(`SELECT agency_code FROM record_origin WHERE entity = ? AND key LIKE ?`).pluck().get(entity, `${task.uid}|${code}%`)
+    expect(origin('result_public_stops', codes[0]!)).toBe('SCJG')
+    expect(origin('result_revisits', codes[2]!)).toBe('WJJ')
+    send(office, scjg, 'SCJG')
+    send(office, wjj, 'WJJ')
+
+    /** The two tables as records about a task uid and an object, without local ids. */
+    const stopsAndRevisits = (s: Site) => {
+      const uid = new Map((s.ctx.sqlite.prepare('SELECT id, uid FROM tasks').all() as { id: number; uid: string }[]).map((r) => [r.id, r.uid]))
+      const rows = (table: string) =>
+        (s.ctx.sqlite.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[]).map(({ id: _id, task_id, ...r }) => JSON.stringify({ task: uid.get(task_id as number), ...r })).sort()
+      return { stops: rows('result_public_stops'), revisits: rows('result_revisits') }
+    }
+    const atOffice = stopsAndRevisits(office)
+    expect(atOffice.stops).toHaveLength(2)
+    expect(atOffice.revisits).toHaveLength(3)
+    expect(stopsAndRevisits(scjg)).toEqual(atOffice)
+    expect(stopsAndRevisits(wjj)).toEqual(atOffice)
+    // The departments leave the stopped objects out of what is public, as the office does.
+    expect(listPublicStops(wjj.ctx, taskOf(wjj)).map((x) => x.objectCode).sort()).toEqual([codes[0], codes[3]])
+
+    // A full round trip back and forth changes none of them anywhere.
+    for (const [from, to, code] of [
+      [scjg, office, 'OFFICE'],
+      [office, wjj, 'WJJ'],
+      [wjj, office, 'OFFICE']
+    ] as const) {
+      const r = send(from, to, code, { full: true })
+      expect(r.applied.totals).toMatchObject({ new: 0, updated: 0, conflicts: 0, refused: 0 })
+      expect(stopsAndRevisits(to)).toEqual(atOffice)
+    }
+
+    // 市场监管局's key, used in bad faith: it rewrites the office's 停止公示, stops an object it never inspected in this task
+    // and slips in a 回访 with an impossible date. None of it is applied; its own new 回访 still is.
+    revisit(scjg, codes[0]!, '上门回访')
+    const pkg = exportPackage(scjg.ctx, { to: 'OFFICE', full: true, out: join(dir, 'scjg-stops.sjbx') }).file
+    const stranger = uscc('91341324MA2X00001')
+    const scjgTask = taskOf(scjg)
+    const forged = craft(scjg, pkg, join(dir, 'forged-stops.sjbx'), {
+      sql: `
+        UPDATE result_public_stops SET reason = '撤回信用修复' WHERE object_code = '${codes[3]}';
+        INSERT INTO result_public_stops (task_id, object_code, stopped_on, reason, approved_by, actor, at) VALUES (${scjgTask}, '${stranger}', '${later}', '伪造', '某人', '某人', '2026-01-01 00:00:00');
+        INSERT INTO result_revisits (task_id, object_code, visited_on, way, satisfaction, note, actor, at) VALUES (${scjgTask}, '${codes[1]}', '2026-02-30', '电话回访', '', '', '某人', '2026-01-01 00:00:00');`
+    })
+    const before = stopsAndRevisits(office)
+    const r = applyPackage(office.ctx, forged, {})
+    const sentences = r.refusals.map((x) => x.sentence)
+    expect(sentences).toContain('县市场监管局未检查该对象（或不在该任务中），无权新增其停止公示记录 1 条')
+    expect(sentences.some((x) => /停止公示记录“.*”与本机先登记的同一记录不同.*以先登记的为准/.test(x))).toBe(true)
+    expect(sentences.some((x) => /回访记录“.*”不合规：回访日期“2026-02-30”不是有效日期/.test(x))).toBe(true)
+    expect(r.totals.refused).toBe(3)
+    const after = stopsAndRevisits(office)
+    expect(after.stops).toEqual(before.stops)
+    expect(after.revisits).toHaveLength(before.revisits.length + 1)
+    expect(after.revisits.filter((x) => x.includes('上门回访'))).toHaveLength(1)
   })
 
   it('a package made by the previous program version (before 检查结果 existed) is upgraded and imported', () => {

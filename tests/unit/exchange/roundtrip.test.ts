@@ -29,7 +29,7 @@ describe('exchange between a department and the office', () => {
     const out = join(dir, 'scjg-1.sjbx')
     const r = exportPackage(dept.ctx, { to: 'OFFICE', full: true, out })
     // Its own department record is included as the owner of everything else.
-    expect(r.manifest.contents).toEqual({ plan_entries: 0, inspection_results: 0, result_corrections: 0, result_reviews: 0, departments: 1, objects: 2, inspectors: 1, items: 1 })
+    expect(r.manifest.contents).toEqual({ plan_entries: 0, inspection_results: 0, result_corrections: 0, result_reviews: 0, result_public_stops: 0, result_revisits: 0, departments: 1, objects: 2, inspectors: 1, items: 1 })
     expect(r.manifest.to).toEqual({ name: '县双随机办', code: 'OFFICE' })
 
     const p = previewPackage(office.ctx, out)
@@ -69,7 +69,7 @@ describe('exchange between a department and the office', () => {
     addObject(dept.ctx, '91341324MA2N00004H', '泗县丁药店', 'SCJG')
     const r = exportPackage(dept.ctx, { to: 'OFFICE', out: join(dir, '2.sjbx') })
     expect(r.manifest.kind).toBe('incremental')
-    expect(r.manifest.contents).toEqual({ plan_entries: 0, inspection_results: 0, result_corrections: 0, result_reviews: 0, departments: 1, objects: 2, inspectors: 0, items: 0 })
+    expect(r.manifest.contents).toEqual({ plan_entries: 0, inspection_results: 0, result_corrections: 0, result_reviews: 0, result_public_stops: 0, result_revisits: 0, departments: 1, objects: 2, inspectors: 0, items: 0 })
     const p = previewPackage(office.ctx, join(dir, '2.sjbx'))
     expect(p.totals).toMatchObject({ new: 1, updated: 1, conflicts: 0 })
     expect(p.updates[0]!.changes).toEqual([{ field: 'address', ours: '泗县某路1号', theirs: '泗县新址8号' }])
