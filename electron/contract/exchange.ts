@@ -32,6 +32,7 @@ export interface ExchangeCounts {
   new: number
   updated: number
   unchanged: number
+  /** We changed it, they did not since we last agreed: ours stays. */
   keptLocal: number
   conflicts: number
   /** Not applied: the sender may not write them (docs/exchange.md), or they are invalid. */
@@ -49,6 +50,7 @@ export interface ExchangeRecordChange {
 }
 
 export interface ExchangePreview {
+  /** Identifies the package previewed (SHA-256 of its manifest); pass it back to apply. */
   token: string
   packageId: string
   from: { name: string; code: string; fingerprint: string }
@@ -58,11 +60,15 @@ export interface ExchangePreview {
   appVersion: string
   schemaVersion: number
   upgradedFrom: number | null
+  /** This exact package was applied before: applying again changes nothing. */
   alreadyImported: boolean
+  /** A newer package from the same agency was applied already (this one may be out of date). */
   olderThanLast: boolean
   entities: ({ entity: string; label: string } & ExchangeCounts)[]
   totals: ExchangeCounts
+  /** Every conflict, with the fields that differ. */
   conflicts: ExchangeRecordChange[]
+  /** Updates, at most 500 of them. */
   updates: ExchangeRecordChange[]
   /** One Chinese sentence per reason records were refused, with the count. */
   refusals: { reason: string; count: number; sentence: string }[]

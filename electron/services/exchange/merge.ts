@@ -12,65 +12,17 @@ import type { Manifest } from './manifest'
 import { Ownership, type Refusal } from './ownership'
 import { rowProblem } from './validate'
 
+import type { ExchangeApplyResult, ExchangeChoice, ExchangeCounts, ExchangePreview, ExchangeRecordChange, ExchangeRecordStatus } from '@contract'
+
 type Row = Record<string, unknown>
 
-export type RecordStatus = 'new' | 'updated' | 'unchanged' | 'keptLocal' | 'conflict' | 'refused'
-export type Choice = 'theirs' | 'ours'
-
-export interface EntityCounts {
-  new: number
-  updated: number
-  unchanged: number
-  /** We changed it, they did not since we last agreed: ours stays. */
-  keptLocal: number
-  conflicts: number
-  /** The sender may not write them (docs/exchange.md), or they are invalid: not applied. */
-  refused: number
-}
-
-export interface FieldChange {
-  field: string
-  ours: unknown
-  theirs: unknown
-}
-
-export interface RecordChange {
-  entity: string
-  entityLabel: string
-  key: string
-  label: string
-  status: RecordStatus
-  changes: FieldChange[]
-}
-
-export interface Preview {
-  /** Identifies the package previewed (SHA-256 of its manifest); pass it back to apply. */
-  token: string
-  packageId: string
-  from: { name: string; code: string; fingerprint: string }
-  to: Manifest['to']
-  createdAt: string
-  kind: Manifest['kind']
-  appVersion: string
-  schemaVersion: number
-  upgradedFrom: number | null
-  /** This exact package was applied before: applying again changes nothing. */
-  alreadyImported: boolean
-  /** A newer package from the same agency was applied already (this one may be out of date). */
-  olderThanLast: boolean
-  entities: ({ entity: string; label: string } & EntityCounts)[]
-  totals: EntityCounts
-  /** Every conflict, with the fields that differ. */
-  conflicts: RecordChange[]
-  /** Updates, at most UPDATE_LIST_LIMIT of them. */
-  updates: RecordChange[]
-  /** Why records were not applied, one sentence per reason with its count (“县市场监管局无权修改县卫健局维护的检查对象 3 户”). */
-  refusals: { reason: string; count: number; sentence: string }[]
-  /** The refused records themselves, at most UPDATE_LIST_LIMIT of them. */
-  refused: (RecordChange & { reason: string })[]
-  /** Set when the sender's audit log does not extend the head we saw last from it. */
-  peerLogWarning: string | null
-}
+// The preview and result shapes are the contract's: the exchange page shows exactly what this returns.
+export type RecordStatus = ExchangeRecordStatus
+export type Choice = ExchangeChoice
+export type EntityCounts = ExchangeCounts
+export type RecordChange = ExchangeRecordChange
+type FieldChange = RecordChange['changes'][number]
+export type Preview = ExchangePreview
 
 export const UPDATE_LIST_LIMIT = 500
 
@@ -79,10 +31,7 @@ export interface Decisions {
   perRecord?: { entity: string; key: string; choice: Choice }[]
 }
 
-export interface ApplyResult extends Preview {
-  applied: boolean
-  decisions: { entity: string; key: string; choice: Choice }[]
-}
+export type ApplyResult = ExchangeApplyResult
 
 interface Classified {
   a: EntityAdapter
