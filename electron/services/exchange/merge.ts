@@ -12,7 +12,7 @@ import type { Manifest } from './manifest'
 import { Ownership, type Refusal } from './ownership'
 import { rowProblem } from './validate'
 
-import type { ExchangeApplyResult, ExchangeChoice, ExchangeCounts, ExchangePreview, ExchangeRecordChange, ExchangeRecordStatus } from '@contract'
+import { fieldLabel, type ExchangeApplyResult, type ExchangeChoice, type ExchangeCounts, type ExchangePreview, type ExchangeRecordChange, type ExchangeRecordStatus } from '@contract'
 
 type Row = Record<string, unknown>
 
@@ -197,7 +197,7 @@ function localFinder(sqlite: Database.Database, a: EntityAdapter, refs: RefMaps)
 function appendOnlyRefusal(pkg: OpenedPackage, a: EntityAdapter, ours: Portable, theirs: Portable): UserError {
   const fields = Object.keys(theirs.fields).filter((f) => JSON.stringify(ours.fields[f] ?? null) !== JSON.stringify(theirs.fields[f] ?? null))
   return new UserError(
-    `交换包中的${a.label}“${a.describe(theirs.fields)}”（编号 ${theirs.key}）与本机已有的同一编号记录内容不同（${fields.join('、')}）。${a.label}只能追加、不能改写，已拒绝整个交换包。请与${pkg.manifest.from.name}核对该记录。数据库未作任何改动。`,
+    `交换包中的${a.label}“${a.describe(theirs.fields)}”（编号 ${theirs.key}）与本机已有的同一编号记录内容不同（${fields.map((f) => fieldLabel(a.entity, f)).join('、')}）。${a.label}只能追加、不能改写，已拒绝整个交换包。请与${pkg.manifest.from.name}核对该记录。数据库未作任何改动。`,
     'append-only-conflict'
   )
 }
