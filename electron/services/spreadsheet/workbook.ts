@@ -85,7 +85,7 @@ export async function readSheet(book: XlsxBook, sheet: SheetRef, opts: ReadSheet
   for await (const piece of streamZipEntry(book.file, entry, opts.chunkSize)) {
     opts.check?.()
     stream.push(piece)
-    if (stream.handler.done) return
+    if (stream.done) return
   }
   stream.end()
 }

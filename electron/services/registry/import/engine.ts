@@ -47,6 +47,37 @@ export interface Importer<S> {
   labels: Record<string, string>
 }
 
+/** The one RowAccess of a sheet, pointed at each row in turn (no objects made per row). */
+class SheetAccess implements RowAccess {
+  row: SheetRow | null = null
+
+  constructor(
+    private readonly h: SheetHeader,
+    private readonly fields: FieldSpec[],
+    private readonly warnings: ImportWarning[]
+  ) {}
+
+  get(key: string): RawCell {
+    const c = this.h.columns[key]
+    return c ? (this.row!.cells[c - 1] ?? null) : null
+  }
+
+  has(key: string): boolean {
+    return key in this.h.columns
+  }
+
+  warn(key: string, raw: string, message: string): void {
+    const h = this.h
+    const c = h.columns[key]
+    const field = c ? h.captions[c - 1] || key : this.fields.find((f) => f.key === key)?.label ?? key
+    this.warnings.push({ row: this.row!.row, sheet: h.sheetName, field, raw, message })
+  }
+}
+
+function rowAccess(h: SheetHeader, fields: FieldSpec[], warnings: ImportWarning[]): SheetAccess {
+  return new SheetAccess(h, fields, warnings)
+}
+
 /**
  * Reads and validates the whole file first (streaming), then writes every
  * accepted row in ONE transaction together with one audit entry: a crash or
@@ -56,9 +87,10 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
   const rejects: ImportReject[] = []
   const warningList: ImportWarning[] = []
   const accepted: ParsedRow[] = []
-  const firstSeen = new Map<string, { row: number; sheet: string }>()
+  const firstSeen = new Map<string, ParsedRow>()
   const sheets: SheetLayout[] = []
   const sheetCtx = new Map<SheetHeader, S>()
+  const accessOf = new Map<SheetHeader, SheetAccess>()
   let read = 0
 
   const summary = await readTable(file, {
@@ -75,19 +107,11 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
     onRow: (r) => {
       read++
       const h = r.sheet
-      const captionOf = (key: string) => {
-        const c = h.columns[key]
-        return c ? h.captions[c - 1] || key : imp.fields.find((f) => f.key === key)?.label ?? key
-      }
-      const access: RowAccess = {
-        get: (key) => {
-          const c = h.columns[key]
-          return c ? (r.cells[c - 1] ?? null) : null
-        },
-        has: (key) => key in h.columns,
-        warn: (key, raw, message) => warningList.push({ row: r.row, sheet: h.sheetName, field: captionOf(key), raw, message })
-      }
+      let access = accessOf.get(h)
+      if (!access) accessOf.set(h, (access = rowAccess(h, imp.fields, warningList)))
+      access.row = r
       const out = imp.parse(r, sheetCtx.get(h)!, access)
+      access.row = null
       let reason: string | null = null
       if ('reason' in out) reason = out.reason
       else {
@@ -96,7 +120,7 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
           const where = first.sheet !== h.sheetName ? `工作表“${first.sheet}”` : ''
           reason = `${out.keyText}与${where}第 ${first.row} 行重复，已保留第 ${first.row} 行，本行未导入`
         } else {
-          firstSeen.set(out.key, { row: r.row, sheet: h.sheetName })
+          firstSeen.set(out.key, out)
           accepted.push(out)
         }
       }
@@ -141,22 +165,32 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
 
 const text = (v: SqlValue | undefined) => (v === null || v === undefined ? '' : String(v))
 
-/** Compares one accepted row with the stored one. */
+/**
+ * Compares one accepted row with the stored one, by one keyed look-up that
+ * reads only the columns the row carries (statements cached per column list).
+ */
 function classifier<S>(ctx: Ctx, imp: Importer<S>) {
-  const selects = new Map<string, Database.Statement<unknown[]>>()
+  const selects = new Map<string, { stmt: Database.Statement<unknown[]>; keyCols: string[] }>()
   return (p: ParsedRow): { existing?: Record<string, SqlValue>; changed: string[] } => {
-    const keyCols = Object.keys(p.keyValues)
-    const keySig = keyCols.join(',')
-    let sel = selects.get(keySig)
-    // Statements are cached by their column list, so the SQL text is built once per shape, not per row.
-    if (!sel) selects.set(keySig, (sel = ctx.sqlite.prepare(`SELECT * FROM ${imp.table} WHERE ${keyCols.map((c) => `"${c}" = ?`).join(' AND ')}`)))
-    const existing = sel.get(...keyCols.map((c) => p.keyValues[c])) as Record<string, SqlValue> | undefined
-    if (!existing) return { changed: [] }
-    const changed: string[] = []
-    for (const c in p.values) if (existing[c] !== p.values[c]) changed.push(c)
+    const sig = `${Object.keys(p.keyValues).join(',')}|${Object.keys(p.values).join(',')}`
+    let sel = selects.get(sig)
+    if (!sel) {
+      const keyCols = Object.keys(p.keyValues)
+      const cols = ['id', ...Object.keys(p.values).filter((c) => c !== 'id')]
+      const stmt = ctx.sqlite.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM ${imp.table} WHERE ${keyCols.map((c) => `"${c}" = ?`).join(' AND ')}`)
+      selects.set(sig, (sel = { stmt, keyCols }))
+    }
+    const kv = p.keyValues
+    const existing = (sel.keyCols.length === 1 ? sel.stmt.get(kv[sel.keyCols[0]!]) : sel.stmt.get(...sel.keyCols.map((c) => kv[c]))) as Record<string, SqlValue> | undefined
+    if (!existing) return NEW_ROW
+    let changed: string[] = NO_CHANGE
+    for (const c in p.values) if (existing[c] !== p.values[c]) (changed === NO_CHANGE ? (changed = []) : changed).push(c)
     return { existing, changed }
   }
 }
+
+const NO_CHANGE: string[] = []
+const NEW_ROW = { changed: NO_CHANGE }
 
 function changeOf<S>(imp: Importer<S>, p: ParsedRow, existing: Record<string, SqlValue>, changed: string[]): ImportChange {
   return {
@@ -200,56 +234,105 @@ function refreshStatistics(ctx: Ctx, table: string, changed: number): void {
   }
 }
 
+/**
+ * The page cache while an import writes: SQLite's default (2 MB) is far
+ * smaller than the indexes a county's registry fills, and a transaction that
+ * outgrows it spills and re-reads pages (measured: the 150 000-object insert
+ * took twice as long). Pages are only allocated as they are used.
+ */
+const IMPORT_CACHE_KIB = 256 * 1024
+
+/**
+ * Inserting many rows into a table's secondary indexes one by one costs more
+ * than building each index once afterwards (a sort). When an import adds at
+ * least this many rows, and more than the table holds, those indexes are
+ * dropped inside the write transaction and recreated from their own stored
+ * SQL before it commits — so a crash or rollback leaves them as they were.
+ * Unique indexes stay: they enforce keys and serve the look-ups.
+ */
+const REBUILD_INDEXES_FROM = 2000
+
+function suspendSecondaryIndexes(sqlite: Database.Database, table: string): () => void {
+  const indexes = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`)
+    .all(table) as { name: string; sql: string }[]
+  for (const i of indexes) sqlite.exec(`DROP INDEX "${i.name.replace(/"/g, '""')}"`)
+  return () => {
+    for (const i of indexes) sqlite.exec(i.sql)
+  }
+}
+
 /** Inserts new keys, updates changed ones, counts the rest as unchanged — all in one transaction. */
 function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: ImportResult, tick: (done: number) => void): void {
-  const stmtCache = new Map<string, Database.Statement<unknown[]>>()
-  const prep = (sql: string) => {
-    let s = stmtCache.get(sql)
-    if (!s) stmtCache.set(sql, (s = ctx.sqlite.prepare(sql)))
-    return s
-  }
   const q = (c: string) => `"${c}"`
   const counts = { imported: 0, updated: 0, unchanged: 0 }
-
-  ctx.sqlite.transaction(() => {
-    const now = nowText()
-    let done = 0
-    const endBulk = imp.beginBulk?.(ctx.sqlite)
-    const classify = classifier(ctx, imp)
-    const inserts = new Map<string, Database.Statement<unknown[]>>()
-    const changes: ImportChange[] = []
-    for (const p of rows) {
-      const { existing, changed } = classify(p)
-      if (!existing) {
-        const vals: Record<string, SqlValue> = { ...p.keyValues, ...p.values, ...(imp.onInsert?.(p) ?? {}), created_at: now, updated_at: now }
-        const cols = Object.keys(vals)
-        const sig = cols.join(',')
-        let ins = inserts.get(sig)
-        if (!ins) inserts.set(sig, (ins = prep(`INSERT INTO ${imp.table} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)))
-        ins.run(...cols.map((c) => vals[c]))
-        counts.imported++
-      } else {
-        if (changed.length === 0) counts.unchanged++
-        else {
-          prep(`UPDATE ${imp.table} SET ${changed.map((c) => `${q(c)} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(
-            ...changed.map((c) => p.values[c]),
-            now,
-            existing.id
-          )
-          counts.updated++
-          changes.push(changeOf(imp, p, existing, changed))
-        }
+  const sqlite = ctx.sqlite
+  const cacheBefore = sqlite.pragma('cache_size', { simple: true }) as number
+  sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`)
+  try {
+    sqlite.transaction(() => {
+      const now = nowText()
+      let done = 0
+      // First every comparison (reads only), so that the writes know how many rows are new.
+      const classify = classifier(ctx, imp)
+      const existing: (Record<string, SqlValue> | undefined)[] = new Array(rows.length)
+      const changedOf: string[][] = new Array(rows.length)
+      let inserts = 0
+      for (let i = 0; i < rows.length; i++) {
+        const c = classify(rows[i]!)
+        existing[i] = c.existing
+        changedOf[i] = c.changed
+        if (!c.existing) inserts++
       }
-      done++
-      if (done % 1000 === 0) tick(done)
-    }
-    endBulk?.()
-    tick(done)
-    Object.assign(result, counts, { changes })
-    audit(ctx, {
-      action: imp.auditAction,
-      entity: imp.registry,
-      detail: { file: result.file, read: result.read, ...counts, rejected: result.rejected, warnings: result.warnings }
-    })
-  })()
+      const stored = inserts >= REBUILD_INDEXES_FROM ? (sqlite.prepare(`SELECT count(*) FROM ${imp.table}`).pluck().get() as number) : 0
+      const endIndexes = inserts >= REBUILD_INDEXES_FROM && inserts > stored ? suspendSecondaryIndexes(sqlite, imp.table) : null
+      const endBulk = imp.beginBulk?.(sqlite)
+      const insertStmts = new Map<string, { stmt: Database.Statement<unknown[]>; cols: string[] }>()
+      const updateStmts = new Map<string, Database.Statement<unknown[]>>()
+      const changes: ImportChange[] = []
+      for (let i = 0; i < rows.length; i++) {
+        const p = rows[i]!
+        const old = existing[i]
+        if (!old) {
+          const vals: Record<string, SqlValue> = { ...p.keyValues, ...p.values, ...(imp.onInsert?.(p) ?? {}), created_at: now, updated_at: now }
+          const sig = Object.keys(vals).join(',')
+          let ins = insertStmts.get(sig)
+          if (!ins) {
+            const cols = Object.keys(vals)
+            insertStmts.set(sig, (ins = { stmt: sqlite.prepare(`INSERT INTO ${imp.table} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`), cols }))
+          }
+          const args = new Array(ins.cols.length)
+          for (let j = 0; j < args.length; j++) args[j] = vals[ins.cols[j]!]
+          ins.stmt.run(args)
+          counts.imported++
+        } else {
+          const changed = changedOf[i]!
+          if (changed.length === 0) counts.unchanged++
+          else {
+            const sig = changed.join(',')
+            let upd = updateStmts.get(sig)
+            if (!upd) updateStmts.set(sig, (upd = sqlite.prepare(`UPDATE ${imp.table} SET ${changed.map((c) => `${q(c)} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)))
+            upd.run(...changed.map((c) => p.values[c]), now, old.id)
+            counts.updated++
+            changes.push(changeOf(imp, p, old, changed))
+          }
+        }
+        done++
+        if (done % 1000 === 0) tick(done)
+      }
+      endBulk?.()
+      endIndexes?.()
+      tick(done)
+      Object.assign(result, counts, { changes })
+      audit(ctx, {
+        action: imp.auditAction,
+        entity: imp.registry,
+        detail: { file: result.file, read: result.read, ...counts, rejected: result.rejected, warnings: result.warnings }
+      })
+    })()
+  } finally {
+    sqlite.pragma(`cache_size = ${cacheBefore}`)
+    // Give back what the larger cache took.
+    sqlite.pragma('shrink_memory')
+  }
 }
