@@ -6,6 +6,7 @@ import { nowText } from '../../time'
 import { readTable, checkAborted, type SheetHeader, type SheetRow } from '../spreadsheet/reader'
 import { cellText, type RawCell } from '../spreadsheet/normalize'
 import type { FieldSpec } from '../spreadsheet/headers'
+import { assertUnchangedWhileRead, changedSincePreview, fingerprintFile, type FileFingerprint } from './fingerprint'
 import type { ImportChange, ImportOptions, ImportReject, ImportResult, ImportWarning, Registry, SheetLayout } from './types'
 
 export type SqlValue = string | number | null
@@ -93,6 +94,15 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
   const accessOf = new Map<SheetHeader, SheetAccess>()
   let read = 0
 
+  // A file that cannot be opened is left to readTable, which says why in words.
+  let fp: FileFingerprint | null = null
+  try {
+    fp = fingerprintFile(file)
+  } catch {
+    fp = null
+  }
+  if (opts.expectFingerprint !== undefined && fp && fp.digest !== opts.expectFingerprint) throw changedSincePreview(file)
+
   const summary = await readTable(file, {
     fields: imp.fields,
     required: imp.required,
@@ -135,6 +145,7 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
     }
   })
   checkAborted(opts.signal)
+  if (fp) assertUnchangedWhileRead(file, fp)
 
   const result: ImportResult = {
     registry: imp.registry,
@@ -149,7 +160,8 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
     warningList,
     sheets,
     changes: [],
-    ...(summary.encoding ? { encoding: summary.encoding } : {})
+    ...(summary.encoding ? { encoding: summary.encoding } : {}),
+    ...(fp ? { fingerprint: fp.digest } : {})
   }
   if (opts.dryRun) {
     // The preview: the same comparison as the write, inside a read transaction, nothing written.

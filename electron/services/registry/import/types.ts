@@ -43,6 +43,8 @@ export interface ImportOptions {
   signal?: AbortSignal
   /** Read, check and compare only: the counts and changes of what an import would do, nothing written. */
   dryRun?: boolean
+  /** Refuse the import unless the file still has this fingerprint (the one its preview reported). */
+  expectFingerprint?: string
   /** total is 0 while the size is not yet known (reading streams through the file). */
   onProgress?: (phase: ImportPhase, done: number, total: number) => void
 }
