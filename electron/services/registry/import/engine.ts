@@ -178,23 +178,35 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
 const text = (v: SqlValue | undefined) => (v === null || v === undefined ? '' : String(v))
 
 /**
- * Compares one accepted row with the stored one, by one keyed look-up that
- * reads only the columns the row carries (statements cached per column list).
+ * Compares one accepted row with the stored one by one keyed look-up in which
+ * SQLite itself says whether every column the row carries is equal (binary
+ * comparison): an unchanged row costs no stored text turned into strings. Only
+ * a row that differs is read whole, for its field-by-field list of changes.
+ * Statements are cached per column list.
  */
 function classifier<S>(ctx: Ctx, imp: Importer<S>) {
-  const selects = new Map<string, { stmt: Database.Statement<unknown[]>; keyCols: string[] }>()
+  const q = (c: string) => `"${c.replace(/"/g, '""')}"`
+  const probes = new Map<string, { stmt: Database.Statement<unknown[]>; keyCols: string[]; cols: string[]; whole: Database.Statement<unknown[]> }>()
   return (p: ParsedRow): { existing?: Record<string, SqlValue>; changed: string[] } => {
     const sig = `${Object.keys(p.keyValues).join(',')}|${Object.keys(p.values).join(',')}`
-    let sel = selects.get(sig)
-    if (!sel) {
+    let probe = probes.get(sig)
+    if (!probe) {
       const keyCols = Object.keys(p.keyValues)
-      const cols = ['id', ...Object.keys(p.values).filter((c) => c !== 'id')]
-      const stmt = ctx.sqlite.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM ${imp.table} WHERE ${keyCols.map((c) => `"${c}" = ?`).join(' AND ')}`)
-      selects.set(sig, (sel = { stmt, keyCols }))
+      const cols = Object.keys(p.values).filter((c) => c !== 'id')
+      const same = cols.length ? cols.map((c) => `${q(c)} IS ? COLLATE BINARY`).join(' AND ') : '1'
+      const where = keyCols.map((c) => `${q(c)} = ?`).join(' AND ')
+      const stmt = ctx.sqlite.prepare(`SELECT id, (${same}) FROM ${imp.table} WHERE ${where}`).raw(true)
+      const whole = ctx.sqlite.prepare(`SELECT ${['id', ...cols].map(q).join(', ')} FROM ${imp.table} WHERE id = ?`)
+      probes.set(sig, (probe = { stmt, keyCols, cols, whole }))
     }
-    const kv = p.keyValues
-    const existing = (sel.keyCols.length === 1 ? sel.stmt.get(kv[sel.keyCols[0]!]) : sel.stmt.get(...sel.keyCols.map((c) => kv[c]))) as Record<string, SqlValue> | undefined
-    if (!existing) return NEW_ROW
+    const args: SqlValue[] = new Array(probe.cols.length + probe.keyCols.length)
+    let j = 0
+    for (const c of probe.cols) args[j++] = p.values[c]!
+    for (const c of probe.keyCols) args[j++] = p.keyValues[c]!
+    const hit = probe.stmt.get(args) as [number, number] | undefined
+    if (!hit) return NEW_ROW
+    if (hit[1] === 1) return { existing: { id: hit[0] }, changed: NO_CHANGE }
+    const existing = probe.whole.get(hit[0]) as Record<string, SqlValue>
     let changed: string[] = NO_CHANGE
     for (const c in p.values) if (existing[c] !== p.values[c]) (changed === NO_CHANGE ? (changed = []) : changed).push(c)
     return { existing, changed }
