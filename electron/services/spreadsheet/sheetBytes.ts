@@ -118,6 +118,9 @@ function couldBe(b: Buffer, at: number, s: string): boolean {
   return true
 }
 
+/** How much of a new piece is joined to what the last one left over (more only when a cell text is longer). */
+const HEAD = 1 << 14
+
 export class SheetBytes {
   private rest: Buffer | null = null
   private first = true
@@ -146,8 +149,22 @@ export class SheetBytes {
   push(piece: Uint8Array): void {
     let b = Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength)
     if (this.rest) {
-      b = Buffer.concat([this.rest, b])
+      const rest = this.rest
       this.rest = null
+      if (this.first) b = Buffer.concat([rest, b])
+      else {
+        // What was carried over (a cut tag or text) is completed from the head of the piece, so that the
+        // piece itself is scanned where it lies instead of being copied behind it.
+        const head = Math.min(b.length, HEAD)
+        const joined = Buffer.concat([rest, b.subarray(0, head)])
+        const p = this.consume(joined)
+        if (this.done) return
+        if (p > rest.length) b = b.subarray(p - rest.length)
+        else if (head === b.length) {
+          this.rest = Buffer.from(joined.subarray(p))
+          return
+        } else b = Buffer.concat([joined.subarray(p), b.subarray(head)])
+      }
     }
     if (this.first) {
       // A byte-order mark is not text; wait for its three bytes before deciding.
@@ -159,11 +176,17 @@ export class SheetBytes {
       if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3)
     }
     if (this.done) return
+    const p = this.consume(b)
+    // A copy: the piece itself is not kept alive by what is carried over.
+    if (p < b.length && !this.done) this.rest = Buffer.from(b.subarray(p))
+  }
+
+  /** Scans b and checks what it consumed; returns how far it got. */
+  private consume(b: Buffer): number {
     const p = this.scan(b)
     // Everything consumed ends on a whole character (before a `<`, after a `>`, or cut back by trailingPart).
     if (!isUtf8(b.subarray(0, p))) throw new SheetEncodingError('工作表内容不是有效的 UTF-8 文字')
-    // A copy: the piece itself is not kept alive by what is carried over.
-    if (p < b.length && !this.done) this.rest = Buffer.from(b.subarray(p))
+    return p
   }
 
   end(): void {
