@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { basename } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import type { Ctx } from '../../context'
 import { audit } from '../../audit/log'
 import { nowText } from '../../time'
@@ -168,8 +169,10 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
     ctx.sqlite.transaction(() => Object.assign(result, classifyAll(ctx, imp, accepted)))()
     result.dryRun = true
   } else {
-    writeRows(ctx, imp, accepted, result, (done) => opts.onProgress?.('write', done, accepted.length))
+    writeRows(ctx, imp, accepted, result, (done) => opts.onProgress?.('write', done, accepted.length), opts.timings)
+    const t = performance.now()
     refreshStatistics(ctx, imp.table, result.imported + result.updated)
+    if (opts.timings) opts.timings.statistics = performance.now() - t
   }
   opts.onProgress?.('done', accepted.length, accepted.length)
   return result
@@ -229,6 +232,7 @@ function classifyAll<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[]): Pick<Imp
   const classify = classifier(ctx, imp)
   const counts = { imported: 0, updated: 0, unchanged: 0 }
   const changes: ImportChange[] = []
+  if (ctx.sqlite.prepare(`SELECT NOT EXISTS (SELECT 1 FROM ${imp.table})`).pluck().get() === 1) return { ...counts, imported: rows.length, changes }
   for (const p of rows) {
     const { existing, changed } = classify(p)
     if (!existing) counts.imported++
@@ -287,7 +291,15 @@ function suspendSecondaryIndexes(sqlite: Database.Database, table: string): () =
 }
 
 /** Inserts new keys, updates changed ones, counts the rest as unchanged — all in one transaction. */
-function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: ImportResult, tick: (done: number) => void): void {
+function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: ImportResult, tick: (done: number) => void, timings?: Record<string, number>): void {
+  let mark = performance.now()
+  /** Adds the time since the last mark to a part of the write (only when the caller measures). */
+  const lap = (part: string) => {
+    if (!timings) return
+    const now = performance.now()
+    timings[part] = (timings[part] ?? 0) + now - mark
+    mark = now
+  }
   const q = (c: string) => `"${c}"`
   const counts = { imported: 0, updated: 0, unchanged: 0 }
   const sqlite = ctx.sqlite
@@ -298,16 +310,21 @@ function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: Imp
       const now = nowText()
       let done = 0
       // First every comparison (reads only), so that the writes know how many rows are new.
+      // Into an empty table every row is new (the file's own duplicates are already rejected): nothing to look up.
+      const empty = sqlite.prepare(`SELECT NOT EXISTS (SELECT 1 FROM ${imp.table})`).pluck().get() === 1
       const classify = classifier(ctx, imp)
       const existing: (Record<string, SqlValue> | undefined)[] = new Array(rows.length)
       const changedOf: string[][] = new Array(rows.length)
-      let inserts = 0
-      for (let i = 0; i < rows.length; i++) {
-        const c = classify(rows[i]!)
-        existing[i] = c.existing
-        changedOf[i] = c.changed
-        if (!c.existing) inserts++
+      let inserts = empty ? rows.length : 0
+      if (!empty) {
+        for (let i = 0; i < rows.length; i++) {
+          const c = classify(rows[i]!)
+          existing[i] = c.existing
+          changedOf[i] = c.changed
+          if (!c.existing) inserts++
+        }
       }
+      lap('compare')
       const stored = inserts >= REBUILD_INDEXES_FROM ? (sqlite.prepare(`SELECT count(*) FROM ${imp.table}`).pluck().get() as number) : 0
       const endIndexes = inserts >= REBUILD_INDEXES_FROM && inserts > stored ? suspendSecondaryIndexes(sqlite, imp.table) : null
       const endBulk = imp.beginBulk?.(sqlite)
@@ -344,8 +361,11 @@ function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: Imp
         done++
         if (done % 1000 === 0) tick(done)
       }
+      lap('rows')
       endBulk?.()
+      lap('search')
       endIndexes?.()
+      lap('indexes')
       tick(done)
       Object.assign(result, counts, { changes })
       audit(ctx, {
@@ -353,7 +373,9 @@ function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: Imp
         entity: imp.registry,
         detail: { file: result.file, read: result.read, ...counts, rejected: result.rejected, warnings: result.warnings }
       })
+      lap('rows')
     })()
+    lap('commit')
   } finally {
     sqlite.pragma(`cache_size = ${cacheBefore}`)
     // Give back what the larger cache took.

@@ -45,6 +45,8 @@ export interface ImportOptions {
   dryRun?: boolean
   /** Refuse the import unless the file still has this fingerprint (the one its preview reported). */
   expectFingerprint?: string
+  /** Filled with milliseconds per part of the write (compare, rows, search, indexes, commit, statistics), for the benchmark. */
+  timings?: Record<string, number>
   /** total is 0 while the size is not yet known (reading streams through the file). */
   onProgress?: (phase: ImportPhase, done: number, total: number) => void
 }
