@@ -290,6 +290,14 @@ function suspendSecondaryIndexes(sqlite: Database.Database, table: string): () =
   }
 }
 
+/** Where an inserted column's value comes from. */
+const enum Source {
+  Key,
+  Value,
+  Extra,
+  Now
+}
+
 /** Inserts new keys, updates changed ones, counts the rest as unchanged — all in one transaction. */
 function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: ImportResult, tick: (done: number) => void, timings?: Record<string, number>): void {
   let mark = performance.now()
@@ -328,22 +336,41 @@ function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: Imp
       const stored = inserts >= REBUILD_INDEXES_FROM ? (sqlite.prepare(`SELECT count(*) FROM ${imp.table}`).pluck().get() as number) : 0
       const endIndexes = inserts >= REBUILD_INDEXES_FROM && inserts > stored ? suspendSecondaryIndexes(sqlite, imp.table) : null
       const endBulk = imp.beginBulk?.(sqlite)
-      const insertStmts = new Map<string, { stmt: Database.Statement<unknown[]>; cols: string[] }>()
+      const insertStmts = new Map<string, { stmt: Database.Statement<unknown[]>; cols: string[]; from: Source[] }>()
       const updateStmts = new Map<string, Database.Statement<unknown[]>>()
       const changes: ImportChange[] = []
       for (let i = 0; i < rows.length; i++) {
         const p = rows[i]!
         const old = existing[i]
         if (!old) {
-          const vals: Record<string, SqlValue> = { ...p.keyValues, ...p.values, ...(imp.onInsert?.(p) ?? {}), created_at: now, updated_at: now }
-          const sig = Object.keys(vals).join(',')
+          // The row's columns: key, then values, then what onInsert adds (a later source wins), then the times.
+          const extra = imp.onInsert?.(p)
+          let sig = ''
+          for (const k in p.keyValues) sig += `${k},`
+          sig += '|'
+          for (const k in p.values) sig += `${k},`
+          if (extra) {
+            sig += '|'
+            for (const k in extra) sig += `${k},`
+          }
           let ins = insertStmts.get(sig)
           if (!ins) {
-            const cols = Object.keys(vals)
-            insertStmts.set(sig, (ins = { stmt: sqlite.prepare(`INSERT INTO ${imp.table} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`), cols }))
+            const source = new Map<string, Source>()
+            for (const k in p.keyValues) source.set(k, Source.Key)
+            for (const k in p.values) source.set(k, Source.Value)
+            if (extra) for (const k in extra) source.set(k, Source.Extra)
+            source.set('created_at', Source.Now).set('updated_at', Source.Now)
+            const cols = [...source.keys()]
+            const stmt = sqlite.prepare(`INSERT INTO ${imp.table} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+            insertStmts.set(sig, (ins = { stmt, cols, from: [...source.values()] }))
           }
-          const args = new Array(ins.cols.length)
-          for (let j = 0; j < args.length; j++) args[j] = vals[ins.cols[j]!]
+          const { cols, from } = ins
+          const args = new Array<SqlValue>(cols.length)
+          for (let j = 0; j < cols.length; j++) {
+            const c = cols[j]!
+            const f = from[j]
+            args[j] = f === Source.Value ? p.values[c]! : f === Source.Key ? p.keyValues[c]! : f === Source.Extra ? extra![c]! : now
+          }
           ins.stmt.run(args)
           counts.imported++
         } else {
