@@ -213,6 +213,8 @@ export interface ImportSummary {
   changes: { row: number; sheet: string; key: string; fields: { field: string; old: string; new: string }[] }[]
   /** True for a preview: counts and changes of what the import would do; nothing was written. */
   dryRun?: boolean
+  /** Digest of the file's bytes as read; the confirmation of a preview passes it back as expectFingerprint. */
+  fingerprint?: string
 }
 const registryName = z.enum(['objects', 'inspectors', 'items'])
 
@@ -248,7 +250,14 @@ export const registryChannels = {
 
   // 一单两库: 表格导入（后台任务）、导出、空白模板
   'registry.importStart': ch<JobStatus>()(
-    z.object({ registry: registryName, path: z.string().min(1, '请选择要导入的表格文件'), deptId: z.number().int().positive().optional(), dryRun: z.boolean().optional() })
+    z.object({
+      registry: registryName,
+      path: z.string().min(1, '请选择要导入的表格文件'),
+      deptId: z.number().int().positive().optional(),
+      dryRun: z.boolean().optional(),
+      /** The preview's fingerprint: the import is refused if the file is no longer what was previewed. */
+      expectFingerprint: z.string().max(128).optional()
+    })
   ),
   'registry.saveRejects': ch<{ file: string }>()(z.object({ jobId: z.string(), path: z.string().min(1) })),
   'registry.export': ch<{ file: string; rows: number }>()(

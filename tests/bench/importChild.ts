@@ -15,9 +15,11 @@ const out: Record<string, unknown> = {}
 let readEnd = 0
 const t0 = performance.now()
 try {
-  const r = await importObjects(ctx, file!, { onProgress: (phase) => phase === 'read' && (readEnd = performance.now()) })
+  const timings: Record<string, number> = {}
+  const r = await importObjects(ctx, file!, { timings, onProgress: (phase) => phase === 'read' && (readEnd = performance.now()) })
   out.totalMs = performance.now() - t0
   out.readMs = readEnd - t0
+  out.timings = timings
   out.counts = { imported: r.imported, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected }
 } catch (e) {
   out.totalMs = performance.now() - t0
@@ -26,9 +28,11 @@ try {
 out.maxRssMb = process.resourceUsage().maxRSS / 1024
 if (mode === '--twice') {
   const t1 = performance.now()
-  const r = await importObjects(ctx, file!, { onProgress: (phase) => phase === 'read' && (readEnd = performance.now()) })
+  const timings: Record<string, number> = {}
+  const r = await importObjects(ctx, file!, { timings, onProgress: (phase) => phase === 'read' && (readEnd = performance.now()) })
   out.againMs = performance.now() - t1
   out.againReadMs = readEnd - t1
+  out.againTimings = timings
   out.againCounts = { imported: r.imported, updated: r.updated, unchanged: r.unchanged }
 }
 sqlite.close()

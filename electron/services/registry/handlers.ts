@@ -20,7 +20,7 @@ function withExt(path: string, ext: string): string {
   return extname(path).toLowerCase() === `.${ext}` ? path : `${path}.${ext}`
 }
 
-function startImport(wb: Workbench, registry: Registry, path: string, deptId?: number, dryRun?: boolean) {
+function startImport(wb: Workbench, registry: Registry, path: string, deptId?: number, dryRun?: boolean, expectFingerprint?: string) {
   const ctx = wb.ctx()
   let dept: string | undefined
   if (registry === 'items' && deptId !== undefined) {
@@ -29,7 +29,7 @@ function startImport(wb: Workbench, registry: Registry, path: string, deptId?: n
     dept = d.code
   }
   return wb.jobs.start(`import-${registry}`, `导入${REGISTRY_LABELS[registry]}`, (signal, report) => {
-    const opts = { signal, dryRun, onProgress: (phase: ImportPhase, done: number, total: number) => report(PHASE[phase], done, total) }
+    const opts = { signal, dryRun, expectFingerprint, onProgress: (phase: ImportPhase, done: number, total: number) => report(PHASE[phase], done, total) }
     if (registry === 'objects') return importObjects(ctx, path, opts)
     if (registry === 'inspectors') return importInspectors(ctx, path, opts)
     return importItems(ctx, path, { ...opts, dept })
@@ -61,7 +61,7 @@ export const registryHandlers: HandlerGroup<'objects'> & HandlerGroup<'inspector
   'items.move': ({ id, direction }, wb) => moveItem(wb.ctx(), id, direction),
   'items.counts': (_i, wb) => itemCounts(wb.ctx()),
 
-  'registry.importStart': ({ registry, path, deptId, dryRun }, wb) => startImport(wb, registry, path, deptId, dryRun),
+  'registry.importStart': ({ registry, path, deptId, dryRun, expectFingerprint }, wb) => startImport(wb, registry, path, deptId, dryRun, expectFingerprint),
   'registry.saveRejects': async ({ jobId, path }, wb) => {
     const job = wb.jobs.get(jobId)
     if (job.state !== 'done' || !job.result) throw new UserError('该导入尚未完成或未成功，没有可保存的错误行。')

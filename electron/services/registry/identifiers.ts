@@ -5,6 +5,15 @@
 
 /** Trim, drop inner white space, full-width → half-width, upper-case. */
 export function normalizeCode(raw: unknown): string {
+  // Codes as they should be written (digits and capitals only) need no rewriting: checked per character.
+  if (typeof raw === 'string' && raw.length > 0 && raw.length <= 20) {
+    let plain = true
+    for (let i = 0; i < raw.length && plain; i++) {
+      const c = raw.charCodeAt(i)
+      plain = (c >= 48 && c <= 57) || (c >= 65 && c <= 90)
+    }
+    if (plain) return raw
+  }
   return toHalfWidth(String(raw ?? ''))
     .replace(/[\s\u00a0\u3000]+/g, '')
     .toUpperCase()

@@ -6,6 +6,7 @@
 import { columnOfRef, rowOfRef, serialToDate, type RawCell } from './cell'
 import { attrOf, decodeCellText } from './xmlText'
 import { XmlScanner, partDecoder, type PieceDecoder, type XmlHandler } from './xmlScan'
+import { SheetBytes } from './sheetBytes'
 
 export interface SheetContext {
   sharedStrings: () => string[]
@@ -94,7 +95,8 @@ export class SheetXmlHandler implements XmlHandler {
         this.inIs = !selfClosing
         return false
       case 'rPh':
-        if (!selfClosing) this.rph++
+        // Counted when self-closing too: the scanner closes it at once.
+        this.rph++
         return false
       case 'row': {
         const r = attrOf(tag, 'r')
@@ -187,16 +189,59 @@ export class SheetXmlHandler implements XmlHandler {
   }
 }
 
-/** Feeds decompressed pieces of a sheet part through one streaming decoder into the scanner. */
+/**
+ * Feeds decompressed pieces of a sheet part to the reader: UTF-8 parts (all
+ * that Excel and WPS write) to the byte reader, a part marked UTF-16 through
+ * one streaming decoder into the text scanner.
+ */
 export class SheetStream {
+  private impl: { push(b: Uint8Array): void; end(): void; readonly done: boolean } | null = null
+  private head: Uint8Array | null = null
+
+  constructor(
+    private readonly ctx: SheetContext,
+    private readonly out: SheetRowsHandler
+  ) {}
+
+  get done(): boolean {
+    return this.impl?.done ?? false
+  }
+
+  push(bytes: Uint8Array): void {
+    if (!this.impl) {
+      // Two bytes tell a UTF-16 byte-order mark from anything else.
+      const b = this.head ? Buffer.concat([this.head, bytes]) : bytes
+      if (b.length < 2) {
+        this.head = Buffer.from(b)
+        return
+      }
+      this.head = null
+      this.impl = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) ? new TextSheet(this.ctx, this.out) : new SheetBytes(this.ctx, this.out)
+      bytes = b
+    }
+    this.impl.push(bytes)
+  }
+
+  end(): void {
+    if (!this.impl && this.head) this.impl = new SheetBytes(this.ctx, this.out)
+    this.impl?.end()
+  }
+}
+
+/** A UTF-16 part: decoded as text, then scanned. */
+class TextSheet {
   private decoder: PieceDecoder | null = null
   private readonly scanner: XmlScanner
-  readonly handler: SheetXmlHandler
+  private readonly handler: SheetXmlHandler
 
   constructor(ctx: SheetContext, out: SheetRowsHandler) {
     this.handler = new SheetXmlHandler(ctx, out)
     this.scanner = new XmlScanner(this.handler)
     this.scanner.wantsText = this.handler.wantsText
+  }
+
+  get done(): boolean {
+    return this.handler.done
   }
 
   push(bytes: Uint8Array): void {

@@ -127,6 +127,8 @@ describe('suiji import / export (CLI functions)', () => {
         integrity: o.sqlite.pragma('integrity_check', { simple: true }),
         // The import lifts the FTS insert trigger inside its transaction: it must be back after a crash.
         triggers: o.sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'objects' ORDER BY name`).all(),
+        // A large import also rebuilds the secondary indexes inside its transaction: they must be back too.
+        indexes: o.sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'objects' ORDER BY name`).all(),
         fts: o.sqlite.prepare(`SELECT count(*) FROM objects_fts WHERE objects_fts MATCH '"原对象"'`).pluck().get()
       }
       o.sqlite.exec(`INSERT INTO objects_fts(objects_fts) VALUES ('integrity-check')`)

@@ -47,6 +47,13 @@ describe('sheet reader: characters cut by piece boundaries', () => {
     for (const size of [1, 2, 3, 4, 5, 7, 64, 4096]) expect(parsePieces(bytes, size)).toEqual(rows)
   })
 
+  it('a cell text longer than any piece (carried over several pieces) comes back whole', () => {
+    const long = Array.from({ length: 12_000 }, (_, i) => '城厢街道𠀀é'[i % 6]).join('')
+    const rows = [['甲', long, '乙'], sample(1), [long.slice(0, 5000), 'x', long]]
+    const bytes = new TextEncoder().encode(sheetXml(rows))
+    for (const size of [1000, 4095, 16_384, 20_001, 70_000]) expect(parsePieces(bytes, size)).toEqual(rows)
+  })
+
   it('bytes that are not UTF-8 stop the read instead of turning into replacement characters', () => {
     const good = new TextEncoder().encode(sheetXml([['泗阳县']]))
     const at = good.indexOf(0xe6)

@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3'
 import { basename } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import type { Ctx } from '../../context'
 import { audit } from '../../audit/log'
 import { nowText } from '../../time'
 import { readTable, checkAborted, type SheetHeader, type SheetRow } from '../spreadsheet/reader'
 import { cellText, type RawCell } from '../spreadsheet/normalize'
 import type { FieldSpec } from '../spreadsheet/headers'
+import { assertUnchangedWhileRead, changedSincePreview, fingerprintFile, type FileFingerprint } from './fingerprint'
 import type { ImportChange, ImportOptions, ImportReject, ImportResult, ImportWarning, Registry, SheetLayout } from './types'
 
 export type SqlValue = string | number | null
@@ -47,6 +49,37 @@ export interface Importer<S> {
   labels: Record<string, string>
 }
 
+/** The one RowAccess of a sheet, pointed at each row in turn (no objects made per row). */
+class SheetAccess implements RowAccess {
+  row: SheetRow | null = null
+
+  constructor(
+    private readonly h: SheetHeader,
+    private readonly fields: FieldSpec[],
+    private readonly warnings: ImportWarning[]
+  ) {}
+
+  get(key: string): RawCell {
+    const c = this.h.columns[key]
+    return c ? (this.row!.cells[c - 1] ?? null) : null
+  }
+
+  has(key: string): boolean {
+    return key in this.h.columns
+  }
+
+  warn(key: string, raw: string, message: string): void {
+    const h = this.h
+    const c = h.columns[key]
+    const field = c ? h.captions[c - 1] || key : this.fields.find((f) => f.key === key)?.label ?? key
+    this.warnings.push({ row: this.row!.row, sheet: h.sheetName, field, raw, message })
+  }
+}
+
+function rowAccess(h: SheetHeader, fields: FieldSpec[], warnings: ImportWarning[]): SheetAccess {
+  return new SheetAccess(h, fields, warnings)
+}
+
 /**
  * Reads and validates the whole file first (streaming), then writes every
  * accepted row in ONE transaction together with one audit entry: a crash or
@@ -56,10 +89,20 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
   const rejects: ImportReject[] = []
   const warningList: ImportWarning[] = []
   const accepted: ParsedRow[] = []
-  const firstSeen = new Map<string, { row: number; sheet: string }>()
+  const firstSeen = new Map<string, ParsedRow>()
   const sheets: SheetLayout[] = []
   const sheetCtx = new Map<SheetHeader, S>()
+  const accessOf = new Map<SheetHeader, SheetAccess>()
   let read = 0
+
+  // A file that cannot be opened is left to readTable, which says why in words.
+  let fp: FileFingerprint | null = null
+  try {
+    fp = fingerprintFile(file)
+  } catch {
+    fp = null
+  }
+  if (opts.expectFingerprint !== undefined && fp && fp.digest !== opts.expectFingerprint) throw changedSincePreview(file)
 
   const summary = await readTable(file, {
     fields: imp.fields,
@@ -75,19 +118,11 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
     onRow: (r) => {
       read++
       const h = r.sheet
-      const captionOf = (key: string) => {
-        const c = h.columns[key]
-        return c ? h.captions[c - 1] || key : imp.fields.find((f) => f.key === key)?.label ?? key
-      }
-      const access: RowAccess = {
-        get: (key) => {
-          const c = h.columns[key]
-          return c ? (r.cells[c - 1] ?? null) : null
-        },
-        has: (key) => key in h.columns,
-        warn: (key, raw, message) => warningList.push({ row: r.row, sheet: h.sheetName, field: captionOf(key), raw, message })
-      }
+      let access = accessOf.get(h)
+      if (!access) accessOf.set(h, (access = rowAccess(h, imp.fields, warningList)))
+      access.row = r
       const out = imp.parse(r, sheetCtx.get(h)!, access)
+      access.row = null
       let reason: string | null = null
       if ('reason' in out) reason = out.reason
       else {
@@ -96,7 +131,7 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
           const where = first.sheet !== h.sheetName ? `工作表“${first.sheet}”` : ''
           reason = `${out.keyText}与${where}第 ${first.row} 行重复，已保留第 ${first.row} 行，本行未导入`
         } else {
-          firstSeen.set(out.key, { row: r.row, sheet: h.sheetName })
+          firstSeen.set(out.key, out)
           accepted.push(out)
         }
       }
@@ -111,6 +146,7 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
     }
   })
   checkAborted(opts.signal)
+  if (fp) assertUnchangedWhileRead(file, fp)
 
   const result: ImportResult = {
     registry: imp.registry,
@@ -125,15 +161,18 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
     warningList,
     sheets,
     changes: [],
-    ...(summary.encoding ? { encoding: summary.encoding } : {})
+    ...(summary.encoding ? { encoding: summary.encoding } : {}),
+    ...(fp ? { fingerprint: fp.digest } : {})
   }
   if (opts.dryRun) {
     // The preview: the same comparison as the write, inside a read transaction, nothing written.
     ctx.sqlite.transaction(() => Object.assign(result, classifyAll(ctx, imp, accepted)))()
     result.dryRun = true
   } else {
-    writeRows(ctx, imp, accepted, result, (done) => opts.onProgress?.('write', done, accepted.length))
+    writeRows(ctx, imp, accepted, result, (done) => opts.onProgress?.('write', done, accepted.length), opts.timings)
+    const t = performance.now()
     refreshStatistics(ctx, imp.table, result.imported + result.updated)
+    if (opts.timings) opts.timings.statistics = performance.now() - t
   }
   opts.onProgress?.('done', accepted.length, accepted.length)
   return result
@@ -141,22 +180,44 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
 
 const text = (v: SqlValue | undefined) => (v === null || v === undefined ? '' : String(v))
 
-/** Compares one accepted row with the stored one. */
+/**
+ * Compares one accepted row with the stored one by one keyed look-up in which
+ * SQLite itself says whether every column the row carries is equal (binary
+ * comparison): an unchanged row costs no stored text turned into strings. Only
+ * a row that differs is read whole, for its field-by-field list of changes.
+ * Statements are cached per column list.
+ */
 function classifier<S>(ctx: Ctx, imp: Importer<S>) {
-  const selects = new Map<string, Database.Statement<unknown[]>>()
+  const q = (c: string) => `"${c.replace(/"/g, '""')}"`
+  const probes = new Map<string, { stmt: Database.Statement<unknown[]>; keyCols: string[]; cols: string[]; whole: Database.Statement<unknown[]> }>()
   return (p: ParsedRow): { existing?: Record<string, SqlValue>; changed: string[] } => {
-    const keyCols = Object.keys(p.keyValues)
-    const keySig = keyCols.join(',')
-    let sel = selects.get(keySig)
-    // Statements are cached by their column list, so the SQL text is built once per shape, not per row.
-    if (!sel) selects.set(keySig, (sel = ctx.sqlite.prepare(`SELECT * FROM ${imp.table} WHERE ${keyCols.map((c) => `"${c}" = ?`).join(' AND ')}`)))
-    const existing = sel.get(...keyCols.map((c) => p.keyValues[c])) as Record<string, SqlValue> | undefined
-    if (!existing) return { changed: [] }
-    const changed: string[] = []
-    for (const c in p.values) if (existing[c] !== p.values[c]) changed.push(c)
+    const sig = `${Object.keys(p.keyValues).join(',')}|${Object.keys(p.values).join(',')}`
+    let probe = probes.get(sig)
+    if (!probe) {
+      const keyCols = Object.keys(p.keyValues)
+      const cols = Object.keys(p.values).filter((c) => c !== 'id')
+      const same = cols.length ? cols.map((c) => `${q(c)} IS ? COLLATE BINARY`).join(' AND ') : '1'
+      const where = keyCols.map((c) => `${q(c)} = ?`).join(' AND ')
+      const stmt = ctx.sqlite.prepare(`SELECT id, (${same}) FROM ${imp.table} WHERE ${where}`).raw(true)
+      const whole = ctx.sqlite.prepare(`SELECT ${['id', ...cols].map(q).join(', ')} FROM ${imp.table} WHERE id = ?`)
+      probes.set(sig, (probe = { stmt, keyCols, cols, whole }))
+    }
+    const args: SqlValue[] = new Array(probe.cols.length + probe.keyCols.length)
+    let j = 0
+    for (const c of probe.cols) args[j++] = p.values[c]!
+    for (const c of probe.keyCols) args[j++] = p.keyValues[c]!
+    const hit = probe.stmt.get(args) as [number, number] | undefined
+    if (!hit) return NEW_ROW
+    if (hit[1] === 1) return { existing: { id: hit[0] }, changed: NO_CHANGE }
+    const existing = probe.whole.get(hit[0]) as Record<string, SqlValue>
+    let changed: string[] = NO_CHANGE
+    for (const c in p.values) if (existing[c] !== p.values[c]) (changed === NO_CHANGE ? (changed = []) : changed).push(c)
     return { existing, changed }
   }
 }
+
+const NO_CHANGE: string[] = []
+const NEW_ROW = { changed: NO_CHANGE }
 
 function changeOf<S>(imp: Importer<S>, p: ParsedRow, existing: Record<string, SqlValue>, changed: string[]): ImportChange {
   return {
@@ -171,6 +232,7 @@ function classifyAll<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[]): Pick<Imp
   const classify = classifier(ctx, imp)
   const counts = { imported: 0, updated: 0, unchanged: 0 }
   const changes: ImportChange[] = []
+  if (ctx.sqlite.prepare(`SELECT NOT EXISTS (SELECT 1 FROM ${imp.table})`).pluck().get() === 1) return { ...counts, imported: rows.length, changes }
   for (const p of rows) {
     const { existing, changed } = classify(p)
     if (!existing) counts.imported++
@@ -200,56 +262,150 @@ function refreshStatistics(ctx: Ctx, table: string, changed: number): void {
   }
 }
 
+/**
+ * The page cache while an import writes: SQLite's default (2 MB) is far
+ * smaller than the indexes a county's registry fills, and a transaction that
+ * outgrows it spills and re-reads pages (measured: the 150 000-object insert
+ * took twice as long). Pages are only allocated as they are used.
+ */
+const IMPORT_CACHE_KIB = 256 * 1024
+
+/**
+ * Inserting many rows into a table's secondary indexes one by one costs more
+ * than building each index once afterwards (a sort). When an import adds at
+ * least this many rows, and more than the table holds, those indexes are
+ * dropped inside the write transaction and recreated from their own stored
+ * SQL before it commits — so a crash or rollback leaves them as they were.
+ * Unique indexes stay: they enforce keys and serve the look-ups.
+ */
+const REBUILD_INDEXES_FROM = 2000
+
+function suspendSecondaryIndexes(sqlite: Database.Database, table: string): () => void {
+  const indexes = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`)
+    .all(table) as { name: string; sql: string }[]
+  for (const i of indexes) sqlite.exec(`DROP INDEX "${i.name.replace(/"/g, '""')}"`)
+  return () => {
+    for (const i of indexes) sqlite.exec(i.sql)
+  }
+}
+
+/** Where an inserted column's value comes from. */
+const enum Source {
+  Key,
+  Value,
+  Extra,
+  Now
+}
+
 /** Inserts new keys, updates changed ones, counts the rest as unchanged — all in one transaction. */
-function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: ImportResult, tick: (done: number) => void): void {
-  const stmtCache = new Map<string, Database.Statement<unknown[]>>()
-  const prep = (sql: string) => {
-    let s = stmtCache.get(sql)
-    if (!s) stmtCache.set(sql, (s = ctx.sqlite.prepare(sql)))
-    return s
+function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: ImportResult, tick: (done: number) => void, timings?: Record<string, number>): void {
+  let mark = performance.now()
+  /** Adds the time since the last mark to a part of the write (only when the caller measures). */
+  const lap = (part: string) => {
+    if (!timings) return
+    const now = performance.now()
+    timings[part] = (timings[part] ?? 0) + now - mark
+    mark = now
   }
   const q = (c: string) => `"${c}"`
   const counts = { imported: 0, updated: 0, unchanged: 0 }
-
-  ctx.sqlite.transaction(() => {
-    const now = nowText()
-    let done = 0
-    const endBulk = imp.beginBulk?.(ctx.sqlite)
-    const classify = classifier(ctx, imp)
-    const inserts = new Map<string, Database.Statement<unknown[]>>()
-    const changes: ImportChange[] = []
-    for (const p of rows) {
-      const { existing, changed } = classify(p)
-      if (!existing) {
-        const vals: Record<string, SqlValue> = { ...p.keyValues, ...p.values, ...(imp.onInsert?.(p) ?? {}), created_at: now, updated_at: now }
-        const cols = Object.keys(vals)
-        const sig = cols.join(',')
-        let ins = inserts.get(sig)
-        if (!ins) inserts.set(sig, (ins = prep(`INSERT INTO ${imp.table} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)))
-        ins.run(...cols.map((c) => vals[c]))
-        counts.imported++
-      } else {
-        if (changed.length === 0) counts.unchanged++
-        else {
-          prep(`UPDATE ${imp.table} SET ${changed.map((c) => `${q(c)} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(
-            ...changed.map((c) => p.values[c]),
-            now,
-            existing.id
-          )
-          counts.updated++
-          changes.push(changeOf(imp, p, existing, changed))
+  const sqlite = ctx.sqlite
+  const cacheBefore = sqlite.pragma('cache_size', { simple: true }) as number
+  sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`)
+  try {
+    sqlite.transaction(() => {
+      const now = nowText()
+      let done = 0
+      // First every comparison (reads only), so that the writes know how many rows are new.
+      // Into an empty table every row is new (the file's own duplicates are already rejected): nothing to look up.
+      const empty = sqlite.prepare(`SELECT NOT EXISTS (SELECT 1 FROM ${imp.table})`).pluck().get() === 1
+      const classify = classifier(ctx, imp)
+      const existing: (Record<string, SqlValue> | undefined)[] = new Array(rows.length)
+      const changedOf: string[][] = new Array(rows.length)
+      let inserts = empty ? rows.length : 0
+      if (!empty) {
+        for (let i = 0; i < rows.length; i++) {
+          const c = classify(rows[i]!)
+          existing[i] = c.existing
+          changedOf[i] = c.changed
+          if (!c.existing) inserts++
         }
       }
-      done++
-      if (done % 1000 === 0) tick(done)
-    }
-    endBulk?.()
-    tick(done)
-    Object.assign(result, counts, { changes })
-    audit(ctx, {
-      action: imp.auditAction,
-      entity: imp.registry,
-      detail: { file: result.file, read: result.read, ...counts, rejected: result.rejected, warnings: result.warnings }
-    })
-  })()
+      lap('compare')
+      const stored = inserts >= REBUILD_INDEXES_FROM ? (sqlite.prepare(`SELECT count(*) FROM ${imp.table}`).pluck().get() as number) : 0
+      const endIndexes = inserts >= REBUILD_INDEXES_FROM && inserts > stored ? suspendSecondaryIndexes(sqlite, imp.table) : null
+      const endBulk = imp.beginBulk?.(sqlite)
+      const insertStmts = new Map<string, { stmt: Database.Statement<unknown[]>; cols: string[]; from: Source[] }>()
+      const updateStmts = new Map<string, Database.Statement<unknown[]>>()
+      const changes: ImportChange[] = []
+      for (let i = 0; i < rows.length; i++) {
+        const p = rows[i]!
+        const old = existing[i]
+        if (!old) {
+          // The row's columns: key, then values, then what onInsert adds (a later source wins), then the times.
+          const extra = imp.onInsert?.(p)
+          let sig = ''
+          for (const k in p.keyValues) sig += `${k},`
+          sig += '|'
+          for (const k in p.values) sig += `${k},`
+          if (extra) {
+            sig += '|'
+            for (const k in extra) sig += `${k},`
+          }
+          let ins = insertStmts.get(sig)
+          if (!ins) {
+            const source = new Map<string, Source>()
+            for (const k in p.keyValues) source.set(k, Source.Key)
+            for (const k in p.values) source.set(k, Source.Value)
+            if (extra) for (const k in extra) source.set(k, Source.Extra)
+            source.set('created_at', Source.Now).set('updated_at', Source.Now)
+            const cols = [...source.keys()]
+            const stmt = sqlite.prepare(`INSERT INTO ${imp.table} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+            insertStmts.set(sig, (ins = { stmt, cols, from: [...source.values()] }))
+          }
+          const { cols, from } = ins
+          const args = new Array<SqlValue>(cols.length)
+          for (let j = 0; j < cols.length; j++) {
+            const c = cols[j]!
+            const f = from[j]
+            args[j] = f === Source.Value ? p.values[c]! : f === Source.Key ? p.keyValues[c]! : f === Source.Extra ? extra![c]! : now
+          }
+          ins.stmt.run(args)
+          counts.imported++
+        } else {
+          const changed = changedOf[i]!
+          if (changed.length === 0) counts.unchanged++
+          else {
+            const sig = changed.join(',')
+            let upd = updateStmts.get(sig)
+            if (!upd) updateStmts.set(sig, (upd = sqlite.prepare(`UPDATE ${imp.table} SET ${changed.map((c) => `${q(c)} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)))
+            upd.run(...changed.map((c) => p.values[c]), now, old.id)
+            counts.updated++
+            changes.push(changeOf(imp, p, old, changed))
+          }
+        }
+        done++
+        if (done % 1000 === 0) tick(done)
+      }
+      lap('rows')
+      endBulk?.()
+      lap('search')
+      endIndexes?.()
+      lap('indexes')
+      tick(done)
+      Object.assign(result, counts, { changes })
+      audit(ctx, {
+        action: imp.auditAction,
+        entity: imp.registry,
+        detail: { file: result.file, read: result.read, ...counts, rejected: result.rejected, warnings: result.warnings }
+      })
+      lap('rows')
+    })()
+    lap('commit')
+  } finally {
+    sqlite.pragma(`cache_size = ${cacheBefore}`)
+    // Give back what the larger cache took.
+    sqlite.pragma('shrink_memory')
+  }
 }

@@ -3,6 +3,7 @@ import { halfWidthAlnum, cellText, type RawCell } from '../spreadsheet/normalize
 import type { ObjectKind } from '../spreadsheet/layouts'
 
 export function parseCreditClass(text: string): 'A' | 'B' | 'C' | 'D' | null {
+  if (text === 'A' || text === 'B' || text === 'C' || text === 'D') return text
   const t = halfWidthAlnum(text).replace(/\s+/g, '').toUpperCase()
   const m = /^([ABCD])(类|级|类企业)?$/.exec(t)
   if (m) return m[1] as 'A' | 'B' | 'C' | 'D'
@@ -14,6 +15,7 @@ export function parseCreditClass(text: string): 'A' | 'B' | 'C' | 'D' | null {
 
 /** 存续 is what the draw filters on (R4); the synonyms the 登记 systems print mean the same. */
 export function parseRegStatus(text: string): string {
+  if (text === '存续') return text
   const t = text.replace(/\s+/g, '')
   if (/^(存续|在营|开业|在业|在册|正常|存续\(在营、开业、在册\))$/.test(t.replace(/[（]/g, '(').replace(/[）]/g, ')'))) return '存续'
   return t

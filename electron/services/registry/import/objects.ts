@@ -9,7 +9,8 @@ import type { ImportOptions, ImportResult } from './types'
 import { suspendObjectsFtsInsertTrigger } from '../objects/fts'
 import { OBJECT_LIMITS, fitList, fitOptional, tooLongRequired } from './fieldLimits'
 
-const labelOf = (key: string) => OBJECT_FIELDS.find((f) => f.key === key)?.label ?? key
+const LABELS = new Map(OBJECT_FIELDS.map((f) => [f.key, f.label]))
+const labelOf = (key: string) => LABELS.get(key) ?? key
 
 export interface ObjectImportOptions extends ImportOptions {
   /** Used when neither a 类型 column, the title nor the sheet name says which kind a sheet holds. */
@@ -94,8 +95,11 @@ export function objectImporter(opts: ObjectImportOptions = {}): Importer<{ kind:
         if (cc) values.credit_class = cc
         else a.warn('creditClass', ccText, `信用风险分类“${ccText}”不是 A、B、C、D 之一，未导入该项`)
       }
-      const tags = fitList(a, 'tags', labelOf('tags'), [...new Set(splitList(cellText(a.get('tags'))))], OBJECT_LIMITS.tags)
-      if (tags.length) values.tags = tags.join(' ')
+      const tagText = cellText(a.get('tags'))
+      if (tagText) {
+        const tags = fitList(a, 'tags', labelOf('tags'), [...new Set(splitList(tagText))], OBJECT_LIMITS.tags)
+        if (tags.length) values.tags = tags.join(' ')
+      }
       return { key: code.code, keyText: `代码 ${code.code} `, keyValues: { code: code.code }, values, row: _r.row, sheet: _r.sheet.sheetName }
     }
   }

@@ -43,6 +43,10 @@ export interface ImportOptions {
   signal?: AbortSignal
   /** Read, check and compare only: the counts and changes of what an import would do, nothing written. */
   dryRun?: boolean
+  /** Refuse the import unless the file still has this fingerprint (the one its preview reported). */
+  expectFingerprint?: string
+  /** Filled with milliseconds per part of the write (compare, rows, search, indexes, commit, statistics), for the benchmark. */
+  timings?: Record<string, number>
   /** total is 0 while the size is not yet known (reading streams through the file). */
   onProgress?: (phase: ImportPhase, done: number, total: number) => void
 }

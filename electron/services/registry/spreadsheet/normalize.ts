@@ -39,10 +39,16 @@ export function halfWidthAlnum(s: string): string {
 }
 
 /** Text of a cell for a free-text field: trimmed, runs of white space (incl. line breaks) collapsed to one space. */
+/** Anything cellText or cellLongText would change: white space of any kind, full-width letters and digits. */
+const TOUCHED = /[\s\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0]/
+
 export function cellText(v: RawCell): string {
   if (v === null) return ''
-  if (v instanceof Date) return isoDate(v)
-  if (typeof v === 'number') return numberText(v)
+  if (typeof v === 'string') {
+    // Most cells need nothing: one test instead of the two below (this runs for every cell of every row).
+    if (!TOUCHED.test(v)) return v
+  } else if (v instanceof Date) return isoDate(v)
+  else if (typeof v === 'number') return numberText(v)
   const t = halfWidthAlnum(String(v))
   // Only rewrite when there is something to collapse: a non-space blank, two spaces, or an edge space.
   return /[^\S ]| {2}|^ | $/.test(t) ? t.replace(/\s+/g, ' ').trim() : t
@@ -51,6 +57,7 @@ export function cellText(v: RawCell): string {
 /** Text of a cell for a long field (检查内容, 经营范围…): like cellText but line breaks the author typed are kept. */
 export function cellLongText(v: RawCell): string {
   if (v === null || typeof v !== 'string') return cellText(v)
+  if (!TOUCHED.test(v)) return v
   return halfWidthAlnum(v)
     .replace(/\r\n?/g, '\n')
     .split('\n')
@@ -107,6 +114,27 @@ export function isoToExcelSerial(iso: string): number {
   return days < 61 ? days - 1 : days
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** YYYY-MM-DD in ASCII: the date (as given) when real, null when not a real date, undefined when not that form. */
+function strictIso(s: string): string | null | undefined {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined
+  let y = 0
+  let m = 0
+  let d = 0
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue
+    const c = s.charCodeAt(i) - 48
+    if (c < 0 || c > 9) return undefined
+    if (i < 4) y = y * 10 + c
+    else if (i < 7) m = m * 10 + c
+    else d = d * 10 + c
+  }
+  if (y < 1900 || m < 1 || m > 12 || d < 1) return null
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+  return d <= (m === 2 && leap ? 29 : DAYS[m - 1]!) ? s : null
+}
+
 export type DateParse = { ok: true; value: string | null } | { ok: false; raw: string }
 
 /**
@@ -126,6 +154,9 @@ export function parseDate(v: RawCell): DateParse {
     return r ? { ok: true, value: r } : { ok: false, raw: numberText(v) }
   }
   const raw = String(v)
+  // The form our own exports write, checked without regular expressions or Date objects.
+  const fast = strictIso(raw)
+  if (fast !== undefined) return fast === null ? { ok: false, raw } : { ok: true, value: raw }
   // All full-width forms here, punctuation included: ２０１９－０３－０５ and ２０１９／３／５ are dates too.
   const s = raw.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000\u00a0]+/g, ' ').trim()
   if (!s) return { ok: true, value: null }
