@@ -10,6 +10,7 @@ import { addPeer, exportKeyFile, getIdentity, initIdentity } from '../../electro
 import { exportPackage } from '../../electron/services/exchange/export'
 import { applyPackage } from '../../electron/services/exchange/merge'
 import { runDailyBackup } from '../../electron/services/backup'
+import { updateSettings } from '../../electron/services/settings/service'
 import { addInspector, addObject, dumpHash, idNumber, objectRow, setObject, uscc } from '../unit/exchange/helpers'
 
 /**
@@ -82,8 +83,10 @@ afterAll(async () => {
 
 describe('数据交换 in the office', () => {
   it('makes the office identity on first use, shows the fingerprint in groups of five, and registers the department by its key file and a phone check', async () => {
+    // the name starts from 设置 (the office, written out with its county), so the clerk only checks it
+    updateSettings(officeCtx(), { county: '泗县', officeName: '县双随机联席会议办公室' })
     await nav(page, '数据交换')
-    await page.locator('[data-testid="id-name"] input').fill('泗县双随机联席会议办公室')
+    await expect.poll(() => page.locator('[data-testid="id-name"] input').inputValue()).toBe('泗县双随机联席会议办公室')
     await page.locator('[data-testid="id-create"]').click()
     await page.locator('[data-testid="id-shown-name"]', { hasText: '泗县双随机联席会议办公室' }).waitFor()
     const me = getIdentity(officeCtx())!

@@ -79,6 +79,13 @@ describe('the registries with the demo county', () => {
     expect(n).toBeGreaterThan(0)
     await total(page, n)
     for (const text of await rows(page).allInnerTexts()) expect(text).toContain(town)
+
+    // exported now, the file says it is a filtered part and which, never the name of the whole registry
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="registry-export-xlsx"]').click()])
+    expect(download.suggestedFilename()).toBe(`检查对象名录库（筛选：${town}、C类）.xlsx`)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(await download.path())
+    expect(book.worksheets[0]!.actualRowCount - 1).toBe(n)
   })
 
   it('bulk-tags the filtered set after a confirmation that says how many', async () => {
