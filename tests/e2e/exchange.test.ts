@@ -195,9 +195,19 @@ describe('数据交换 in the office', () => {
     await page.locator('.n-base-select-option', { hasText: '泗县市场监督管理局（SCJG）' }).click()
     await page.locator('[data-testid="export-kind"]').getByText('全量').click()
     await page.locator('[data-testid="export-with-registry"]').click() // the department asked for the county registry
+    // the package is built as a job: a bar with its stage stands where the button was (kept by an observer, however fast)
+    await page.evaluate(`(() => {
+      window.__bars = []
+      new MutationObserver(() => {
+        const bar = document.querySelector('[data-testid="export-progress"]')
+        const t = bar && bar.querySelector('.n-progress') ? bar.textContent : null
+        if (t && window.__bars.at(-1) !== t) window.__bars.push(t)
+      }).observe(document.body, { subtree: true, childList: true, characterData: true })
+    })()`)
     await page.locator('[data-testid="export-run"]').click()
     const result = page.locator('[data-testid="export-result"]')
     await result.waitFor()
+    expect(((await page.evaluate('window.__bars')) as string[]).length).toBeGreaterThan(0)
     expect(await result.innerText()).toContain('检查对象 6')
     expect(await result.innerText()).toContain('执法检查人员 1')
     const href = await page.locator('[data-testid="export-download"]').getAttribute('href')
