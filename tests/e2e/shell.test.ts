@@ -162,7 +162,7 @@ describe('the app shell in a real browser', () => {
       await page.getByText(/已载入演示县数据：检查对象 30000 户，执法人员 300 人/).waitFor({ timeout: 120_000 })
       const phases = (await page.evaluate('window.__phases')) as string[]
       expect(phases.some((p) => p.startsWith('生成演示县的检查对象、执法人员和抽查事项'))).toBe(true)
-      expect(phases.filter((p) => /^办理演示年度的工作：\d+月\d+日 \S+（第 \d+ 步，还有 \d+ 步）……$/.test(p)).length).toBeGreaterThan(1)
+      expect(phases.filter((p) => /^办理演示年度的工作：\d+月\d+日 \S+（第 \d+ 步，还有 \d+ 步）……$/.test(p)).length).toBeGreaterThan(0)
       await bar.waitFor({ state: 'detached' })
       await page.locator('[data-testid="demo-offer"]').waitFor({ state: 'detached' })
       // The deadline panels appear once, below the counts (a stale copy used to stay where the offer was).

@@ -4,7 +4,7 @@ import type { HandlerGroup } from '../api/dispatch'
 import type { Workbench } from '../workbench'
 import { departments, inspectors, items, objects } from '../db/schema'
 import { APP_VERSION } from '../version'
-import { loadDemoInSteps } from '../demo/load'
+import { DEMO_FIRST_PHASE, loadDemoInSteps } from '../demo/load'
 import { refuseUnlessEmpty } from '../demo/generate'
 import { UserError } from '../errors'
 
@@ -31,6 +31,6 @@ export const appHandlers: HandlerGroup<'app'> = {
     refuseUnlessEmpty(ctx)
     if (loading.has(wb)) throw new UserError('演示数据正在载入，请等它完成。', 'busy')
     loading.add(wb)
-    return wb.jobs.start('demo', '载入演示数据', (_signal, report) => loadDemoInSteps(ctx, { objects: n, seed }, report).finally(() => loading.delete(wb)))
+    return wb.jobs.start('demo', '载入演示数据', (_signal, report) => loadDemoInSteps(ctx, { objects: n, seed }, report).finally(() => loading.delete(wb)), DEMO_FIRST_PHASE)
   }
 }

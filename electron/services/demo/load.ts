@@ -19,6 +19,9 @@ export interface LoadDemoOptions extends DemoOptions {
 export type LoadDemoResult = DemoResult & Partial<DemoYearResult>
 
 /** What is being done and how far: the phase in words, steps done of a total that may still grow. */
+/** What the load does first (the job's status says it before any work starts). */
+export const DEMO_FIRST_PHASE = '生成演示县的检查对象、执法人员和抽查事项'
+
 export type DemoProgress = (phase: string, done: number, total: number) => void
 
 export function loadDemo(ctx: Ctx, opts: LoadDemoOptions = {}): LoadDemoResult {
@@ -40,7 +43,7 @@ export function loadDemo(ctx: Ctx, opts: LoadDemoOptions = {}): LoadDemoResult {
  */
 export async function loadDemoInSteps(ctx: Ctx, opts: LoadDemoOptions, report: DemoProgress): Promise<LoadDemoResult> {
   const pause = () => new Promise<void>((r) => setImmediate(r))
-  report('生成演示县的检查对象、执法人员和抽查事项', 0, 1)
+  report(DEMO_FIRST_PHASE, 0, 1)
   await pause()
   const run = start(ctx, opts)
   if (!run.year) return run.county
