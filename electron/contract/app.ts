@@ -43,7 +43,8 @@ export const appChannels = {
   // app & database file
   'app.info': ch<AppInfo>()(none),
   'app.openDatabase': ch<AppInfo>()(z.object({ file: z.string().trim().min(1, '请填写数据库文件路径') })),
-  'app.loadDemo': ch<DemoSummary>()(
+  /** runs as a job (its result a DemoSummary): the page shows what is being done while the year is built */
+  'app.loadDemo': ch<JobStatus>()(
     z.object({ objects: z.number().int().min(100).max(200_000).default(30_000), seed: z.string().max(40).default('demo') })
   ),
 

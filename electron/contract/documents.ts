@@ -83,6 +83,8 @@ export const documentsChannels = {
   'documents.preview': ch<DocumentPreview>()(documentPreviewSchema),
   /** runs as a job; refuses at once (before the job) when files exist and overwrite is false (code `exists`) */
   'documents.generate': ch<JobStatus>()(documentRequestSchema),
+  /** what a task's documents would lack (e.g. the 通知书's contact), shown before 生成; empty when nothing */
+  'documents.taskWarnings': ch<string[]>()(z.object({ taskId: z.number().int().positive() })),
   /** 任务公告 (drawn list of a task) or 计划公告 (the year's live plan entries) as .docx or .xlsx */
   'documents.announcement': ch<{ file: string; rows: number }>()(
     z.discriminatedUnion('kind', [

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { ch, file, none } from './common'
 import { backupChannels } from './backup'
+import type { JobStatus } from './app'
 
 export interface AgencyIdentity {
   name: string
@@ -124,7 +125,8 @@ export const exchangeContract = {
   'exchange.addPeer': ch<AgencyPeer>()(z.object({ file: file('对方的密钥文件（.sjkey）'), fingerprint: fingerprint.optional() })),
   'exchange.confirmPeer': ch<AgencyPeer>()(z.object({ fingerprint })),
   'exchange.removePeer': ch<AgencyPeer[]>()(z.object({ code: z.string().trim().min(1) })),
-  'exchange.export': ch<ExchangeExportResult>()(
+  /** runs as a job; its result is an ExchangeExportResult */
+  'exchange.export': ch<JobStatus>()(
     z.object({
       to: z.string().trim().min(1, '请选择接收单位'),
       full: z.boolean().default(false),

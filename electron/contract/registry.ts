@@ -217,6 +217,14 @@ export interface ImportSummary {
   fingerprint?: string
 }
 const registryName = z.enum(['objects', 'inspectors', 'items'])
+const registryExportSchema = z.object({
+  registry: registryName,
+  format: z.enum(['xlsx', 'csv']),
+  path: z.string().min(1, '请选择保存位置'),
+  deptId: z.number().int().positive().optional(),
+  /** objects: export only what the page's filter shows */
+  filter: objectFilterSchema.optional()
+})
 
 export const registryChannels = {
   // 一单两库: 检查对象
@@ -260,15 +268,8 @@ export const registryChannels = {
     })
   ),
   'registry.saveRejects': ch<{ file: string }>()(z.object({ jobId: z.string(), path: z.string().min(1) })),
-  'registry.export': ch<{ file: string; rows: number }>()(
-    z.object({
-      registry: registryName,
-      format: z.enum(['xlsx', 'csv']),
-      path: z.string().min(1, '请选择保存位置'),
-      deptId: z.number().int().positive().optional(),
-      /** objects: export only what the page's filter shows */
-      filter: objectFilterSchema.optional()
-    })
-  ),
+  'registry.export': ch<{ file: string; rows: number }>()(registryExportSchema),
+  /** the same export as a job, for the page: its bar counts the rows written; the result is { file, rows } */
+  'registry.exportStart': ch<JobStatus>()(registryExportSchema),
   'registry.template': ch<{ file: string }>()(z.object({ registry: registryName, path: z.string().min(1, '请选择保存位置') }))
 } as const

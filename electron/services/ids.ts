@@ -16,11 +16,26 @@ export function newUid(): string {
 
 /** Runs `fn` (synchronous) with uids derived from `seed` in call order. */
 export function withSeededIds<T>(seed: string, fn: () => T): T {
-  const before = seeded
-  seeded = { seed, n: 0 }
-  try {
-    return fn()
-  } finally {
-    seeded = before
+  return seededIds(seed).run(fn)
+}
+
+/**
+ * One sequence of seeded uids taken up in several synchronous pieces (the demo
+ * year step by step, with pauses between the steps for progress reports):
+ * the count goes on where the last piece left it, and work running in the
+ * pauses gets random uids as ever.
+ */
+export function seededIds(seed: string): { run<T>(fn: () => T): T } {
+  const state = { seed, n: 0 }
+  return {
+    run<T>(fn: () => T): T {
+      const before = seeded
+      seeded = state
+      try {
+        return fn()
+      } finally {
+        seeded = before
+      }
+    }
   }
 }

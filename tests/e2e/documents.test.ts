@@ -10,6 +10,7 @@ import { generateDemoCounty } from '../../electron/services/demo/generate'
 import { createTask } from '../../electron/services/tasks/service'
 import { performDraw, publishWithAnnouncement } from '../../electron/services/draws/records'
 import { todayText } from '../../electron/services/time'
+import { updateSettings } from '../../electron/services/settings/service'
 import { parts, text } from '../unit/documents/helpers'
 import { currentPeriod } from '../unit/documents/demoTask'
 
@@ -171,5 +172,24 @@ describe('the 文书 page', () => {
     await page.locator('[data-testid="doc-kind-resultSummary"]').click()
     expect(await page.locator('[data-testid="doc-generate"]').isDisabled()).toBe(true)
     await page.locator('[data-testid="doc-missing"]').waitFor()
+  })
+
+  it('says before 生成 that the 通知书 lacks its contact, and where to fill it in', async () => {
+    const ctx = app.wb.ctx()
+    ctx.sqlite.prepare(`UPDATE departments SET contact = '', phone = '' WHERE name = '县市场监管局'`).run()
+    updateSettings(ctx, { contactPerson: '', contactPhone: '' })
+    await nav(page, '首页')
+    await nav(page, '文书')
+    await page.locator('[data-testid="doc-kind-notices"]').click()
+    const warn = page.locator('[data-testid="doc-warnings"]')
+    await warn.getByText('通知书上必须印联系人和联系电话，目前没有填写联系人和联系电话').waitFor()
+    expect(await warn.innerText()).toContain('“成员单位”中填写县市场监管局的联系人和电话')
+    await warn.getByRole('button', { name: '去设置填写' }).waitFor()
+    // only the phone missing: it says so
+    updateSettings(ctx, { contactPerson: '王丽' })
+    await nav(page, '首页')
+    await nav(page, '文书')
+    await page.locator('[data-testid="doc-kind-notices"]').click()
+    await warn.getByText('目前没有填写联系电话').waitFor()
   })
 })

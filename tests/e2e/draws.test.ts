@@ -106,6 +106,8 @@ describe('随机抽取 in the browser', () => {
     const rows = page.locator('[data-testid="result-table"] tbody tr')
     await rows.first().waitFor()
     expect(await rows.count()).toBe(ann.drawCount)
+    // each team is shown by department: who goes for 市场监管 and who for 卫健
+    for (const r of [0, ann.drawCount - 1]) expect(await rows.nth(r).locator('.team-dept-name').allInnerTexts()).toEqual(['县市场监管局', '县卫健局'])
     const stored = one<{ n: number; short: string }>('SELECT COUNT(*) AS n, MAX(short_hash) AS short FROM draws WHERE task_id = ?', task.id)
     expect(stored.n).toBe(1)
     expect(await page.locator('[data-testid="short-hash"]').innerText()).toBe(stored.short)

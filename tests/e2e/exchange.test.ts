@@ -10,6 +10,7 @@ import { addPeer, exportKeyFile, getIdentity, initIdentity } from '../../electro
 import { exportPackage } from '../../electron/services/exchange/export'
 import { applyPackage } from '../../electron/services/exchange/merge'
 import { runDailyBackup } from '../../electron/services/backup'
+import { updateSettings } from '../../electron/services/settings/service'
 import { addInspector, addObject, dumpHash, idNumber, objectRow, setObject, uscc } from '../unit/exchange/helpers'
 
 /**
@@ -82,8 +83,10 @@ afterAll(async () => {
 
 describe('数据交换 in the office', () => {
   it('makes the office identity on first use, shows the fingerprint in groups of five, and registers the department by its key file and a phone check', async () => {
+    // the name starts from 设置 (the office, written out with its county), so the clerk only checks it
+    updateSettings(officeCtx(), { county: '泗县', officeName: '县双随机联席会议办公室' })
     await nav(page, '数据交换')
-    await page.locator('[data-testid="id-name"] input').fill('泗县双随机联席会议办公室')
+    await expect.poll(() => page.locator('[data-testid="id-name"] input').inputValue()).toBe('泗县双随机联席会议办公室')
     await page.locator('[data-testid="id-create"]').click()
     await page.locator('[data-testid="id-shown-name"]', { hasText: '泗县双随机联席会议办公室' }).waitFor()
     const me = getIdentity(officeCtx())!
@@ -192,9 +195,19 @@ describe('数据交换 in the office', () => {
     await page.locator('.n-base-select-option', { hasText: '泗县市场监督管理局（SCJG）' }).click()
     await page.locator('[data-testid="export-kind"]').getByText('全量').click()
     await page.locator('[data-testid="export-with-registry"]').click() // the department asked for the county registry
+    // the package is built as a job: a bar with its stage stands where the button was (kept by an observer, however fast)
+    await page.evaluate(`(() => {
+      window.__bars = []
+      new MutationObserver(() => {
+        const bar = document.querySelector('[data-testid="export-progress"]')
+        const t = bar && bar.querySelector('.n-progress') ? bar.textContent : null
+        if (t && window.__bars.at(-1) !== t) window.__bars.push(t)
+      }).observe(document.body, { subtree: true, childList: true, characterData: true })
+    })()`)
     await page.locator('[data-testid="export-run"]').click()
     const result = page.locator('[data-testid="export-result"]')
     await result.waitFor()
+    expect(((await page.evaluate('window.__bars')) as string[]).length).toBeGreaterThan(0)
     expect(await result.innerText()).toContain('检查对象 6')
     expect(await result.innerText()).toContain('执法检查人员 1')
     const href = await page.locator('[data-testid="export-download"]').getAttribute('href')

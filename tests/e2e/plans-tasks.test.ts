@@ -378,6 +378,8 @@ describe('抽查任务 on the demo county', () => {
     await cell(page, 'C', 'toDraw').filter({ hasText: new RegExp(`^${Math.ceil((inTown('C') * 50) / 1000)}$`) }).waitFor()
     await page.locator('[data-testid="task-save"]').click()
     await page.locator('[data-testid="task-status"]', { hasText: '草稿' }).waitFor()
+    // no contact anywhere yet (成员单位 and 设置 left empty): said here, long before the 通知书 is generated
+    await page.locator('[data-testid="task-doc-warnings"]', { hasText: '通知书上必须印联系人和联系电话' }).waitFor()
 
     await page.locator('[data-testid="task-back"]').click()
     await page.locator('[data-testid="task-count"]', { hasText: '共 3 个任务' }).waitFor()

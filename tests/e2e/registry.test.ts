@@ -79,6 +79,16 @@ describe('the registries with the demo county', () => {
     expect(n).toBeGreaterThan(0)
     await total(page, n)
     for (const text of await rows(page).allInnerTexts()) expect(text).toContain(town)
+
+    // exported now, the file says it is a filtered part and which, never the name of the whole registry
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="registry-export-xlsx"]').click()])
+    expect(download.suggestedFilename()).toBe(`检查对象名录库（筛选：${town}、C类）.xlsx`)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(await download.path())
+    // its rows (one sheet per kind of object, each under its title and header) are the filtered objects
+    let objects = 0
+    for (const ws of book.worksheets) ws.eachRow((row) => void ((row.values as unknown[]).includes(town) && objects++))
+    expect(objects).toBe(n)
   })
 
   it('bulk-tags the filtered set after a confirmation that says how many', async () => {

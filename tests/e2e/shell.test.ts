@@ -146,8 +146,24 @@ describe('the app shell in a real browser', () => {
     try {
       const page = await openApp(browser, app)
       await page.locator('[data-testid="demo-offer"]').waitFor()
+      // every text the progress shows is kept, so that no state is missed however fast or slow the machine
+      await page.evaluate(`(() => {
+        window.__phases = []
+        new MutationObserver(() => {
+          const t = document.querySelector('[data-testid="demo-progress"] [data-testid="job-phase"]')?.textContent
+          if (t && window.__phases.at(-1) !== t) window.__phases.push(t)
+        }).observe(document.body, { subtree: true, childList: true, characterData: true })
+      })()`)
       await page.getByRole('button', { name: '载入演示数据' }).click()
-      await page.getByText(/已载入演示县数据：检查对象 30000 户，执法人员 300 人/).waitFor({ timeout: 60_000 })
+      // a bar with what is being done, not a bare spinner
+      const bar = page.locator('[data-testid="demo-progress"]')
+      await bar.locator('.n-progress').waitFor()
+      await shot(page, '06-home-demo-progress')
+      await page.getByText(/已载入演示县数据：检查对象 30000 户，执法人员 300 人/).waitFor({ timeout: 120_000 })
+      const phases = (await page.evaluate('window.__phases')) as string[]
+      expect(phases.some((p) => p.startsWith('生成演示县的检查对象、执法人员和抽查事项'))).toBe(true)
+      expect(phases.filter((p) => /^办理演示年度的工作：\d+月\d+日 \S+（第 \d+ 步，还有 \d+ 步）……$/.test(p)).length).toBeGreaterThan(0)
+      await bar.waitFor({ state: 'detached' })
       await page.locator('[data-testid="demo-offer"]').waitFor({ state: 'detached' })
       // The deadline panels appear once, below the counts (a stale copy used to stay where the offer was).
       await page.locator('[data-testid="home-deadlines"]').first().waitFor()

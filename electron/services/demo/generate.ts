@@ -72,13 +72,18 @@ function resolveDepartments(rows: readonly DeptRow[]): Map<string, DeptRow> {
 /** 泗阳 + 县市场监管局 → 泗阳县市场监管局, the way a 检查主体 is written. */
 const subjectName = (name: string) => (name.startsWith('县') ? `泗阳${name}` : name)
 
+/** The demo goes only into an empty database, so that it never mixes with a county's real registers. */
+export function refuseUnlessEmpty(ctx: Ctx): void {
+  if (!isRegistryEmpty(ctx)) {
+    throw new UserError('当前数据库中已有检查对象、执法人员或事项清单，不能再载入演示数据（以免演示数据混入真实数据）。如需查看演示数据，请新建一个空数据库后再载入。', 'not-empty')
+  }
+}
+
 export function generateDemoCounty(ctx: Ctx, opts: DemoOptions = {}): DemoResult {
   const n = opts.objects ?? DEFAULT_DEMO_OBJECTS
   const seed = opts.seed ?? DEFAULT_DEMO_SEED
   if (!Number.isInteger(n) || n < 100 || n > 1_000_000) throw new UserError(`演示数据的检查对象数量应为 100 至 1000000 之间的整数，当前为“${n}”。`)
-  if (!isRegistryEmpty(ctx)) {
-    throw new UserError('当前数据库中已有检查对象、执法人员或事项清单，不能再载入演示数据（以免演示数据混入真实数据）。如需查看演示数据，请新建一个空数据库后再载入。', 'not-empty')
-  }
+  refuseUnlessEmpty(ctx)
   seedDefaultDepartments(ctx)
   const deptRows = ctx.db.select({ id: departments.id, code: departments.code, name: departments.name }).from(departments).orderBy(departments.sortOrder, departments.id).all()
   const deptOf = resolveDepartments(deptRows)

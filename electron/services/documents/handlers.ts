@@ -3,6 +3,8 @@ import type { HandlerGroup } from '../api/dispatch'
 import { exportDir } from '../files/locations'
 import { DOCUMENT_KINDS, prepareDocument } from './fromDb'
 import { previewDocument } from './fromDb/preview'
+import { noticeContactProblem, taskDocs } from './fromDb/task'
+import { officeInfo } from './fromDb/office'
 
 export const documentHandlers: HandlerGroup<'documents'> = {
   'documents.kinds': () => [...DOCUMENT_KINDS],
@@ -12,6 +14,10 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     const ctx = wb.ctx()
     const prepared = prepareDocument(ctx, req, exportDir(wb.file))
     return wb.jobs.start(`documents-${req.kind}`, prepared.label, (signal, report) => prepared.run(signal, report))
+  },
+  'documents.taskWarnings': ({ taskId }, wb) => {
+    const ctx = wb.ctx()
+    return [noticeContactProblem(taskDocs(ctx, taskId, officeInfo(ctx)))].filter((w): w is string => !!w)
   },
   'documents.announcement': (req, wb) => exportAnnouncement(wb.ctx(), req)
 }

@@ -256,6 +256,31 @@ function copyOrigins(local: Database.Database, picked: Map<string, Map<string, P
 }
 
 export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
+  const steps = exportSteps(ctx, opts)
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value
+}
+
+/**
+ * The same export with a pause after each stage, told as it goes (选出并写入
+ * 记录, 签名, 写入文件), so that the page can show a bar while a large
+ * package is built. Each stage runs whole; the package is the same.
+ */
+export async function exportPackageInSteps(ctx: Ctx, opts: ExportOptions, report: (phase: string, done: number, total: number) => void): Promise<ExportResult> {
+  const steps = exportSteps(ctx, opts)
+  for (let r = steps.next(), k = 0; ; r = steps.next(), k++) {
+    if (r.done) {
+      report('完成', EXPORT_STAGES, EXPORT_STAGES)
+      return r.value
+    }
+    report(r.value, k, EXPORT_STAGES)
+    await new Promise<void>((done) => setImmediate(done))
+  }
+}
+
+const EXPORT_STAGES = 3
+
+/** The export as stages: yields what it is about to do, returns the package. */
+function* exportSteps(ctx: Ctx, opts: ExportOptions): Generator<string, ExportResult> {
   const me = requireIdentity(ctx)
   const to = opts.to.trim()
   let toRef: Manifest['to'] = 'any'
@@ -265,6 +290,8 @@ export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
     if (!peer) throw new UserError(`尚未登记代码为“${to}”的交换单位。请先导入对方的密钥文件并核对指纹。`, 'unregistered')
     toRef = { name: peer.name, code: peer.code }
   }
+  // picked and copied in one stage: nothing may change the rows between choosing and copying them
+  yield '选出要发送的记录并写入交换包'
   const picked = pickRecords(ctx, { ...opts, to }, me)
   const sent = new Set(entitiesToSend(me.role, { ...opts, to }).map((a) => a.entity))
   const dir = mkdtempSync(join(tmpdir(), exchangeTempPrefix('out')))
@@ -273,6 +300,7 @@ export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
     const signed = readHead(ctx.sqlite)
     const head = signed ? { seq: signed.seq, hash: signed.hash, signature: signed.signature } : null
     const contents = buildContent(ctx.sqlite, contentFile, picked, head, opts.migrationsDir)
+    yield '计算校验值并签名'
     const content = readFileSync(contentFile)
     const createdAt = nowText()
     const seq = nextPackageSeq(ctx)
@@ -295,6 +323,7 @@ export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
     }
     const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8')
     const file = writeFrame(manifestBytes, signBytes(me.privateKey, manifestBytes), content)
+    yield `写入文件（${(file.length / 1048576).toFixed(1)} MB）`
     const tmpOut = `${opts.out}.${process.pid}.part`
     try {
       writeFileSync(tmpOut, file)

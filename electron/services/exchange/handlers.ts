@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import type { Workbench } from '../workbench'
 import { UserError } from '../errors'
 import { addPeer, confirmPeer, exportKeyFile, getIdentity, initIdentity, listPeers, removePeer, requireIdentity } from './identity'
-import { exportPackage } from './export'
+import { exportPackageInSteps } from './export'
 import { applyPackage, previewPackage } from './merge'
 import { listExchangeLog } from './log'
 import { createBackup, listBackups, previewBackup, restoreBackup } from '../backup'
@@ -41,8 +41,11 @@ export const exchangeHandlers: HandlerGroup<'exchange'> & HandlerGroup<'backup'>
     const me = requireIdentity(ctx)
     const out = file || join(dirname(wb.file), '交换', '发出', `${me.code}-至-${to}-${stamp()}.sjbx`)
     mkdirSync(dirname(out), { recursive: true })
-    const r = exportPackage(ctx, { to, full, out, withRegistry })
-    return { file: r.file, bytes: r.bytes, packageId: r.manifest.packageId, kind: r.manifest.kind, contents: r.manifest.contents }
+    // a package of the whole county runs for a while: a job, so that the page shows a bar with the stage
+    return wb.jobs.start('exchange-export', '导出交换包', async (_signal, report) => {
+      const r = await exportPackageInSteps(ctx, { to, full, out, withRegistry }, report)
+      return { file: r.file, bytes: r.bytes, packageId: r.manifest.packageId, kind: r.manifest.kind, contents: r.manifest.contents }
+    })
   },
   'exchange.preview': ({ file }, wb) => previewPackage(wb.ctx(), file),
   'exchange.apply': ({ file, token, default: rule, perRecord }, wb) => applyPackage(wb.ctx(), file, { default: rule, perRecord }, { token }),

@@ -12,10 +12,11 @@ export type Report = (phase: string, done: number, total: number) => void
 export class JobRunner {
   private jobs = new Map<string, { status: JobStatus; abort: AbortController }>()
 
-  start<R>(kind: string, label: string, work: (signal: AbortSignal, report: Report) => Promise<R>): JobStatus {
+  /** `phase`: what the job does first, in the status the caller gets back (so the page shows it at once). */
+  start<R>(kind: string, label: string, work: (signal: AbortSignal, report: Report) => Promise<R>, phase = '准备'): JobStatus {
     const id = randomUUID()
     const abort = new AbortController()
-    const status: JobStatus = { id, kind, label, phase: '准备', done: 0, total: 0, state: 'running', message: '', result: null }
+    const status: JobStatus = { id, kind, label, phase, done: 0, total: 0, state: 'running', message: '', result: null }
     this.jobs.set(id, { status, abort })
     const report: Report = (phase, done, total) => Object.assign(status, { phase, done, total })
     // Start on the next tick so the caller gets the id before any work happens.

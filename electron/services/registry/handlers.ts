@@ -70,6 +70,12 @@ export const registryHandlers: HandlerGroup<'objects'> & HandlerGroup<'inspector
     return { file }
   },
   'registry.export': ({ registry, format, path, deptId, filter }, wb) => exportRegistry(wb.ctx(), registry, withExt(path, format), { deptId, objectFilter: filter }),
+  'registry.exportStart': ({ registry, format, path, deptId, filter }, wb) => {
+    const ctx = wb.ctx()
+    return wb.jobs.start(`export-${registry}`, `导出${REGISTRY_LABELS[registry]}`, (_signal, report) =>
+      exportRegistry(ctx, registry, withExt(path, format), { deptId, objectFilter: filter, onProgress: (done, total) => report('写入表格', done, total) })
+    )
+  },
   'registry.template': async ({ registry, path }, wb) => {
     void wb
     const file = withExt(path, 'xlsx')

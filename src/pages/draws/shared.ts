@@ -95,3 +95,14 @@ export function useDrawForm(ann: DrawAnnouncement, operator = '', supersedeReaso
   }
   return { state, problem, perform, commit, revealAll, allCommitted, minDigits, late }
 }
+
+/** A drawn team grouped by department, in the order the departments first appear (the lead department first). */
+export function teamByDept<M extends { deptName: string }>(team: readonly M[]): { deptName: string; members: M[] }[] {
+  const out: { deptName: string; members: M[] }[] = []
+  for (const m of team) {
+    const g = out.find((x) => x.deptName === m.deptName)
+    if (g) g.members.push(m)
+    else out.push({ deptName: m.deptName, members: [m] })
+  }
+  return out
+}

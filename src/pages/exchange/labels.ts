@@ -34,3 +34,14 @@ export function fingerprintGroups(fp: string): string[] {
   const digits = fp.replace(/\D/g, '')
   return digits.match(/\d{5}/g) ?? [fp]
 }
+
+/**
+ * A name from 设置 or 成员单位 written out in full for other agencies:
+ * “县市场监管局” in 泗阳县 is 泗阳县市场监管局 (as a 检查主体 is written).
+ */
+export function withCounty(name: string, county: string): string {
+  const n = name.trim()
+  const c = county.trim()
+  if (!c || n.startsWith(c)) return n
+  return n.startsWith('县') ? `${c}${n.slice(1)}` : n
+}

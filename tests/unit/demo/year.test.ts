@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { TASK_STATUSES } from '@contract'
 import { openDatabase } from '../../../electron/services/db/open'
 import type { Ctx } from '../../../electron/services/context'
-import { loadDemo } from '../../../electron/services/demo/load'
+import { loadDemo, loadDemoInSteps } from '../../../electron/services/demo/load'
 import { r12Report } from '../../../electron/services/plans/county'
 import { listPlanEntries } from '../../../electron/services/plans/service'
 import { homeDeadlines, listFollowUps } from '../../../electron/services/results'
@@ -137,5 +137,17 @@ describe('the demo year', () => {
     loadDemo(c, { objects: 3000, seed: 'year', today: '2026-11-20' })
     expect(yearHash(c)).not.toBe(aHash)
     expect(homeDeadlines(c, '2026-11-20').overdue.length).toBe(1)
+  }, 240_000)
+
+  it('loaded step by step (as 载入演示数据 runs it, with progress) gives the same year, and says what it is doing', async () => {
+    const d = fresh('d.db')
+    const seen: { phase: string; done: number; total: number }[] = []
+    await loadDemoInSteps(d, { objects: 3000, seed: 'year', today: TODAY }, (phase, done, total) => seen.push({ phase, done, total }))
+    expect(yearHash(d)).toBe(aHash)
+    expect(seen[0]!.phase).toBe('生成演示县的检查对象、执法人员和抽查事项')
+    expect(seen.some((s) => /^办理演示年度的工作：\d+月\d+日 随机抽取/.test(s.phase))).toBe(true)
+    expect(seen.length).toBeGreaterThan(50)
+    expect(seen.at(-1)!.done).toBe(seen.at(-1)!.total)
+    for (const s of seen) expect(s.done).toBeLessThanOrEqual(s.total)
   }, 240_000)
 })

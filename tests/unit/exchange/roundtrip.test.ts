@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { exportPackage } from '../../../electron/services/exchange/export'
+import { exportPackage, exportPackageInSteps } from '../../../electron/services/exchange/export'
 import { applyPackage, previewPackage } from '../../../electron/services/exchange/merge'
 import { listAudit } from '../../../electron/services/audit/log'
 import { whoChanged } from '../../../electron/services/exchange/origin'
@@ -45,6 +45,19 @@ describe('exchange between a department and the office', () => {
     expect(o.owner_dept_id).toBe(scjgId) // mapped to the office's own id for SCJG
     expect(whoChanged(office.ctx, 'objects', '91341324MA2N000018')).toMatchObject({ agencyCode: 'SCJG', agencyName: '县市场监管局' })
     expect(listAudit(office.ctx, { entity: 'exchange' })[0]!.action).toBe('导入交换包')
+  })
+
+  it('built stage by stage (as the page runs it, with a bar), the package is the same and each stage is told', async () => {
+    const { dir, office, dept } = setup()
+    const out = join(dir, 'scjg-steps.sjbx')
+    const seen: [string, number, number][] = []
+    const r = await exportPackageInSteps(dept.ctx, { to: 'OFFICE', full: true, out }, (phase, done, total) => seen.push([phase, done, total]))
+    expect(seen.map((s) => s[0].replace(/（.*）/, ''))).toEqual(['选出要发送的记录并写入交换包', '计算校验值并签名', '写入文件', '完成'])
+    expect(seen.map((s) => s[1])).toEqual([0, 1, 2, 3])
+    expect(seen.every((s) => s[2] === 3)).toBe(true)
+    expect(r.manifest.contents).toMatchObject({ departments: 1, objects: 2, inspectors: 1, items: 1 })
+    expect(applyPackage(office.ctx, out, {}).applied).toBe(true)
+    expect(count(office.ctx, 'objects')).toBe(2)
   })
 
   it('importing the same package twice changes nothing', () => {

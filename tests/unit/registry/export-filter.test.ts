@@ -35,4 +35,17 @@ describe('exporting what the 检查对象 page shows', () => {
     const all = await exportRegistry(ctx, 'objects', join(t.dir, 'all.csv'))
     expect(all.rows).toBe(3000)
   })
+
+  it('tells the rows written as it goes, in .xlsx and .csv, ending at the count', async () => {
+    const ctx = wb.ctx()
+    for (const ext of ['xlsx', 'csv']) {
+      const seen: [number, number][] = []
+      const r = await exportRegistry(ctx, 'objects', join(t.dir, `progress.${ext}`), { onProgress: (done, total) => seen.push([done, total]) })
+      const done = seen.map((s) => s[0])
+      expect(done.slice(0, 2)).toEqual([1000, 2000])
+      expect(done.every((n, k) => k === 0 || n >= done[k - 1]!)).toBe(true)
+      expect(done.at(-1)).toBe(3000)
+      expect(seen.every((s) => s[1] === r.rows)).toBe(true)
+    }
+  })
 })

@@ -7,18 +7,32 @@ import { atTime } from '../../time'
  * add later steps (the results of a draw once the draw exists).
  */
 export class Agenda {
-  private steps: { at: string; seq: number; fn: () => void }[] = []
+  private steps: { at: string; seq: number; label: string; fn: () => void }[] = []
   private seq = 0
+  /** steps run so far */
+  done = 0
 
-  add(at: string, fn: () => void): void {
-    this.steps.push({ at, seq: this.seq++, fn })
+  /** `label` says what the step does, for the progress shown while the demo loads. */
+  add(at: string, fn: () => void, label = '办理'): void {
+    this.steps.push({ at, seq: this.seq++, label, fn })
+  }
+
+  /** Steps still to run (a running step may add more). */
+  get left(): number {
+    return this.steps.length
+  }
+
+  /** Runs the earliest step; returns its time and label, or null when none is left. */
+  next(): { at: string; label: string } | null {
+    if (!this.steps.length) return null
+    this.steps.sort((x, y) => (x.at === y.at ? x.seq - y.seq : x.at < y.at ? -1 : 1))
+    const step = this.steps.shift()!
+    atTime(step.at, step.fn)
+    this.done++
+    return { at: step.at, label: step.label }
   }
 
   run(): void {
-    while (this.steps.length) {
-      this.steps.sort((x, y) => (x.at === y.at ? x.seq - y.seq : x.at < y.at ? -1 : 1))
-      const next = this.steps.shift()!
-      atTime(next.at, next.fn)
-    }
+    while (this.next());
   }
 }

@@ -44,7 +44,7 @@ export function planExchange(ctx: Ctx, agenda: Agenda, year: number, dates: { ke
       addPeer(ctx, exportKeyFile(dc), getIdentity(dc)!.fingerprint)
       addPeer(dc, exportKeyFile(ctx), getIdentity(ctx)!.fingerprint)
     }
-  })
+  }, '建立数据交换身份')
   // 卫健 reports one more entry of its own through a package; the office merges it.
   agenda.add(`${dates.report} 11:00:00`, () => {
     const wjj = sites.get('WJJ')!.ctx
@@ -63,9 +63,9 @@ export function planExchange(ctx: Ctx, agenda: Agenda, year: number, dates: { ke
     const file = join(folder, `卫健委报送-${dates.report}.sjbx`)
     exportPackage(wjj, { to: 'OFFICE', full: true, out: file })
     applyPackage(ctx, file, {})
-  })
+  }, '成员单位用交换包报送计划')
   agenda.add(`${dates.sendBack} 16:00:00`, () => {
     for (const p of PEERS) exportPackage(ctx, { to: p.code, full: true, out: join(folder, `发往${p.code}-${dates.sendBack}.sjbx`) })
-  })
+  }, '向成员单位发送交换包')
   return cleanup
 }

@@ -41,6 +41,21 @@ export interface DemoYearResult {
 const STAFF: Staff = { operator: '王丽', supervisor: '县纪委监委派驻纪检组 陈明', witnesses: ['张建国', '李秀英', '赵卫东'], approver: '分管副局长 刘洋', deptHead: '局长 周志强' }
 
 export function generateDemoYear(ctx: Ctx, opts: DemoYearOptions = {}): DemoYearResult {
+  const year = planDemoYear(ctx, opts)
+  try {
+    year.agenda.run()
+  } finally {
+    year.cleanup()
+  }
+  return year.summary()
+}
+
+/**
+ * The year laid out as an agenda of steps, not yet run: `generateDemoYear`
+ * runs it at once; 载入演示数据 runs it step by step to show its progress.
+ * `cleanup` must follow the last step (or a failure).
+ */
+export function planDemoYear(ctx: Ctx, opts: DemoYearOptions = {}): { agenda: Agenda; cleanup: () => void; summary: () => DemoYearResult } {
   const today = opts.today ?? todayText()
   const year = Number(today.slice(0, 4))
   const rng = new Rng(`${opts.seed ?? 'demo'}|year|${today}`)
@@ -51,18 +66,18 @@ export function generateDemoYear(ctx: Ctx, opts: DemoYearOptions = {}): DemoYear
   const agenda = new Agenda()
   agenda.add(`${start(`${year}-01-05`)} 09:00:00`, () =>
     updateSettings(ctx, { operatorName: STAFF.operator, contactPerson: STAFF.operator, contactPhone: '0527-85211234', docNextNumber: 1 })
-  )
+  , '填写设置')
   const plans = new Map<string, PlanEntry>()
   const reportedOn = workdayOnOrBefore(start(`${year}-01-20`), holidays)
   agenda.add(`${reportedOn} 10:00:00`, () => {
     for (const [k, e] of buildPlans(ctx, c, year)) plans.set(k, e)
-  })
+  }, '各部门报送年度计划')
   agenda.add(`${workdayOnOrBefore(start(`${year}-02-10`), holidays)} 15:30:00`, () => {
     for (const [k, e] of mergeReported(ctx, plans)) plans.set(k, e)
-  })
+  }, '合并年度计划')
   agenda.add(`${workdayOnOrBefore(start(`${year}-02-16`), holidays)} 10:00:00`, () => {
     for (const e of plans.values()) if (e.status === '已报送') updatePlanEntry(ctx, { id: e.id, status: '已发布' })
-  })
+  }, '发布年度计划')
 
   let n = 0
   const caseNo = () => `泗市监立〔${year}〕${String(++n * 7 + 31)}号`
@@ -80,13 +95,11 @@ export function generateDemoYear(ctx: Ctx, opts: DemoYearOptions = {}): DemoYear
     report: workdayOnOrBefore(start(`${year}-01-27`), holidays),
     sendBack: workdayOnOrBefore(addDays(today, -2), holidays)
   })
-  try {
-    agenda.run()
-  } finally {
-    cleanup()
+  const summary = () => {
+    const tasks = TASK_SPECS.length
+    const results = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM inspection_results`).get() as { n: number }).n
+    const planEntries = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM plan_entries WHERE year = ?`).get(year) as { n: number }).n
+    return { year, planEntries, tasks, results }
   }
-  const tasks = TASK_SPECS.length
-  const results = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM inspection_results`).get() as { n: number }).n
-  const planEntries = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM plan_entries WHERE year = ?`).get(year) as { n: number }).n
-  return { year, planEntries, tasks, results }
+  return { agenda, cleanup, summary }
 }

@@ -109,7 +109,7 @@ function planReview(ctx: Ctx, agenda: Agenda, id: number, spec: TaskSpec, on: st
       const waiting = spec.dueIn !== undefined && spec.dueIn < 0 && d.deptId !== task.initiatorDeptId
       if (!waiting) reviewResults(ctx, { taskId: id, deptId: d.deptId, decision: '通过', reviewer: reviewerOf(d.deptId), note: '' })
     }
-  })
+  }, '审核检查结果')
 }
 
 export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: YearClock, spec: TaskSpec, planUid: () => string | null, staff: Staff, caseNo: () => string): void {
@@ -123,7 +123,7 @@ export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: Y
   let id = 0
   // A county too small for this task's scope keeps it as a 草稿 and skips the rest of its steps.
   let skipped = false
-  const add = (when: string, fn: () => void) => agenda.add(when, () => (skipped ? undefined : fn()))
+  const add = (when: string, fn: () => void, label: string) => agenda.add(when, () => (skipped ? undefined : fn()), label)
 
   add(at(created, '09:20:00'), () => {
     id = createTask(ctx, {
@@ -140,20 +140,20 @@ export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: Y
     const fitted = fitCounts(ctx, id, spec.counts)
     if (!fitted.some((n) => n > 0)) skipped = true
     else if (fitted.some((n, k) => n !== spec.counts[k])) updateTask(ctx, { id, rule: countsRule(fitted) })
-  })
+  }, '新建抽查任务')
   if (spec.target === '草稿') return
 
-  add(at(created, '10:30:00'), () => publishWithAnnouncement(ctx, id, { drawDate, planned: { witnessCount: staff.witnesses.length, witnessNames: staff.witnesses } }))
+  add(at(created, '10:30:00'), () => publishWithAnnouncement(ctx, id, { drawDate, planned: { witnessCount: staff.witnesses.length, witnessNames: staff.witnesses } }), '公布抽取方案')
   if (spec.cancelReason) {
-    add(at(day(spec.created - 4), '16:00:00'), () => cancelTask(ctx, id, spec.cancelReason!))
+    add(at(day(spec.created - 4), '16:00:00'), () => cancelTask(ctx, id, spec.cancelReason!), '取消任务')
     return
   }
   if (spec.target === '方案已公布') return
 
   const witnessDigits = () => staff.witnesses.map((w) => ({ kind: 'witness' as const, label: w, value: rng.digits(6) }))
   const meeting = { operator: staff.operator, witnesses: staff.witnesses, supervisor: staff.supervisor }
-  add(at(drawDate, '09:30:00'), () => performDraw(ctx, id, { sources: witnessDigits(), ...meeting }))
-  if (spec.redraw) add(at(drawDate, '10:10:00'), () => performDraw(ctx, id, { sources: witnessDigits(), ...meeting, supersede: { reason: spec.redraw! } }))
+  add(at(drawDate, '09:30:00'), () => performDraw(ctx, id, { sources: witnessDigits(), ...meeting }), '随机抽取')
+  if (spec.redraw) add(at(drawDate, '10:10:00'), () => performDraw(ctx, id, { sources: witnessDigits(), ...meeting, supersede: { reason: spec.redraw! } }), '重新抽取')
   if (spec.replacement) {
     add(at(addDays(drawDate, 1), '11:00:00'), () => {
       const draw = findDraw(ctx, id)!
@@ -161,7 +161,7 @@ export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: Y
       const out = first.team[first.team.length - 1]!
       const pick = replacementCandidates(ctx, draw.drawId, first.order, out.idNumber).candidates.find((x) => x.drawable)
       if (pick) replaceInspector(ctx, draw.drawId, { order: first.order, outIdNumber: out.idNumber, reason: '工作冲突', approver: staff.approver, policy: 'manual', manualIdNumber: pick.idNumber })
-    })
+    }, '替换执法人员')
   }
   if (spec.target === '已抽取' || spec.checksFrom === undefined) return
 
@@ -189,21 +189,21 @@ export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: Y
           byDate.set(checkDate, [...(byDate.get(checkDate) ?? []), v])
         }
     })
-    for (const [date, visits] of byDate) add(at(date, '17:10:00'), () => saveResults(ctx, id, visits.map((v) => resultFor(rng, v))))
+    for (const [date, visits] of byDate) add(at(date, '17:10:00'), () => saveResults(ctx, id, visits.map((v) => resultFor(rng, v))), '录入检查结果')
     planReview(ctx, agenda, id, spec, completion ? addWorkdays(completion, 1, holidays) : day(0))
-  })
+  }, '安排检查')
   if (spec.target !== '已公示') return
 
   const published = spec.publishedAgo !== undefined ? day(spec.publishedAgo) : addWorkdays(last, 10, holidays)
   const publicUntil = spec.publicDays ? addDays(published, spec.publicDays) : undefined
-  add(at(published, '15:00:00'), () => publishResults(ctx, id, published, spec.late ? '各部门结果汇总滞后，超过公示期限' : '', published, publicUntil))
+  add(at(published, '15:00:00'), () => publishResults(ctx, id, published, spec.late ? '各部门结果汇总滞后，超过公示期限' : '', published, publicUntil), '公示检查结果')
   if (spec.stopReason && publicUntil) {
     const stopOn = addDays(publicUntil, 3)
     if (stopOn < today) {
       add(at(stopOn, '14:00:00'), () => {
         const first = findDraw(ctx, id)!.objects[0]!
         stopPublication(ctx, { taskId: id, objectCode: first.code, date: stopOn, reason: spec.stopReason!, approvedBy: staff.deptHead }, stopOn)
-      })
+      }, '停止公示')
     }
   }
   if (spec.revisits) {
@@ -212,7 +212,7 @@ export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: Y
       findDraw(ctx, id)!
         .objects.slice(0, spec.revisits)
         .forEach((o, k) => addRevisit(ctx, { taskId: id, objectCode: o.code, date: addDays(published, 14), way: ways[k % ways.length]!, satisfaction: k === 2 ? '基本满意' : '满意', note: k === 0 ? '对检查人员执法规范表示认可' : '' }))
-    })
+    }, '回访检查对象')
   }
   if (spec.correction) {
     add(at(addDays(published, 6), '10:00:00'), () => {
@@ -220,7 +220,7 @@ export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: Y
       if (target) {
         correctResult(ctx, { resultId: target.id, changes: { category: '发现问题已责令改正', findings: '复核检查记录发现进货查验记录不全，当场已责令补齐', disposal: '责令改正' }, reason: '复核检查表时发现录入时选错了检查结果', approvedBy: staff.deptHead })
       }
-    })
+    }, '更正检查结果')
   }
   // Most follow-ups of a published task are closed some weeks later; the rest stay open on 首页.
   add(at(published, '15:05:00'), () => {
@@ -230,7 +230,7 @@ export function planTask(ctx: Ctx, agenda: Agenda, c: County, rng: Rng, clock: Y
         if (k % 3 === 2) return
         const done = addDays(published, 10 + k * 3)
         if (done >= today) return
-        add(at(done, '16:30:00'), () => closeFollowUp(ctx, { resultId: r.id, date: done, note: r.disposal === '移送办案机构' ? `已立案查处，${r.caseNo}已作出行政处罚决定` : '经复查已整改到位' }))
+        add(at(done, '16:30:00'), () => closeFollowUp(ctx, { resultId: r.id, date: done, note: r.disposal === '移送办案机构' ? `已立案查处，${r.caseNo}已作出行政处罚决定` : '经复查已整改到位' }), '后续处置完结')
       })
-  })
+  }, '跟进后续处置')
 }

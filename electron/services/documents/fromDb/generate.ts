@@ -20,7 +20,7 @@ import { kindInfo } from './kinds'
 import { itemListInput, registrySource, type RegistryDocKind } from './lists'
 import { writeRegistryStream } from '../registryStream'
 import { annualPlanInput } from './plans'
-import { taskDocs, workPlanInput } from './task'
+import { noticeContactProblem, taskDocs, workPlanInput } from './task'
 import { formInputs, noticeInputs } from './perObject'
 import { loadDraw } from './drawSource'
 import { publicListInput, resultSummaryInput } from './results'
@@ -197,8 +197,8 @@ export function prepareDocument(ctx: Ctx, req: DocumentRequest, defaultDir: stri
   }
 
   if (req.kind === 'notices' || req.kind === 'forms') {
-    if (req.kind === 'notices' && (!docs.contact.person || !docs.contact.phone))
-      throw new UserError(`通知书上必须印联系人和联系电话，目前没有填写。请在“成员单位”中填写${docs.lead}的联系人和电话，或在“设置”中填写办公室联系人和电话，再生成。`, 'no-contact')
+    const noContact = req.kind === 'notices' ? noticeContactProblem(docs) : null
+    if (noContact) throw new UserError(`${noContact.slice(0, -1)}，再生成。`, 'no-contact')
     const draw = loadDraw(ctx, taskId, docs.task.name)
     const job: BatchJob = req.kind === 'notices' ? { kind: 'notice', inputs: noticeInputs(ctx, docs, draw) } : { kind: 'inspectionForm', inputs: formInputs(ctx, docs, draw) }
     const what = req.kind === 'notices' ? '随机抽查通知书' : '随机抽查检查表'

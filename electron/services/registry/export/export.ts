@@ -118,6 +118,17 @@ export interface ExportOptions {
   deptId?: number
   /** Objects only: the filter of the 检查对象 page (search, kind, township …); the whole registry otherwise. */
   objectFilter?: ObjectFilter
+  /** Rows written so far, of all: the page shows a bar while a county's registry is written. */
+  onProgress?: (done: number, total: number) => void
+}
+
+/** Passes rows through, telling every thousandth (and the last) to `tell`. */
+function* counted<T>(rows: Iterable<T>, tell: (n: number) => void, from: { n: number }): Generator<T> {
+  for (const r of rows) {
+    yield r
+    if (++from.n % 1000 === 0) tell(from.n)
+  }
+  tell(from.n)
 }
 
 /** The objects a filter selects, as SQL for `objects o` (empty filter → all). */
@@ -217,12 +228,15 @@ export async function exportRegistry(ctx: Ctx, registry: Registry, out: string, 
   const ext = extname(out).toLowerCase()
   if (ext !== '.xlsx' && ext !== '.csv') throw new UserError(`导出文件名应以 .xlsx 或 .csv 结尾（现为“${out}”），请修改后重试。`)
   const rows = count(ctx, registry, opts.deptId, opts.objectFilter)
+  const written = { n: 0 }
+  const tell = (n: number) => opts.onProgress?.(Math.min(n, rows), rows)
   try {
     if (ext === '.csv') {
       const c = csvOf(ctx, registry, opts.deptId, opts.objectFilter)
-      await writeCsv(out, c.header, c.rows)
+      await writeCsv(out, c.header, counted(c.rows, tell, written))
     } else {
-      await writeXlsx(out, sheetsOf(ctx, registry, opts.org ?? defaultOrg(ctx), false, opts.deptId, opts.objectFilter))
+      const sheets = sheetsOf(ctx, registry, opts.org ?? defaultOrg(ctx), false, opts.deptId, opts.objectFilter)
+      await writeXlsx(out, sheets.map((sh) => ({ ...sh, rows: counted(sh.rows, tell, written) })))
     }
   } catch (e) {
     if (e instanceof UserError) throw e
