@@ -11,9 +11,10 @@
  * damaged part stops the read instead of yielding replacement characters.
  */
 import { isUtf8 } from 'node:buffer'
-import { serialToDate, rowOfRef, type RawCell } from './cell'
-import { attrOf, decodeCellText } from './xmlText'
+import { rowOfRef, type RawCell } from './cell'
+import { attrOf } from './xmlText'
 import type { SheetContext, SheetRowsHandler } from './sheetRows'
+import { CellReader, CellType as T } from './cellValue'
 
 export class SheetEncodingError extends Error {}
 
@@ -36,15 +37,6 @@ const EQ = 61
 const DQ = 34
 const SQ = 39
 
-const enum T {
-  Number,
-  Shared,
-  Inline,
-  Str,
-  Bool,
-  Err,
-  IsoDate
-}
 
 /** Which elements of a sheet part matter; everything else is skipped. */
 const enum E {
@@ -128,15 +120,11 @@ export class SheetBytes {
   private row = 0
   private cells: RawCell[] = []
   private col = 0
-  private type = T.Number
-  private style = 0
-  private v: string | null = null
-  private inline: string[] = []
+  private readonly cell: CellReader
   private inIs = false
   private rph = 0
   private inSheetData = false
   private lastText = ''
-  private strings: string[] | null = null
   /** Where the text found by textAt ends (a field: no object per cell). */
   private textEnd = 0
   done = false
@@ -144,7 +132,9 @@ export class SheetBytes {
   constructor(
     private readonly ctx: SheetContext,
     private readonly out: SheetRowsHandler
-  ) {}
+  ) {
+    this.cell = new CellReader(ctx)
+  }
 
   push(piece: Uint8Array): void {
     let b = Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength)
@@ -325,10 +315,10 @@ export class SheetBytes {
           i++
         }
         this.col = col || this.col + 1
-        this.type = type
-        this.style = style
-        this.v = null
-        this.inline.length = 0
+        this.cell.type = type
+        this.cell.style = style
+        this.cell.v = null
+        this.cell.inline.length = 0
         return
       }
       case E.Is:
@@ -359,10 +349,10 @@ export class SheetBytes {
   private close(el: E): void {
     switch (el) {
       case E.V:
-        this.v = this.lastText
+        this.cell.v = this.lastText
         return
       case E.T:
-        if (this.inIs && this.rph === 0) this.inline.push(this.lastText)
+        if (this.inIs && this.rph === 0) this.cell.inline.push(this.lastText)
         return
       case E.Is:
         this.inIs = false
@@ -371,7 +361,7 @@ export class SheetBytes {
         if (this.rph > 0) this.rph--
         return
       case E.C: {
-        const value = this.cellValue()
+        const value = this.cell.value()
         if (value !== null && this.col > 0) this.cells[this.col - 1] = value
         return
       }
@@ -386,36 +376,6 @@ export class SheetBytes {
         this.inSheetData = false
         this.done = true
         return
-    }
-  }
-
-  private cellValue(): RawCell {
-    const v = this.v
-    switch (this.type) {
-      case T.Number: {
-        if (v === null || v === '') return null
-        const n = Number(v)
-        if (!Number.isFinite(n)) return null
-        return this.ctx.dateStyles[this.style] ? serialToDate(n, this.ctx.date1904) : n
-      }
-      case T.Shared: {
-        if (v === null) return null
-        this.strings ??= this.ctx.sharedStrings()
-        return this.strings[Number(v)] ?? null
-      }
-      case T.Inline:
-        return this.inline.length === 0 ? (v === null ? null : decodeCellText(v)) : decodeCellText(this.inline.length === 1 ? this.inline[0]! : this.inline.join(''))
-      case T.Str:
-        return v === null ? null : decodeCellText(v)
-      case T.Bool:
-        return v === null ? null : v.trim() === '1' || v.trim() === 'true'
-      case T.Err:
-        return null
-      case T.IsoDate: {
-        if (v === null) return null
-        const d = new Date(v.length === 10 ? `${v}T00:00:00Z` : v)
-        return Number.isNaN(d.getTime()) ? decodeCellText(v) : d
-      }
     }
   }
 }

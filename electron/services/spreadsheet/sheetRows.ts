@@ -3,10 +3,11 @@
  * with ONE streaming TextDecoder per part (a character cut by a piece boundary
  * is completed by the next piece, never replaced) and scanned by XmlScanner.
  */
-import { columnOfRef, rowOfRef, serialToDate, type RawCell } from './cell'
-import { attrOf, decodeCellText } from './xmlText'
+import { columnOfRef, rowOfRef, type RawCell } from './cell'
+import { attrOf } from './xmlText'
 import { XmlScanner, partDecoder, type PieceDecoder, type XmlHandler } from './xmlScan'
 import { SheetBytes } from './sheetBytes'
+import { CellReader, CellType as T } from './cellValue'
 
 export interface SheetContext {
   sharedStrings: () => string[]
@@ -21,15 +22,6 @@ export interface SheetRowsHandler {
   onRow(row: number, cells: RawCell[]): void
 }
 
-const enum T {
-  Number,
-  Shared,
-  Inline,
-  Str,
-  Bool,
-  Err,
-  IsoDate
-}
 
 function typeOf(t: string | null): T {
   switch (t) {
@@ -57,20 +49,18 @@ export class SheetXmlHandler implements XmlHandler {
   private row = 0
   private cells: RawCell[] = []
   private col = 0
-  private type = T.Number
-  private style = 0
-  private v: string | null = null
-  private inline: string[] = []
+  private readonly cell: CellReader
   private inIs = false
   private rph = 0
   private inSheetData = false
-  private strings: string[] | null = null
   done = false
 
   constructor(
     private readonly ctx: SheetContext,
     private readonly out: SheetRowsHandler
-  ) {}
+  ) {
+    this.cell = new CellReader(ctx)
+  }
 
   wantsText = (local: string): boolean => local === 'v' || local === 't'
 
@@ -79,11 +69,11 @@ export class SheetXmlHandler implements XmlHandler {
       case 'c': {
         const r = attrOf(tag, 'r')
         this.col = r ? columnOfRef(r) || this.col + 1 : this.col + 1
-        this.type = typeOf(attrOf(tag, 't'))
+        this.cell.type = typeOf(attrOf(tag, 't'))
         const s = attrOf(tag, 's')
-        this.style = s ? Number(s) : 0
-        this.v = null
-        this.inline.length = 0
+        this.cell.style = s ? Number(s) : 0
+        this.cell.v = null
+        this.cell.inline.length = 0
         return false
       }
       case 'v':
@@ -128,10 +118,10 @@ export class SheetXmlHandler implements XmlHandler {
   close(local: string): void {
     switch (local) {
       case 'v':
-        this.v = this.lastText
+        this.cell.v = this.lastText
         return
       case 't':
-        if (this.inIs && this.rph === 0) this.inline.push(this.lastText)
+        if (this.inIs && this.rph === 0) this.cell.inline.push(this.lastText)
         return
       case 'is':
         this.inIs = false
@@ -140,7 +130,7 @@ export class SheetXmlHandler implements XmlHandler {
         this.rph--
         return
       case 'c': {
-        const value = this.cellValue()
+        const value = this.cell.value()
         if (value !== null && this.col > 0) this.cells[this.col - 1] = value
         return
       }
@@ -155,36 +145,6 @@ export class SheetXmlHandler implements XmlHandler {
         this.inSheetData = false
         this.done = true
         return
-    }
-  }
-
-  private cellValue(): RawCell {
-    const v = this.v
-    switch (this.type) {
-      case T.Number: {
-        if (v === null || v === '') return null
-        const n = Number(v)
-        if (!Number.isFinite(n)) return null
-        return this.ctx.dateStyles[this.style] ? serialToDate(n, this.ctx.date1904) : n
-      }
-      case T.Shared: {
-        if (v === null) return null
-        this.strings ??= this.ctx.sharedStrings()
-        return this.strings[Number(v)] ?? null
-      }
-      case T.Inline:
-        return this.inline.length === 0 ? (v === null ? null : decodeCellText(v)) : decodeCellText(this.inline.length === 1 ? this.inline[0]! : this.inline.join(''))
-      case T.Str:
-        return v === null ? null : decodeCellText(v)
-      case T.Bool:
-        return v === null ? null : v.trim() === '1' || v.trim() === 'true'
-      case T.Err:
-        return null
-      case T.IsoDate: {
-        if (v === null) return null
-        const d = new Date(v.length === 10 ? `${v}T00:00:00Z` : v)
-        return Number.isNaN(d.getTime()) ? decodeCellText(v) : d
-      }
     }
   }
 }
