@@ -47,6 +47,15 @@ describe('sheet reader: characters cut by piece boundaries', () => {
     for (const size of [1, 2, 3, 4, 5, 7, 64, 4096]) expect(parsePieces(bytes, size)).toEqual(rows)
   })
 
+  it('a sheet part saved as UTF-16 (with its byte-order mark) reads the same rows as the UTF-8 one, whatever the piece size', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => sample(i))
+    const xml = sheetXml(rows).replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')])
+    const be = Buffer.from(le)
+    be.swap16()
+    for (const bytes of [le, be]) for (const size of [1, 3, 4, 7, 4096]) expect(parsePieces(bytes, size)).toEqual(rows)
+  })
+
   it('a cell text longer than any piece (carried over several pieces) comes back whole', () => {
     const long = Array.from({ length: 12_000 }, (_, i) => '城厢街道𠀀é'[i % 6]).join('')
     const rows = [['甲', long, '乙'], sample(1), [long.slice(0, 5000), 'x', long]]
