@@ -4,7 +4,7 @@ import { audit } from '../audit/log'
 import { UserError } from '../errors'
 import { nowText } from '../time'
 import { ADAPTERS, adapterOf, type EntityAdapter } from './adapters'
-import { BULK_THRESHOLD, suspendForBulk } from './bulk'
+import { BULK_THRESHOLD, suspendForBulk } from '../db/bulk'
 import { openPackage, type OpenedPackage, type OpenPackageOptions } from './package'
 import { requireIdentity } from './identity'
 import { RefMaps, dataColumns, fromPortable, readRows, tableColumns, toPortable, type Portable } from './records'
@@ -194,8 +194,13 @@ function localFinder(sqlite: Database.Database, a: EntityAdapter, refs: RefMaps)
   }
 }
 
+/** The fields whose values differ between our record and theirs under the same key. */
+function differingFields(ours: Portable, theirs: Portable): string[] {
+  return Object.keys(theirs.fields).filter((f) => JSON.stringify(ours.fields[f] ?? null) !== JSON.stringify(theirs.fields[f] ?? null))
+}
+
 function appendOnlyRefusal(pkg: OpenedPackage, a: EntityAdapter, ours: Portable, theirs: Portable): UserError {
-  const fields = Object.keys(theirs.fields).filter((f) => JSON.stringify(ours.fields[f] ?? null) !== JSON.stringify(theirs.fields[f] ?? null))
+  const fields = differingFields(ours, theirs)
   return new UserError(
     `交换包中的${a.label}“${a.describe(theirs.fields)}”（编号 ${theirs.key}）与本机已有的同一编号记录内容不同（${fields.map((f) => fieldLabel(a.entity, f)).join('、')}）。${a.label}只能追加、不能改写，已拒绝整个交换包。请与${pkg.manifest.from.name}核对该记录。数据库未作任何改动。`,
     'append-only-conflict'
@@ -203,8 +208,7 @@ function appendOnlyRefusal(pkg: OpenedPackage, a: EntityAdapter, ours: Portable,
 }
 
 function firstStandsRefusal(a: EntityAdapter, ours: Portable, theirs: Portable): Refusal {
-  const fields = Object.keys(theirs.fields).filter((f) => JSON.stringify(ours.fields[f] ?? null) !== JSON.stringify(theirs.fields[f] ?? null))
-  return { reason: `${a.label}“${a.describe(theirs.fields)}”与本机先登记的同一记录不同（${fields.length} 处），以先登记的为准，未采用`, unit: '' }
+  return { reason: `${a.label}“${a.describe(theirs.fields)}”与本机先登记的同一记录不同（${differingFields(ours, theirs).length} 处），以先登记的为准，未采用`, unit: '' }
 }
 
 interface EntityHooks {

@@ -182,6 +182,23 @@ function throughTheDraw(c: ReturnType<typeof county>) {
   return { task, draw }
 }
 
+
+/** The office sends the drawn task down; each department enters 未发现问题 for every object, approves and sends its results up. */
+function resultsUp(c: ReturnType<typeof county>): void {
+  const { office, scjg, wjj, send } = c
+  send(office, scjg, 'SCJG')
+  send(office, wjj, 'WJJ')
+  for (const [s, code, item] of [
+    [scjg, 'SCJG', 'item-scjg-food'],
+    [wjj, 'WJJ', 'item-wjj-hygiene']
+  ] as const) {
+    const local = findTaskByNo(s.ctx, `${YEAR}-001`)!
+    const codes = s.ctx.sqlite.prepare('SELECT object_code FROM object_inspections WHERE task_uid = ? ORDER BY id').pluck().all(local.uid) as string[]
+    saveResults(s.ctx, local.id, codes.map((objectCode) => ({ objectCode, deptId: deptId(s.ctx, code), itemUid: item, category: '未发现问题' as const, methods: ['实地检查' as const], checkDate: today() })))
+    approveAll(s.ctx, local.id)
+    send(s, office, 'OFFICE')
+  }
+}
 describe('the full round with three databases: office, 市场监管局, 卫健局', () => {
   it('registries and plans up, the task and its draw down, results up, publication down: every side ends with the same records', () => {
     const c = county()
@@ -387,18 +404,7 @@ describe('the full round with three databases: office, 市场监管局, 卫健�
     const c = county()
     const { dir, office, scjg, wjj, send } = c
     const { task } = throughTheDraw(c)
-    send(office, scjg, 'SCJG')
-    send(office, wjj, 'WJJ')
-    for (const [s, code, item] of [
-      [scjg, 'SCJG', 'item-scjg-food'],
-      [wjj, 'WJJ', 'item-wjj-hygiene']
-    ] as const) {
-      const local = findTaskByNo(s.ctx, `${YEAR}-001`)!
-      const codes = s.ctx.sqlite.prepare('SELECT object_code FROM object_inspections WHERE task_uid = ? ORDER BY id').pluck().all(local.uid) as string[]
-      saveResults(s.ctx, local.id, codes.map((objectCode) => ({ objectCode, deptId: deptId(s.ctx, code), itemUid: item, category: '未发现问题' as const, method: '实地核查' as const, checkDate: today() })))
-      approveAll(s.ctx, local.id)
-      send(s, office, 'OFFICE')
-    }
+    resultsUp(c)
     publishResults(office.ctx, task.id, today())
     const protectedRows = () =>
       JSON.stringify([
@@ -429,18 +435,7 @@ describe('the full round with three databases: office, 市场监管局, 卫健�
     const c = county()
     const { dir, office, scjg, wjj, send } = c
     const { task } = throughTheDraw(c)
-    send(office, scjg, 'SCJG')
-    send(office, wjj, 'WJJ')
-    for (const [s, code, item] of [
-      [scjg, 'SCJG', 'item-scjg-food'],
-      [wjj, 'WJJ', 'item-wjj-hygiene']
-    ] as const) {
-      const local = findTaskByNo(s.ctx, `${YEAR}-001`)!
-      const codes = s.ctx.sqlite.prepare('SELECT object_code FROM object_inspections WHERE task_uid = ? ORDER BY id').pluck().all(local.uid) as string[]
-      saveResults(s.ctx, local.id, codes.map((objectCode) => ({ objectCode, deptId: deptId(s.ctx, code), itemUid: item, category: '未发现问题' as const, methods: ['实地检查' as const], checkDate: today() })))
-      approveAll(s.ctx, local.id)
-      send(s, office, 'OFFICE')
-    }
+    resultsUp(c)
     // Public until tomorrow: 停止公示 is recorded “tomorrow”, once the period has ended.
     const tomorrow = new Date(Date.now() + 86_400_000)
     const p2 = (n: number) => String(n).padStart(2, '0')

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { basename } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { suspendIndexes } from '../../db/bulk'
 import type { Ctx } from '../../context'
 import { audit } from '../../audit/log'
 import { nowText } from '../../time'
@@ -76,10 +77,6 @@ class SheetAccess implements RowAccess {
   }
 }
 
-function rowAccess(h: SheetHeader, fields: FieldSpec[], warnings: ImportWarning[]): SheetAccess {
-  return new SheetAccess(h, fields, warnings)
-}
-
 /**
  * Reads and validates the whole file first (streaming), then writes every
  * accepted row in ONE transaction together with one audit entry: a crash or
@@ -119,7 +116,7 @@ export async function runImport<S>(ctx: Ctx, file: string, imp: Importer<S>, opt
       read++
       const h = r.sheet
       let access = accessOf.get(h)
-      if (!access) accessOf.set(h, (access = rowAccess(h, imp.fields, warningList)))
+      if (!access) accessOf.set(h, (access = new SheetAccess(h, imp.fields, warningList)))
       access.row = r
       const out = imp.parse(r, sheetCtx.get(h)!, access)
       access.row = null
@@ -280,15 +277,6 @@ const IMPORT_CACHE_KIB = 256 * 1024
  */
 const REBUILD_INDEXES_FROM = 2000
 
-function suspendSecondaryIndexes(sqlite: Database.Database, table: string): () => void {
-  const indexes = sqlite
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`)
-    .all(table) as { name: string; sql: string }[]
-  for (const i of indexes) sqlite.exec(`DROP INDEX "${i.name.replace(/"/g, '""')}"`)
-  return () => {
-    for (const i of indexes) sqlite.exec(i.sql)
-  }
-}
 
 /** Where an inserted column's value comes from. */
 const enum Source {
@@ -334,7 +322,7 @@ function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: Imp
       }
       lap('compare')
       const stored = inserts >= REBUILD_INDEXES_FROM ? (sqlite.prepare(`SELECT count(*) FROM ${imp.table}`).pluck().get() as number) : 0
-      const endIndexes = inserts >= REBUILD_INDEXES_FROM && inserts > stored ? suspendSecondaryIndexes(sqlite, imp.table) : null
+      const endIndexes = inserts >= REBUILD_INDEXES_FROM && inserts > stored ? suspendIndexes(sqlite, imp.table) : null
       const endBulk = imp.beginBulk?.(sqlite)
       const insertStmts = new Map<string, { stmt: Database.Statement<unknown[]>; cols: string[]; from: Source[] }>()
       const updateStmts = new Map<string, Database.Statement<unknown[]>>()
@@ -391,7 +379,7 @@ function writeRows<S>(ctx: Ctx, imp: Importer<S>, rows: ParsedRow[], result: Imp
       lap('rows')
       endBulk?.()
       lap('search')
-      endIndexes?.()
+      endIndexes?.resume()
       lap('indexes')
       tick(done)
       Object.assign(result, counts, { changes })

@@ -1,4 +1,7 @@
+/** Large batches of writes to one table (an exchange merge, a registry import): what they switch off and rebuild once. */
 import type Database from 'better-sqlite3'
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 /**
  * Runs `fn` with the full-text-index sync triggers of `table` switched off,
@@ -28,7 +31,7 @@ export function suspendFts(sqlite: Database.Database, table: string): { resume(o
   const triggers = (sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?`).all(table) as { name: string; sql: string }[]).filter((t) =>
     fts.some((f) => t.sql.includes(f))
   )
-  for (const t of triggers) sqlite.exec(`DROP TRIGGER "${t.name}"`)
+  for (const t of triggers) sqlite.exec(`DROP TRIGGER ${ident(t.name)}`)
   return {
     resume(opts) {
       if (opts.rebuild) for (const f of fts) sqlite.exec(`INSERT INTO "${f}"("${f}") VALUES ('rebuild')`)
@@ -49,7 +52,7 @@ export function suspendIndexes(sqlite: Database.Database, table: string): { resu
   const idx = (
     sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).all(table) as { name: string; sql: string }[]
   ).filter((i) => !/^\s*CREATE\s+UNIQUE\b/i.test(i.sql))
-  for (const i of idx) sqlite.exec(`DROP INDEX "${i.name}"`)
+  for (const i of idx) sqlite.exec(`DROP INDEX ${ident(i.name)}`)
   return {
     resume() {
       for (const i of idx) sqlite.exec(i.sql)
