@@ -1,12 +1,11 @@
 /**
- * One cell as a sheet reader meets it: the type and style its tag names and
- * the texts inside it, turned into a value in one place so that a cell reads
- * the same whether the byte reader (UTF-8 parts) or the text reader (UTF-16
- * parts) saw it.
+ * What a sheet's elements mean, once: the byte reader (UTF-8 parts) and the
+ * text reader (UTF-16 parts) only find the tags and texts and call the
+ * builder, so a row reads the same whichever reader saw it.
  */
-import { serialToDate, type RawCell } from './cell'
+import { rowOfRef, serialToDate, type RawCell } from './cell'
 import { decodeCellText } from './xmlText'
-import type { SheetContext } from './sheetRows'
+import type { SheetContext, SheetRowsHandler } from './sheetRows'
 
 export const enum CellType {
   Number,
@@ -55,5 +54,94 @@ export class CellReader {
         return Number.isNaN(d.getTime()) ? decodeCellText(v) : d
       }
     }
+  }
+}
+
+/** Rows out of the elements the readers find: cells into their columns, holes as null, only inside sheetData. */
+export class SheetRowBuilder {
+  readonly cell: CellReader
+  private row = 0
+  private cells: RawCell[] = []
+  private col = 0
+  private inIs = false
+  private rph = 0
+  private inSheetData = false
+  /** The text of the last v or t element. */
+  lastText = ''
+  done = false
+
+  constructor(
+    ctx: SheetContext,
+    private readonly out: SheetRowsHandler
+  ) {
+    this.cell = new CellReader(ctx)
+  }
+
+  /** `col` from the cell's reference (1 = A), 0 when it has none: then the next column. */
+  openCell(col: number, type: CellType, style: number): void {
+    this.col = col || this.col + 1
+    const c = this.cell
+    c.type = type
+    c.style = style
+    c.v = null
+    c.inline.length = 0
+  }
+
+  /** `r` as written in the row tag, or null: then the next row. */
+  openRow(r: number | null): void {
+    this.row = r === null ? this.row + 1 : r
+    this.cells = []
+    this.col = 0
+  }
+
+  openInline(selfClosing: boolean): void {
+    this.inIs = !selfClosing
+  }
+
+  openPhonetic(): void {
+    this.rph++
+  }
+
+  openSheetData(selfClosing: boolean): void {
+    this.inSheetData = !selfClosing
+  }
+
+  dimension(ref: string): void {
+    const last = ref.includes(':') ? rowOfRef(ref.slice(ref.indexOf(':') + 1)) : rowOfRef(ref)
+    if (last > 0) this.out.onDimension?.(last)
+  }
+
+  closeValue(): void {
+    this.cell.v = this.lastText
+  }
+
+  /** A t element: part of an inline string, unless it spells a phonetic guide. */
+  closeText(): void {
+    if (this.inIs && this.rph === 0) this.cell.inline.push(this.lastText)
+  }
+
+  closeInline(): void {
+    this.inIs = false
+  }
+
+  closePhonetic(): void {
+    if (this.rph > 0) this.rph--
+  }
+
+  closeCell(): void {
+    const value = this.cell.value()
+    if (value !== null && this.col > 0) this.cells[this.col - 1] = value
+  }
+
+  closeRow(): void {
+    if (!this.inSheetData) return
+    const cells = this.cells
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null
+    this.out.onRow(this.row, cells)
+  }
+
+  closeSheetData(): void {
+    this.inSheetData = false
+    this.done = true
   }
 }

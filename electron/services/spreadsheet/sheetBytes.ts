@@ -11,10 +11,9 @@
  * damaged part stops the read instead of yielding replacement characters.
  */
 import { isUtf8 } from 'node:buffer'
-import { rowOfRef, type RawCell } from './cell'
 import { attrOf } from './xmlText'
 import type { SheetContext, SheetRowsHandler } from './sheetRows'
-import { CellReader, CellType as T } from './cellValue'
+import { CellType as T, SheetRowBuilder } from './cellValue'
 
 export class SheetEncodingError extends Error {}
 
@@ -117,23 +116,16 @@ export class SheetBytes {
   private rest: Buffer | null = null
   private first = true
 
-  private row = 0
-  private cells: RawCell[] = []
-  private col = 0
-  private readonly cell: CellReader
-  private inIs = false
-  private rph = 0
-  private inSheetData = false
-  private lastText = ''
+  private readonly b: SheetRowBuilder
   /** Where the text found by textAt ends (a field: no object per cell). */
   private textEnd = 0
-  done = false
 
-  constructor(
-    private readonly ctx: SheetContext,
-    private readonly out: SheetRowsHandler
-  ) {
-    this.cell = new CellReader(ctx)
+  constructor(ctx: SheetContext, out: SheetRowsHandler) {
+    this.b = new SheetRowBuilder(ctx, out)
+  }
+
+  get done(): boolean {
+    return this.b.done
   }
 
   push(piece: Uint8Array): void {
@@ -222,12 +214,12 @@ export class SheetBytes {
       if (el === E.V || el === E.T) {
         if (selfClosing) {
           // An empty <v/> must not take the text of the element before it.
-          this.lastText = ''
+          this.b.lastText = ''
           this.close(el)
         } else {
           const text = this.textAt(b, gt + 1)
           if (text === null) return lt
-          this.lastText = text
+          this.b.lastText = text
           p = this.textEnd
           continue
         }
@@ -314,68 +306,45 @@ export class SheetBytes {
           }
           i++
         }
-        this.col = col || this.col + 1
-        this.cell.type = type
-        this.cell.style = style
-        this.cell.v = null
-        this.cell.inline.length = 0
+        this.b.openCell(col, type, style)
         return
       }
       case E.Is:
-        this.inIs = !selfClosing
-        return
+        return this.b.openInline(selfClosing)
       case E.RPh:
-        if (!selfClosing) this.rph++
+        // A self-closing guide holds no text and is never closed.
+        if (!selfClosing) this.b.openPhonetic()
         return
       case E.Row: {
-        const r = attrValue(b, s, e, 114)
-        this.row = r < 0 ? this.row + 1 : digitsAt(b, r, this.row + 1)
-        this.cells = []
-        this.col = 0
-        return
+        const at = attrValue(b, s, e, 114)
+        const r = at < 0 ? -1 : digitsAt(b, at, -1)
+        // No r (or an empty one): the next row.
+        return this.b.openRow(r < 0 ? null : r)
       }
       case E.SheetData:
-        this.inSheetData = !selfClosing
-        return
-      case E.Dimension: {
-        const ref = attrOf(b.toString('utf8', s, e), 'ref') ?? ''
-        const last = ref.includes(':') ? rowOfRef(ref.slice(ref.indexOf(':') + 1)) : rowOfRef(ref)
-        if (last > 0) this.out.onDimension?.(last)
-        return
-      }
+        return this.b.openSheetData(selfClosing)
+      case E.Dimension:
+        return this.b.dimension(attrOf(b.toString('utf8', s, e), 'ref') ?? '')
     }
   }
 
   private close(el: E): void {
+    const b = this.b
     switch (el) {
       case E.V:
-        this.cell.v = this.lastText
-        return
+        return b.closeValue()
       case E.T:
-        if (this.inIs && this.rph === 0) this.cell.inline.push(this.lastText)
-        return
+        return b.closeText()
       case E.Is:
-        this.inIs = false
-        return
+        return b.closeInline()
       case E.RPh:
-        if (this.rph > 0) this.rph--
-        return
-      case E.C: {
-        const value = this.cell.value()
-        if (value !== null && this.col > 0) this.cells[this.col - 1] = value
-        return
-      }
-      case E.Row: {
-        if (!this.inSheetData) return
-        const cells = this.cells
-        for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null
-        this.out.onRow(this.row, cells)
-        return
-      }
+        return b.closePhonetic()
+      case E.C:
+        return b.closeCell()
+      case E.Row:
+        return b.closeRow()
       case E.SheetData:
-        this.inSheetData = false
-        this.done = true
-        return
+        return b.closeSheetData()
     }
   }
 }

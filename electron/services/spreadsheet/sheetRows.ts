@@ -3,11 +3,11 @@
  * with ONE streaming TextDecoder per part (a character cut by a piece boundary
  * is completed by the next piece, never replaced) and scanned by XmlScanner.
  */
-import { columnOfRef, rowOfRef, type RawCell } from './cell'
+import { columnOfRef, type RawCell } from './cell'
 import { attrOf } from './xmlText'
 import { XmlScanner, partDecoder, type PieceDecoder, type XmlHandler } from './xmlScan'
 import { SheetBytes } from './sheetBytes'
-import { CellReader, CellType as T } from './cellValue'
+import { CellType as T, SheetRowBuilder } from './cellValue'
 
 export interface SheetContext {
   sharedStrings: () => string[]
@@ -46,105 +46,76 @@ function typeOf(t: string | null): T {
 }
 
 export class SheetXmlHandler implements XmlHandler {
-  private row = 0
-  private cells: RawCell[] = []
-  private col = 0
-  private readonly cell: CellReader
-  private inIs = false
-  private rph = 0
-  private inSheetData = false
-  done = false
+  private readonly b: SheetRowBuilder
 
-  constructor(
-    private readonly ctx: SheetContext,
-    private readonly out: SheetRowsHandler
-  ) {
-    this.cell = new CellReader(ctx)
+  constructor(ctx: SheetContext, out: SheetRowsHandler) {
+    this.b = new SheetRowBuilder(ctx, out)
+  }
+
+  get done(): boolean {
+    return this.b.done
   }
 
   wantsText = (local: string): boolean => local === 'v' || local === 't'
 
   open(local: string, tag: string, selfClosing: boolean): boolean {
+    const b = this.b
     switch (local) {
       case 'c': {
         const r = attrOf(tag, 'r')
-        this.col = r ? columnOfRef(r) || this.col + 1 : this.col + 1
-        this.cell.type = typeOf(attrOf(tag, 't'))
         const s = attrOf(tag, 's')
-        this.cell.style = s ? Number(s) : 0
-        this.cell.v = null
-        this.cell.inline.length = 0
+        b.openCell(r ? columnOfRef(r) : 0, typeOf(attrOf(tag, 't')), s ? Number(s) : 0)
         return false
       }
       case 'v':
       case 't':
         // An empty <v/> must not take the text of the element before it.
-        if (selfClosing) this.lastText = ''
+        if (selfClosing) b.lastText = ''
         return true
       case 'is':
-        this.inIs = !selfClosing
+        b.openInline(selfClosing)
         return false
       case 'rPh':
         // Counted when self-closing too: the scanner closes it at once.
-        this.rph++
+        b.openPhonetic()
         return false
       case 'row': {
         const r = attrOf(tag, 'r')
-        this.row = r ? Number(r) : this.row + 1
-        this.cells = []
-        this.col = 0
+        b.openRow(r ? Number(r) : null)
         return false
       }
       case 'sheetData':
-        this.inSheetData = !selfClosing
+        b.openSheetData(selfClosing)
         return false
-      case 'dimension': {
-        const ref = attrOf(tag, 'ref') ?? ''
-        const last = ref.includes(':') ? rowOfRef(ref.slice(ref.indexOf(':') + 1)) : rowOfRef(ref)
-        if (last > 0) this.out.onDimension?.(last)
+      case 'dimension':
+        b.dimension(attrOf(tag, 'ref') ?? '')
         return false
-      }
       default:
         return false
     }
   }
 
-  private lastText = ''
-
   text(s: string): void {
-    this.lastText = s
+    this.b.lastText = s
   }
 
   close(local: string): void {
+    const b = this.b
     switch (local) {
       case 'v':
-        this.cell.v = this.lastText
-        return
+        return b.closeValue()
       case 't':
-        if (this.inIs && this.rph === 0) this.cell.inline.push(this.lastText)
-        return
+        return b.closeText()
       case 'is':
-        this.inIs = false
-        return
+        return b.closeInline()
       case 'rPh':
-        this.rph--
-        return
-      case 'c': {
-        const value = this.cell.value()
-        if (value !== null && this.col > 0) this.cells[this.col - 1] = value
-        return
-      }
-      case 'row': {
-        if (!this.inSheetData) return
-        const cells = this.cells
-        for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null
-        this.out.onRow(this.row, cells)
-        return
-      }
+        return b.closePhonetic()
+      case 'c':
+        return b.closeCell()
+      case 'row':
+        return b.closeRow()
       case 'sheetData':
-        this.inSheetData = false
-        this.done = true
-        return
+        return b.closeSheetData()
     }
   }
 }
