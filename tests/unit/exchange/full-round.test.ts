@@ -199,6 +199,7 @@ function resultsUp(c: ReturnType<typeof county>): void {
     send(s, office, 'OFFICE')
   }
 }
+
 describe('the full round with three databases: office, 市场监管局, 卫健局', () => {
   it('registries and plans up, the task and its draw down, results up, publication down: every side ends with the same records', () => {
     const c = county()
