@@ -8,6 +8,7 @@ import { atTime, todayText } from '../time'
 import { seededIds } from '../ids'
 import { generateDemoCounty, type DemoOptions, type DemoResult } from './generate'
 import { planDemoYear, type DemoYearResult } from './year'
+import { nextTurn, type Report } from '../jobs/runner'
 
 export interface LoadDemoOptions extends DemoOptions {
   /** the day the demo is loaded (default: today) */
@@ -18,11 +19,8 @@ export interface LoadDemoOptions extends DemoOptions {
 
 export type LoadDemoResult = DemoResult & Partial<DemoYearResult>
 
-/** What is being done and how far: the phase in words, steps done of a total that may still grow. */
 /** What the load does first (the job's status says it before any work starts). */
 export const DEMO_FIRST_PHASE = '生成演示县的检查对象、执法人员和抽查事项'
-
-export type DemoProgress = (phase: string, done: number, total: number) => void
 
 export function loadDemo(ctx: Ctx, opts: LoadDemoOptions = {}): LoadDemoResult {
   const run = start(ctx, opts)
@@ -41,10 +39,9 @@ export function loadDemo(ctx: Ctx, opts: LoadDemoOptions = {}): LoadDemoResult {
  * that the page can read the progress while it runs (the program answers
  * requests between the steps). Gives the same rows as `loadDemo`.
  */
-export async function loadDemoInSteps(ctx: Ctx, opts: LoadDemoOptions, report: DemoProgress): Promise<LoadDemoResult> {
-  const pause = () => new Promise<void>((r) => setImmediate(r))
+export async function loadDemoInSteps(ctx: Ctx, opts: LoadDemoOptions, report: Report): Promise<LoadDemoResult> {
   report(DEMO_FIRST_PHASE, 0, 1)
-  await pause()
+  await nextTurn()
   const run = start(ctx, opts)
   if (!run.year) return run.county
   const { agenda, cleanup, summary } = run.year
@@ -56,7 +53,7 @@ export async function loadDemoInSteps(ctx: Ctx, opts: LoadDemoOptions, report: D
   show('办理演示年度的工作')
   try {
     for (;;) {
-      await pause()
+      await nextTurn()
       const step = run.ids!.run(() => agenda.next())
       if (!step) break
       show(`办理演示年度的工作：${Number(step.at.slice(5, 7))}月${Number(step.at.slice(8, 10))}日 ${step.label}（第 ${agenda.done} 步，还有 ${agenda.left} 步）`)

@@ -15,6 +15,7 @@ import { packDocument, type DocSection } from './gbt9704'
 import { inspectionFormSections } from './inspectionForm'
 import { noticeSections, noticeTitle } from './notice'
 import type { InspectionFormInput, NoticeInput, OfficeInfo } from './types'
+import { nextTurn } from '../jobs/runner'
 
 export type BatchJob =
   | { kind: 'notice'; inputs: NoticeInput[] }
@@ -74,8 +75,6 @@ async function writeAtomically(file: string, data: Buffer): Promise<void> {
   await writeFile(part, data)
   await rename(part, file)
 }
-
-const tick = () => new Promise<void>((r) => setImmediate(r))
 
 interface Built {
   /** A separate file's bytes. */
@@ -150,7 +149,7 @@ async function combine(job: BatchJob, office: OfficeInfo, builder: Builder, titl
     const { blocks, sectPr } = bodyParts(b.xml())
     chunks.push(i < total - 1 ? withSectionBreak(blocks, sectPr) : blocks + sectPr)
     report({ done: i + 1, total, phase: 'building' })
-    if (i % 50 === 49) await tick()
+    if (i % 50 === 49) await nextTurn()
   }
   report({ done: total, total, phase: 'packing' })
   const z: Zippable = {}
@@ -170,7 +169,7 @@ async function legacyCombined(job: BatchJob, office: OfficeInfo, title: string, 
     if (aborted()) return null
     sections.push(...(job.kind === 'notice' ? noticeSections(job.inputs[i], office) : inspectionFormSections(job.inputs[i])))
     report({ done: i + 1, total, phase: 'building' })
-    if (i % 50 === 49) await tick()
+    if (i % 50 === 49) await nextTurn()
   }
   report({ done: total, total, phase: 'packing' })
   return packDocument(sections, { title })

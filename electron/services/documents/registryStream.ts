@@ -13,6 +13,7 @@ import { fill } from './batchTemplate'
 import { packDocument } from './gbt9704'
 import { registryCells, registryLayout } from './registry'
 import type { RegistryKind } from './types'
+import { nextTurn } from '../jobs/runner'
 
 export interface RegistrySource {
   kind: RegistryKind
@@ -77,7 +78,7 @@ export async function writeRegistryStream(src: RegistrySource, file: string, sig
       if (failure) throw failure
       report(rows, src.total)
       // let progress, cancel and other requests through between pages
-      await new Promise<void>((r) => setImmediate(r))
+      await nextTurn()
     }
     if (signal.aborted) {
       closeSync(fd)

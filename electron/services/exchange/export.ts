@@ -17,6 +17,7 @@ import { peerRow, requireIdentity } from './identity'
 import { sha256Hex, signBytes } from './keys'
 import { FORMAT_VERSION, ourSchemaVersion, type Manifest } from './manifest'
 import { RefMaps, readRows, tableColumns, type Portable } from './records'
+import { nextTurn, type Report } from '../jobs/runner'
 
 type Row = Record<string, unknown>
 
@@ -265,7 +266,7 @@ export function exportPackage(ctx: Ctx, opts: ExportOptions): ExportResult {
  * 记录, 签名, 写入文件), so that the page can show a bar while a large
  * package is built. Each stage runs whole; the package is the same.
  */
-export async function exportPackageInSteps(ctx: Ctx, opts: ExportOptions, report: (phase: string, done: number, total: number) => void): Promise<ExportResult> {
+export async function exportPackageInSteps(ctx: Ctx, opts: ExportOptions, report: Report): Promise<ExportResult> {
   const steps = exportSteps(ctx, opts)
   for (let r = steps.next(), k = 0; ; r = steps.next(), k++) {
     if (r.done) {
@@ -273,7 +274,7 @@ export async function exportPackageInSteps(ctx: Ctx, opts: ExportOptions, report
       return r.value
     }
     report(r.value, k, EXPORT_STAGES)
-    await new Promise<void>((done) => setImmediate(done))
+    await nextTurn()
   }
 }
 

@@ -4,6 +4,9 @@ import { UserError } from '../errors'
 
 export type Report = (phase: string, done: number, total: number) => void
 
+/** Lets the program answer other requests (progress polls, cancel) before a job's next step. */
+export const nextTurn = (): Promise<void> => new Promise((r) => setImmediate(r))
+
 /**
  * Long operations (imports, batch documents, demo data) run as jobs: the UI
  * starts one, polls its progress, and may cancel it. Polling works the same
