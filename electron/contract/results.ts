@@ -130,6 +130,9 @@ export interface ResultSheet {
   inspectorOptions: ResultInspector[]
 }
 
+/** The longest 办结说明, in the 后续处置 panel and in the results sheet alike. */
+export const FOLLOW_UP_NOTE_MAX = 500
+
 export interface ResultImportReport {
   ok: boolean
   saved: number
@@ -307,7 +310,7 @@ export const resultsChannels = {
   ),
   'results.corrections': ch<ResultCorrection[]>()(z.object({ taskId: id })),
   'results.followUps': ch<FollowUpRow[]>()(z.object({ deptId: id.optional(), open: z.boolean().default(true), year: year.optional() }).optional()),
-  'results.closeFollowUp': ch<FollowUpRow>()(z.object({ resultId, date: ymd, note: z.string().trim().min(2, '请写明处置结果').max(500) })),
+  'results.closeFollowUp': ch<FollowUpRow>()(z.object({ resultId, date: ymd, note: z.string().trim().min(2, '请写明处置结果').max(FOLLOW_UP_NOTE_MAX) })),
   'results.history': ch<ObjectHistory>()(z.object({ code: z.string().trim().min(1, '请输入统一社会信用代码或注册号').max(40) })),
   'results.deadlines': ch<HomeDeadlines>()(z.object({ today: ymd.optional() }).optional()),
   'results.deadline': ch<{ due: string; days: number; warning: string | null }>()(z.object({ completed: ymd, days: z.number().int().min(1).max(60).optional() }))

@@ -6,8 +6,8 @@
 import ExcelJS from 'exceljs'
 import type { Ctx } from '../context'
 import {
-  CHECK_METHOD_LIST, DISPOSAL_LIST, LEGACY_DISPOSALS, LEGACY_METHODS, RESULT_CATEGORY_LIST, followUpOf, resultCodeDef, resultInputSchema,
-  type CheckMethod, type InspectionResult, type ResultImportReport, type ResultInputParsed
+  CHECK_METHOD_LIST, DISPOSAL_LIST, FOLLOW_UP_NOTE_MAX, LEGACY_DISPOSALS, LEGACY_METHODS, RESULT_CATEGORY_LIST, followUpOf, resultCodeDef, resultInputSchema,
+  type CheckMethod, type InspectionResult, type ResultImportReport, type ResultInputParsed, type ResultInspector, type ResultSheet
 } from '@contract'
 import { UserError } from '../errors'
 import { getTask } from '../tasks/service'
@@ -16,6 +16,7 @@ import { cellLongText, cellText, parseDate } from '../registry/spreadsheet/norma
 import { normalizeCode } from '../registry/identifiers'
 import { assertEnterable, frameOf, problemInTask, resultSheet, saveResults } from './entry'
 import { closeFollowUp } from './followups'
+import { taskProgress } from './progress'
 import { resultsOfTask } from './store'
 
 export const RESULT_SHEET_COLUMNS = [
@@ -101,7 +102,9 @@ export async function importResults(ctx: Ctx, taskId: number, path: string): Pro
   const ws = (await readGrid(path)).find((w) => !w.hidden)
   if (!ws) throw new UserError('表格中没有工作表。', 'unreadable')
   const task = getTask(ctx, taskId)
-  assertEnterable(task)
+  // Published results are corrected, not re-entered (R11); their 完结 comes later and may still be recorded here.
+  const published = task.status === '已公示'
+  if (!published) assertEnterable(task)
   const text = (rn: number, cn: number) => cellText(ws.cell(rn, cn))
   const taskNo = text(2, 2)
   if (text(2, 1) !== '任务编号' || text(2, 3) !== '检查部门') {
@@ -123,6 +126,7 @@ export async function importResults(ctx: Ctx, taskId: number, path: string): Pro
 
   const f = frameOf(ctx, task)
   const before = new Map(resultsOfTask(ctx, taskId, dept.deptId).map((r) => [`${r.objectCode}|${r.itemUid}`, r]))
+  const people = inspectorsByName(resultSheet(ctx, taskId, dept.deptId))
   const errors: ResultImportReport['errors'] = []
   const results: ResultInputParsed[] = []
   const closings: Closing[] = []
@@ -156,7 +160,7 @@ export async function importResults(ctx: Ctx, taskId: number, path: string): Pro
       disposalRef: get('处置说明（抄告的部门或其他处置）'),
       evidence: cellLongText(ws.cell(rn, C['证据说明（无法联系、不配合时必填）'])),
       checkDate: date.value,
-      inspectors: get('检查人员').split(/[、,，;；\s]+/).filter(Boolean).map((name) => ({ name }))
+      inspectors: get('检查人员').split(/[、,，;；\s]+/).filter(Boolean).map((name) => people.resolve(code, get('事项编号'), name))
     })
     if (!parsed.success) {
       const i = parsed.error.issues[0]!
@@ -171,13 +175,21 @@ export async function importResults(ctx: Ctx, taskId: number, path: string): Pro
       continue
     }
     seen.set(key, rn)
-    const why = problemInTask(f, parsed.data)
-    if (why) {
-      err(why)
-      continue
+    const was = before.get(key)
+    if (published) {
+      if (!was || !sameResult(was, parsed.data)) {
+        err('任务的检查结果已经公示，本行与公示的结果不同。录入表此时只能登记后续处置的完结；确需改动结果的，请用“更正”。')
+        continue
+      }
+    } else {
+      const why = problemInTask(f, parsed.data)
+      if (why) {
+        err(why)
+        continue
+      }
     }
     const closing = withClosing
-      ? closingOf(parsed.data, before.get(key), { done: get('是否完结（是/否）'), date: parseDate(ws.cell(rn, C['完结日期'])), note: cellLongText(ws.cell(rn, C['办结说明'])) }, f.today)
+      ? closingOf(parsed.data, was, { done: get('是否完结（是/否）'), date: parseDate(ws.cell(rn, C['完结日期'])), note: cellLongText(ws.cell(rn, C['办结说明'])) }, f.today)
       : null
     if (typeof closing === 'string') {
       err(closing)
@@ -190,7 +202,7 @@ export async function importResults(ctx: Ctx, taskId: number, path: string): Pro
   if (!results.length) throw new UserError('表格中没有填写任何检查结果（“检查结果”一列全为空）。', 'empty')
   // The results and their 完结 go in together or not at all.
   return ctx.sqlite.transaction(() => {
-    const r = saveResults(ctx, taskId, results, '导入')
+    const r = published ? { saved: 0, progress: null } : saveResults(ctx, taskId, results, '导入')
     for (const c of closings) {
       const id = ctx.sqlite
         .prepare(`SELECT id FROM inspection_results WHERE task_id = ? AND object_code = ? AND dept_id = ? AND item_uid = ?`)
@@ -198,8 +210,31 @@ export async function importResults(ctx: Ctx, taskId: number, path: string): Pro
         .get(taskId, c.result.objectCode, c.result.deptId, c.result.itemUid) as number
       closeFollowUp(ctx, { resultId: id, date: c.date, note: c.note }, f.today)
     }
-    return { ok: true, saved: r.saved, closed: closings.length, errors: [], progress: r.progress }
+    return { ok: true, saved: r.saved, closed: closings.length, errors: [], progress: r.progress ?? taskProgress(ctx, taskId) }
   })()
+}
+
+/** The row says what was published, field for field. */
+function sameResult(was: InspectionResult, r: ResultInputParsed): boolean {
+  return JSON.stringify(resultInputSchema.parse(was)) === JSON.stringify(r)
+}
+
+/**
+ * The sheet names 检查人员 by name only; the grid records who they are (证号,
+ * 部门). A name is read as the person the result already records, else the
+ * one the draw sent to that object, else the department's only inspector of
+ * that name — so a sheet sent back unchanged changes nobody.
+ */
+function inspectorsByName(sheet: ResultSheet) {
+  const rowOf = new Map(sheet.rows.map((r) => [`${r.objectCode}|${r.itemUid}`, r]))
+  const roster = new Map<string, ResultInspector | null>()
+  for (const i of sheet.inspectorOptions) roster.set(i.name, roster.has(i.name) ? null : i)
+  return {
+    resolve(objectCode: string, itemUid: string, name: string): ResultInspector {
+      const row = rowOf.get(`${objectCode}|${itemUid}`)
+      return row?.result?.inspectors.find((i) => i.name === name) ?? row?.team.find((i) => i.name === name) ?? roster.get(name) ?? { name, certNo: '', deptName: '' }
+    }
+  }
 }
 
 interface Closing {
@@ -243,5 +278,6 @@ function closingOf(
   if (date < r.checkDate) return `完结日期 ${date} 早于检查日期 ${r.checkDate}，请改正。`
   if (date > today) return `完结日期 ${date} 晚于今天，请改正。`
   if (cells.note.trim().length < 2) return '请在“办结说明”中写明处置结果，例如“已整改到位”“已立案查处”。'
+  if (cells.note.trim().length > FOLLOW_UP_NOTE_MAX) return `办结说明有 ${cells.note.trim().length} 字，最多 ${FOLLOW_UP_NOTE_MAX} 字，请精简。`
   return { result: r, date, note: cells.note.trim() }
 }

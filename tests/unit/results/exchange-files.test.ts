@@ -184,4 +184,58 @@ describe('results spreadsheet of a department', () => {
     expect(await importResults(ctx, task.id, b.file)).toMatchObject({ ok: true, closed: 0 })
     expect(resultsOfTask(ctx, task.id).find((r) => r.objectCode === code(25))!.followUpDoneOn).toBe('2026-06-20')
   })
+
+  it('after publication the sheet still records 完结 (follow-ups are closed later than results are published), but refuses any changed result and a note longer than the panel allows', async () => {
+    const task = drawnTask(ctx, { taskNo: '2026-105', start: '2026-06-01', depts: [['县市场监管局', ['i-food']]], codes: [code(29), code(31)] })
+    const scj = deptIds(ctx)['县市场监管局']!
+    saveResults(ctx, task.id, allResults(ctx, task, '县市场监管局', '2026-06-10', {
+      [`${code(29)}|i-food`]: { category: '发现问题待后续处理', disposal: '责令改正' }
+    }))
+    approveAll(ctx, task.id)
+    publishResults(ctx, task.id, '2026-06-15')
+    const file = join(dir, 'published.xlsx')
+    await exportResultTemplate(ctx, task.id, scj, file)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(file)
+    const ws = book.getWorksheet('检查结果')!
+    const stored = () => JSON.stringify(resultsOfTask(ctx, task.id))
+    const before = stored()
+    // the unchanged sheet: nothing to do, nothing refused
+    expect(await importResults(ctx, task.id, file)).toMatchObject({ ok: true, saved: 0, closed: 0 })
+
+    ws.getCell(5, 15).value = '是'
+    ws.getCell(5, 16).value = '2026-07-01'
+    ws.getCell(5, 17).value = '已整改'.repeat(200) // 600 characters: the panel takes at most 500
+    ws.getCell(6, 8).value = '补写的检查情况' // a published result changed in the sheet
+    await book.xlsx.writeFile(file)
+    const r1 = await importResults(ctx, task.id, file)
+    expect(r1.ok).toBe(false)
+    expect(r1.errors.map((e) => e.row)).toEqual([5, 6])
+    expect(r1.errors[0]!.reason).toContain('500')
+    expect(r1.errors[1]!.reason).toContain('已经公示')
+    expect(stored()).toBe(before)
+
+    ws.getCell(5, 17).value = '已整改到位'
+    ws.getCell(6, 8).value = resultsOfTask(ctx, task.id).find((r) => r.objectCode === code(31))!.findings
+    await book.xlsx.writeFile(file)
+    expect(await importResults(ctx, task.id, file)).toMatchObject({ ok: true, saved: 0, closed: 1 })
+    expect(resultsOfTask(ctx, task.id).find((r) => r.objectCode === code(29))).toMatchObject({ followUpDoneOn: '2026-07-01', followUpNote: '已整改到位', reviewStatus: '已通过' })
+  })
+
+  it('an unchanged sheet imported back changes nothing: 检查人员 written by name keep their certificate numbers, and reviewed results stay reviewed', async () => {
+    const task = drawnTask(ctx, { taskNo: '2026-106', start: '2026-06-01', depts: [['县市场监管局', ['i-food']]], codes: [code(33), code(35)] })
+    const scj = deptIds(ctx)['县市场监管局']!
+    const team = [{ name: '李执法', certNo: '32132300001', deptName: '县市场监管局' }, { name: '王执法', certNo: '32132300002', deptName: '县市场监管局' }]
+    saveResults(ctx, task.id, allResults(ctx, task, '县市场监管局', '2026-06-10', {
+      [`${code(33)}|i-food`]: { inspectors: team },
+      [`${code(35)}|i-food`]: { inspectors: team }
+    }))
+    approveAll(ctx, task.id)
+    const stored = () => JSON.stringify(ctx.sqlite.prepare('SELECT * FROM inspection_results WHERE task_id = ? ORDER BY id').all(task.id))
+    const before = stored()
+    const file = join(dir, 'unchanged.xlsx')
+    await exportResultTemplate(ctx, task.id, scj, file)
+    expect(await importResults(ctx, task.id, file)).toMatchObject({ ok: true, saved: 0, closed: 0 })
+    expect(stored()).toBe(before)
+  })
 })
