@@ -183,7 +183,7 @@ describe('the 文书 page', () => {
     await page.locator('[data-testid="doc-kind-notices"]').click()
     const warn = page.locator('[data-testid="doc-warnings"]')
     await warn.getByText('通知书上必须印联系人和联系电话，目前没有填写联系人和联系电话').waitFor()
-    expect(await warn.innerText()).toContain('“成员单位”中填写泗阳县市场监督管理局的联系人和电话')
+    expect(await warn.innerText()).toContain('“成员单位”中填写县市场监管局的联系人和电话')
     await warn.getByRole('button', { name: '去设置填写' }).waitFor()
     // only the phone missing: it says so
     updateSettings(ctx, { contactPerson: '王丽' })

@@ -133,9 +133,10 @@ export function workPlanInput(ctx: Pick<Ctx, 'db' | 'sqlite'>, docs: TaskDocs, i
 /**
  * What a task's 通知书 would lack, said before anyone presses 生成: the
  * contact printed on it comes from the initiating department, else 设置.
+ * The department is named as the 成员单位 list shows it, where it is filled in.
  */
-export function noticeContactProblem(docs: Pick<TaskDocs, 'contact' | 'lead'>): string | null {
+export function noticeContactProblem(docs: Pick<TaskDocs, 'contact' | 'task'>): string | null {
   if (docs.contact.person && docs.contact.phone) return null
   const what = !docs.contact.person && !docs.contact.phone ? '联系人和联系电话' : !docs.contact.person ? '联系人' : '联系电话'
-  return `通知书上必须印联系人和联系电话，目前没有填写${what}。请在“成员单位”中填写${docs.lead}的联系人和电话，或在“设置”中填写办公室联系人和电话。`
+  return `通知书上必须印联系人和联系电话，目前没有填写${what}。请在“成员单位”中填写${docs.task.initiatorName}的联系人和电话，或在“设置”中填写办公室联系人和电话。`
 }
