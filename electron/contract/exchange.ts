@@ -136,7 +136,8 @@ export const exchangeContract = {
     })
   ),
   'exchange.preview': ch<ExchangePreview>()(z.object({ file: file('交换包（.sjbx）') })),
-  'exchange.apply': ch<ExchangeApplyResult>()(
+  /** runs as a job; its result is an ExchangeApplyResult */
+  'exchange.apply': ch<JobStatus>()(
     z.object({
       file: file('交换包（.sjbx）'),
       token: z.string().length(64),

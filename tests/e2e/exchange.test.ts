@@ -172,9 +172,22 @@ describe('数据交换 in the office', () => {
     await shot(page, 'exchange-preview-conflict')
 
     await page.locator(`[data-testid="choose-ours-${INSPECTOR}"]`).click()
+    // the import runs as a job: a bar with its stage stands where the buttons were (every text kept by an observer, however fast)
+    await page.evaluate(`(() => {
+      window.__importPhases = []
+      new MutationObserver(() => {
+        const bar = document.querySelector('[data-testid="import-progress"]')
+        const t = bar && bar.querySelector('.n-progress') ? bar.querySelector('[data-testid="job-phase"]')?.textContent : null
+        if (t && window.__importPhases.at(-1) !== t) window.__importPhases.push(t)
+      }).observe(document.body, { subtree: true, childList: true, characterData: true })
+    })()`)
     await page.locator('[data-testid="import-apply"]:not([disabled])').click()
     await page.locator('.n-dialog__action button', { hasText: '确认导入' }).click()
     await page.locator('[data-testid="import-done"]', { hasText: '采用对方\n1' }).or(page.locator('[data-testid="import-done"]', { hasText: '已导入' })).waitFor()
+    const importPhases = (await page.evaluate('window.__importPhases')) as string[]
+    expect(importPhases[0]).toBe('校验签名并读取交换包……')
+    for (const p of importPhases) expect(p).toMatch(/^(校验签名并读取交换包|合并记录（共 \d+ 条，全部成功才写入）|合并\S+（\d+ 条）|重建\S+的搜索索引|完成)……$/)
+    await page.locator('[data-testid="import-progress"]').waitFor({ state: 'detached' })
 
     const o = officeCtx()
     expect(objectRow(o, A)).toMatchObject({ address: '泗县泗城镇人民路10号', legal_rep: '王五' })

@@ -5,7 +5,7 @@ import type { Workbench } from '../workbench'
 import { UserError } from '../errors'
 import { addPeer, confirmPeer, exportKeyFile, getIdentity, initIdentity, listPeers, removePeer, requireIdentity } from './identity'
 import { exportPackageInSteps } from './export'
-import { applyPackage, previewPackage } from './merge'
+import { APPLY_FIRST_PHASE, applyPackageInSteps, previewPackage } from './merge'
 import { listExchangeLog } from './log'
 import { createBackup, listBackups, previewBackup, restoreBackup } from '../backup'
 import { stamp } from '../backup/paths'
@@ -48,7 +48,11 @@ export const exchangeHandlers: HandlerGroup<'exchange'> & HandlerGroup<'backup'>
     })
   },
   'exchange.preview': ({ file }, wb) => previewPackage(wb.ctx(), file),
-  'exchange.apply': ({ file, token, default: rule, perRecord }, wb) => applyPackage(wb.ctx(), file, { default: rule, perRecord }, { token }),
+  // a county's first import runs for seconds: a job, so that the page shows a bar with the stage
+  'exchange.apply': ({ file, token, default: rule, perRecord }, wb) => {
+    const ctx = wb.ctx()
+    return wb.jobs.start('exchange-apply', '导入交换包', (_signal, report) => applyPackageInSteps(ctx, file, { default: rule, perRecord }, { token }, report), APPLY_FIRST_PHASE)
+  },
   'exchange.log': (input, wb) => listExchangeLog(wb.ctx(), input?.limit ?? 100),
 
   'backup.create': ({ file }, wb) => createBackup(wb.ctx(), file || undefined),

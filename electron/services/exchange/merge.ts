@@ -300,7 +300,47 @@ function choiceFor(d: Decisions, perRecord: Map<string, Choice>, c: Classified):
  * the package lacks are left alone; nothing is ever deleted.
  */
 export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts: OpenPackageOptions & { token?: string } = {}): ApplyResult {
+  return applyOpened(ctx, openPackage(ctx, file, opts), decisions, opts)
+}
+
+export type ApplyProgress = (phase: string, done: number, total: number) => void
+
+/** What the import does first (the job's status says it before any work starts). */
+export const APPLY_FIRST_PHASE = '校验签名并读取交换包'
+
+/**
+ * The same import, told stage by stage (校验签名, 合并<实体>, 重建搜索索引)
+ * so that the page can show a bar. The program answers requests between
+ * reading the package and merging it; the merge itself stays one transaction
+ * (all or nothing), so the stages inside it are reported as they pass but
+ * the page sees the one named before it starts. The database ends the same
+ * as with `applyPackage`.
+ */
+export async function applyPackageInSteps(ctx: Ctx, file: string, decisions: Decisions, opts: OpenPackageOptions & { token?: string }, report: ApplyProgress): Promise<ApplyResult> {
+  const pause = () => new Promise<void>((r) => setImmediate(r))
+  report(APPLY_FIRST_PHASE, 0, 1)
+  await pause()
   const pkg = openPackage(ctx, file, opts)
+  const contents = pkg.manifest.contents
+  const merged = ADAPTERS.filter((a) => (contents[a.entity] ?? 0) > 0)
+  const total = merged.length + 2
+  const records = merged.reduce((n, a) => n + (contents[a.entity] ?? 0), 0)
+  report(`合并记录（共 ${records} 条，全部成功才写入）`, 1, total)
+  try {
+    await pause()
+  } catch (e) {
+    pkg.close()
+    throw e
+  }
+  const result = applyOpened(ctx, pkg, decisions, opts, (phase, k) => report(phase, 1 + k, total))
+  report('完成', total, total)
+  return result
+}
+
+/** Entity stage `k` (1-based over the entities the package carries), inside the transaction. */
+type StageReport = (phase: string, k: number) => void
+
+function applyOpened(ctx: Ctx, pkg: OpenedPackage, decisions: Decisions, opts: { token?: string }, stage?: StageReport): ApplyResult {
   try {
     if (opts.token && opts.token !== pkg.manifestHash) {
       throw new UserError('所选文件与刚才预览的交换包不是同一个。请重新预览后再导入。数据库未作任何改动。', 'stale-preview')
@@ -311,6 +351,7 @@ export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts:
     const taken: { entity: string; key: string; choice: Choice }[] = []
     const undecided: RecordChange[] = []
     // One pass; a conflict without a decision throws at the end, and the rollback leaves the database as it was.
+    let entityStage = 0
     const result = withAttached(ctx, pkg, () => withLargeCache(ctx, () => ctx.sqlite.transaction(() => {
       const writer = new Writer(ctx, pkg)
       const refs = new RefMaps(ctx.sqlite)
@@ -341,8 +382,13 @@ export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts:
           if (!c.refOnly || c.status === 'new') writer.agree(c)
         },
         {
-          before: (a) => writer.beginEntity(a),
+          before: (a) => {
+            const n = m.contents[a.entity] ?? 0
+            if (stage && n > 0) stage(`合并${a.label}（${n} 条）`, ++entityStage)
+            writer.beginEntity(a)
+          },
           after: (a) => {
+            if (stage && writer.bulk) stage(`重建${a.label}的搜索索引`, entityStage)
             writer.endEntity(a)
             refs.forget(a.entity)
           }
@@ -439,6 +485,11 @@ class Writer {
 
   private written = 0
   private suspended: ReturnType<typeof suspendForBulk> | null = null
+
+  /** Indexes of the current entity are suspended: its end rebuilds them (the long part of a first import). */
+  get bulk(): boolean {
+    return this.suspended !== null
+  }
 
   private writtenRows: Row[] = []
 
