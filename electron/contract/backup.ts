@@ -1,6 +1,7 @@
 /** 备份 (backup.*): online and daily backups, restore. */
 import { z } from 'zod'
 import { ch, file, none } from './common'
+import type { JobStatus } from './app'
 
 export interface BackupFileInfo {
   file: string
@@ -25,9 +26,24 @@ export interface BackupContents {
   intact: boolean
 }
 
+/** The result of a finished `backup.create` job. */
+export interface BackupMade {
+  file: string
+  bytes: number
+}
+
+/** The result of a finished `backup.restore` job. */
+export interface BackupRestored {
+  restored: BackupContents
+  /** The copy of the database as it was just before the restore (null if there was none). */
+  safetyCopy: string | null
+}
+
 export const backupChannels = {
-  'backup.create': ch<{ file: string; bytes: number }>()(z.object({ file: z.string().trim().optional() })),
+  /** runs as a job; its result is a BackupMade */
+  'backup.create': ch<JobStatus>()(z.object({ file: z.string().trim().optional() })),
   'backup.list': ch<BackupFileInfo[]>()(none),
   'backup.preview': ch<BackupContents>()(z.object({ file: file('备份文件') })),
-  'backup.restore': ch<{ restored: BackupContents; safetyCopy: string | null }>()(z.object({ file: file('备份文件') }))
+  /** runs as a job; its result is a BackupRestored */
+  'backup.restore': ch<JobStatus>()(z.object({ file: file('备份文件') }))
 } as const

@@ -7,6 +7,7 @@ import { seedDefaultDepartments } from './departments/service'
 import { JobRunner } from './jobs/runner'
 import type { FileShell } from './files/shell'
 import { sweepScratch } from './files/scratch'
+import { UserError } from './errors'
 
 function osUser(): string {
   try {
@@ -57,6 +58,8 @@ export class Workbench {
 
   ctx(): Ctx {
     const { db, sqlite, file } = this.current
+    // Only while a restore replaces the file (the page shows its bar): another window or tab gets a sentence, not SQLite's English.
+    if (!sqlite.open) throw new UserError('数据库正在从备份恢复，请等恢复完成后再操作。', 'busy')
     return { db, sqlite, file, actor: operatorOf({ db }, osUser()) }
   }
 

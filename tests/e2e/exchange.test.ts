@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, openApp, Running, shot, nav } from './harness'
+import { launchBrowser, openApp, Running, shot, nav, watchBar } from './harness'
 import { tempDir } from '../helpers/tmp'
 import { Workbench } from '../../electron/services/workbench'
 import type { Ctx } from '../../electron/services/context'
@@ -172,19 +172,12 @@ describe('数据交换 in the office', () => {
     await shot(page, 'exchange-preview-conflict')
 
     await page.locator(`[data-testid="choose-ours-${INSPECTOR}"]`).click()
-    // the import runs as a job: a bar with its stage stands where the buttons were (every text kept by an observer, however fast)
-    await page.evaluate(`(() => {
-      window.__importPhases = []
-      new MutationObserver(() => {
-        const bar = document.querySelector('[data-testid="import-progress"]')
-        const t = bar && bar.querySelector('.n-progress') ? bar.querySelector('[data-testid="job-phase"]')?.textContent : null
-        if (t && window.__importPhases.at(-1) !== t) window.__importPhases.push(t)
-      }).observe(document.body, { subtree: true, childList: true, characterData: true })
-    })()`)
+    // the import runs as a job: a bar with its stage stands where the buttons were
+    const importBar = await watchBar(page, 'import-progress')
     await page.locator('[data-testid="import-apply"]:not([disabled])').click()
     await page.locator('.n-dialog__action button', { hasText: '确认导入' }).click()
     await page.locator('[data-testid="import-done"]', { hasText: '采用对方\n1' }).or(page.locator('[data-testid="import-done"]', { hasText: '已导入' })).waitFor()
-    const importPhases = (await page.evaluate('window.__importPhases')) as string[]
+    const importPhases = await importBar()
     expect(importPhases[0]).toBe('校验签名并读取交换包……')
     for (const p of importPhases) expect(p).toMatch(/^(校验签名并读取交换包|合并记录（共 \d+ 条，全部成功才写入）|合并\S+（\d+ 条）|重建\S+的搜索索引|完成)……$/)
     await page.locator('[data-testid="import-progress"]').waitFor({ state: 'detached' })
@@ -208,19 +201,12 @@ describe('数据交换 in the office', () => {
     await page.locator('.n-base-select-option', { hasText: '泗县市场监督管理局（SCJG）' }).click()
     await page.locator('[data-testid="export-kind"]').getByText('全量').click()
     await page.locator('[data-testid="export-with-registry"]').click() // the department asked for the county registry
-    // the package is built as a job: a bar with its stage stands where the button was (kept by an observer, however fast)
-    await page.evaluate(`(() => {
-      window.__bars = []
-      new MutationObserver(() => {
-        const bar = document.querySelector('[data-testid="export-progress"]')
-        const t = bar && bar.querySelector('.n-progress') ? bar.textContent : null
-        if (t && window.__bars.at(-1) !== t) window.__bars.push(t)
-      }).observe(document.body, { subtree: true, childList: true, characterData: true })
-    })()`)
+    // the package is built as a job: a bar with its stage stands where the button was
+    const exportBar = await watchBar(page, 'export-progress')
     await page.locator('[data-testid="export-run"]').click()
     const result = page.locator('[data-testid="export-result"]')
     await result.waitFor()
-    expect(((await page.evaluate('window.__bars')) as string[]).length).toBeGreaterThan(0)
+    expect((await exportBar()).length).toBeGreaterThan(0)
     expect(await result.innerText()).toContain('检查对象 6')
     expect(await result.innerText()).toContain('执法检查人员 1')
     const href = await page.locator('[data-testid="export-download"]').getAttribute('href')
@@ -273,9 +259,13 @@ describe('设置 → 备份与恢复', () => {
     const card = page.locator('[data-testid="backup-card"]')
     await card.locator('tbody tr', { hasText: '每日自动' }).waitFor()
     const lastAction = (officeCtx().sqlite.prepare('SELECT action FROM audit_log ORDER BY id DESC LIMIT 1').get() as { action: string }).action
+    // backup and restore run as jobs: a bar with the stage stands in for the button while they run
+    const backupBar = await watchBar(page, 'backup-progress')
     await page.locator('[data-testid="backup-now"]').click()
     const manual = card.locator('tbody tr', { hasText: '手动' })
     await manual.waitFor()
+    expect((await backupBar())[0]).toBe('复制数据库……')
+    await page.locator('[data-testid="backup-now"]').waitFor()
     const objectsAtBackup = count(officeCtx(), 'SELECT count(*) AS n FROM objects')
 
     // After the backup the office adds a record; restoring must take it away again.
@@ -294,8 +284,12 @@ describe('设置 → 备份与恢复', () => {
     await page.locator('[data-testid="backup-restore"]').click()
     const confirm = page.locator('.n-dialog', { hasText: '用这份备份替换当前数据？' })
     await confirm.getByText('先把当前数据完整另存一份').waitFor()
+    const restoreBar = await watchBar(page, 'restore-progress')
     await confirm.locator('button', { hasText: '确定恢复' }).click()
     await page.getByText('已恢复').first().waitFor()
+    const restorePhases = await restoreBar()
+    expect(restorePhases[0]).toBe('检查备份是否完整……')
+    for (const p of restorePhases) expect(p).toMatch(/^(检查备份是否完整|另存恢复前的数据|用备份替换数据库文件|打开恢复后的数据库|完成)……$/)
     expect(count(officeCtx(), 'SELECT count(*) AS n FROM objects')).toBe(objectsAtBackup)
     await card.locator('tbody tr', { hasText: '恢复前自动另存' }).waitFor()
   })

@@ -106,3 +106,22 @@ export async function still(page: Page): Promise<void> {
   type Doc = { getAnimations(): { playState: string }[] }
   await page.waitForFunction(() => (globalThis as unknown as { document: Doc }).document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 60_000 })
 }
+
+/**
+ * Keeps every stage a job's bar shows (`data-testid` of the bar), however
+ * briefly it passes, so that a test checks states and never times. Call it
+ * before the click that starts the job; the returned function reads what the
+ * clerk saw, in order, each text once.
+ */
+export async function watchBar(page: Page, bar: string): Promise<() => Promise<string[]>> {
+  const key = `__bar_${bar.replace(/\W/g, '_')}`
+  await page.evaluate(`(() => {
+    window.${key} = []
+    new MutationObserver(() => {
+      const el = document.querySelector('[data-testid="${bar}"]')
+      const t = el && el.querySelector('.n-progress') ? el.querySelector('[data-testid="job-phase"]')?.textContent : null
+      if (t && window.${key}.at(-1) !== t) window.${key}.push(t)
+    }).observe(document.body, { subtree: true, childList: true, characterData: true })
+  })()`)
+  return async () => (await page.evaluate(`window.${key}`)) as string[]
+}

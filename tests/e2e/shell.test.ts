@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { launchBrowser, openApp, Running, shot, nav } from './harness'
+import { launchBrowser, openApp, Running, shot, nav, watchBar } from './harness'
 import { tempDir } from '../helpers/tmp'
 
 const t = tempDir('suiji-e2e-')
@@ -147,20 +147,14 @@ describe('the app shell in a real browser', () => {
       const page = await openApp(browser, app)
       await page.locator('[data-testid="demo-offer"]').waitFor()
       // every text the progress shows is kept, so that no state is missed however fast or slow the machine
-      await page.evaluate(`(() => {
-        window.__phases = []
-        new MutationObserver(() => {
-          const t = document.querySelector('[data-testid="demo-progress"] [data-testid="job-phase"]')?.textContent
-          if (t && window.__phases.at(-1) !== t) window.__phases.push(t)
-        }).observe(document.body, { subtree: true, childList: true, characterData: true })
-      })()`)
+      const demoBar = await watchBar(page, 'demo-progress')
       await page.getByRole('button', { name: '载入演示数据' }).click()
       // a bar with what is being done, not a bare spinner
       const bar = page.locator('[data-testid="demo-progress"]')
       await bar.locator('.n-progress').waitFor()
       await shot(page, '06-home-demo-progress')
       await page.getByText(/已载入演示县数据：检查对象 30000 户，执法人员 300 人/).waitFor({ timeout: 120_000 })
-      const phases = (await page.evaluate('window.__phases')) as string[]
+      const phases = await demoBar()
       expect(phases.some((p) => p.startsWith('生成演示县的检查对象、执法人员和抽查事项'))).toBe(true)
       expect(phases.filter((p) => /^办理演示年度的工作：\d+月\d+日 \S+（第 \d+ 步，还有 \d+ 步）……$/.test(p)).length).toBeGreaterThan(0)
       await bar.waitFor({ state: 'detached' })

@@ -1,5 +1,5 @@
-export { createBackup } from './manual'
+export { BACKUP_FIRST_PHASE, createBackup } from './manual'
 export { runDailyBackup, pruneDailyBackups, KEEP_DAYS, type DailyResult } from './daily'
 export { listBackups, previewBackup, type BackupFile, type BackupPreview } from './inspect'
-export { restoreBackup, type RestoreResult } from './restore'
+export { RESTORE_FIRST_PHASE, restoreBackup, type RestoreResult } from './restore'
 export { onlineBackup } from './online'

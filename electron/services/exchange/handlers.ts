@@ -7,7 +7,7 @@ import { addPeer, confirmPeer, exportKeyFile, getIdentity, initIdentity, listPee
 import { exportPackageInSteps } from './export'
 import { APPLY_FIRST_PHASE, applyPackageInSteps, previewPackage } from './merge'
 import { listExchangeLog } from './log'
-import { createBackup, listBackups, previewBackup, restoreBackup } from '../backup'
+import { BACKUP_FIRST_PHASE, RESTORE_FIRST_PHASE, createBackup, listBackups, previewBackup, restoreBackup } from '../backup'
 import { stamp } from '../backup/paths'
 import type { HandlerGroup } from '../api/dispatch'
 
@@ -55,20 +55,33 @@ export const exchangeHandlers: HandlerGroup<'exchange'> & HandlerGroup<'backup'>
   },
   'exchange.log': (input, wb) => listExchangeLog(wb.ctx(), input?.limit ?? 100),
 
-  'backup.create': ({ file }, wb) => createBackup(wb.ctx(), file || undefined),
+  // A county's database is a few hundred MB: backup and restore run as jobs, so that the page shows a bar with the stage
+  'backup.create': ({ file }, wb) => {
+    const ctx = wb.ctx()
+    return wb.jobs.start('backup-create', '备份数据库', (_signal, report) => createBackup(ctx, file || undefined, report), BACKUP_FIRST_PHASE)
+  },
   'backup.list': (_i, wb) => listBackups(wb.file),
   'backup.preview': ({ file }) => previewBackup(file),
-  'backup.restore': async ({ file }, wb) => {
+  'backup.restore': ({ file }, wb) => {
     const target = wb.file
     const actor = wb.ctx().actor
-    // Validate before closing, so a bad choice leaves the program as it was.
-    const p = previewBackup(file)
-    if (p.newer || !p.intact) return restoreBackup(file, target) // throws the explaining UserError
-    wb.close()
-    try {
-      return await restoreBackup(file, target, { actor })
-    } finally {
-      wb.switchTo(target)
-    }
+    return wb.jobs.start(
+      'backup-restore',
+      '从备份恢复',
+      async (_signal, report) => {
+        // The program lets go of the file only once the backup is found usable; it works on the file again whatever happens next.
+        let released = false
+        const release = () => {
+          wb.close()
+          released = true
+        }
+        try {
+          return await restoreBackup(file, target, { actor, report, release })
+        } finally {
+          if (released) wb.switchTo(target)
+        }
+      },
+      RESTORE_FIRST_PHASE
+    )
   }
 }

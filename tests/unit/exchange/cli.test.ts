@@ -11,11 +11,22 @@ import {
   restoreCmd
 } from '../../../electron/cli/commands/exchange'
 import { exchangeHandlers } from '../../../electron/services/exchange/handlers'
-import { exchangeContract } from '@contract'
+import { exchangeContract, type BackupMade, type BackupRestored, type JobStatus } from '@contract'
 import { Workbench } from '../../../electron/services/workbench'
 import { addObject, captureConsole, edit, setObject, tempDir } from './helpers'
 
 afterEach(() => vi.restoreAllMocks())
+
+/** Waits for a job the handler started and gives its result. */
+async function finished<R>(wb: Workbench, start: JobStatus): Promise<R> {
+  let s = start
+  while (s.state === 'running') {
+    await new Promise((r) => setImmediate(r))
+    s = wb.jobs.get(start.id)
+  }
+  expect(s).toMatchObject({ state: 'done', message: '' })
+  return s.result as R
+}
 
 describe('command line', () => {
   it('identity, key exchange, export and import with exit codes 0 / 1 / 2', async () => {
@@ -87,9 +98,9 @@ describe('API handlers', () => {
       expect(exchangeContract['exchange.confirmPeer'].input.safeParse({ fingerprint: '123' }).success).toBe(false)
 
       addObject(wb.ctx(), '91341324MA2N000018', '泗县甲超市', 'SCJG')
-      const b = await exchangeHandlers['backup.create'](exchangeContract['backup.create'].input.parse({ file: join(dir, 'b.db') }), wb)
+      const b = await finished<BackupMade>(wb, await exchangeHandlers['backup.create'](exchangeContract['backup.create'].input.parse({ file: join(dir, 'b.db') }), wb))
       addObject(wb.ctx(), '91341324MA2N00002B', '泗县乙饭店', 'SCJG')
-      const r = await exchangeHandlers['backup.restore'](exchangeContract['backup.restore'].input.parse({ file: b.file }), wb)
+      const r = await finished<BackupRestored>(wb, await exchangeHandlers['backup.restore'](exchangeContract['backup.restore'].input.parse({ file: b.file }), wb))
       expect(r.restored.counts.objects).toBe(1)
       // The workbench works on the restored file again.
       expect((wb.ctx().sqlite.prepare('SELECT COUNT(*) AS n FROM objects').get() as { n: number }).n).toBe(1)
