@@ -4,6 +4,8 @@ import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 
 const contract = resolve(import.meta.dirname, 'electron/contract/index.ts')
+// The page gets the contract without its zod schemas (see client.ts).
+const pageContract = resolve(import.meta.dirname, 'electron/contract/client.ts')
 
 // The migrations are SQL files read at start-up; ship them beside the main bundle.
 const copyMigrations = {
@@ -31,6 +33,23 @@ const spaceKeyFix = {
   }
 }
 
+/**
+ * The page loads the contract without zod (electron/contract/client.ts): a
+ * value import that drags a schema file back in would quietly add some 180 KB
+ * to the first screen, so the build stops and says which module did it.
+ */
+const noSchemasInPage = {
+  name: 'no-schemas-in-page',
+  generateBundle(this: { getModuleIds(): IterableIterator<string>; getModuleInfo(id: string): { importers: readonly string[] } | null; error(m: string): never }) {
+    for (const id of this.getModuleIds()) {
+      if (!/[\\/]node_modules[\\/]zod[\\/]/.test(id)) continue
+      let at = id
+      while (/node_modules/.test(at)) at = this.getModuleInfo(at)?.importers[0] ?? 'unknown'
+      this.error(`zod is in the page's bundle, brought in through ${at}: import lists and labels from zod-free contract files (see electron/contract/client.ts)`)
+    }
+  }
+}
+
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin(), copyMigrations],
@@ -50,8 +69,9 @@ export default defineConfig({
   },
   renderer: {
     root: 'src',
-    plugins: [spaceKeyFix, vue()],
-    resolve: { alias: { '@contract': contract, '@': resolve(import.meta.dirname, 'src') } },
-    build: { rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/index.html') } } }
+    plugins: [spaceKeyFix, vue(), noSchemasInPage],
+    resolve: { alias: { '@contract': pageContract, '@': resolve(import.meta.dirname, 'src') } },
+    // electron-vite leaves the page unminified; minified, the first screen has half the JavaScript to load and parse
+    build: { minify: true, rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/index.html') } } }
   }
 })

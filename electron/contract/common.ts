@@ -31,20 +31,4 @@ export const year = z.number().int().min(2000).max(2100)
 /** A path the user picked; the message says what to pick. */
 export const file = (what: string) => z.string().trim().min(1, `请选择${what}`)
 
-/** What crosses the wire: Electron would mangle a thrown error, so results are wrapped. */
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { message: string; code: string } }
-
-/** Turns an envelope back into a value or a thrown error carrying the Chinese message. */
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly code: string
-  ) {
-    super(message)
-    this.name = 'ApiError'
-  }
-}
-export function unwrap<T>(env: Envelope<T>): T {
-  if (env.ok) return env.data
-  throw new ApiError(env.error.message, env.error.code)
-}
+export { ApiError, unwrap, type Envelope } from './envelope'

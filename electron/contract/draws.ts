@@ -3,7 +3,9 @@ import { z } from 'zod'
 import { ch, id, ymd } from './common'
 import type { CreditClassName, TaskStatus } from './tasks'
 
-export const REPLACEMENT_REASON_LIST = ['岗位调整', '工作冲突', '健康状况', '执法回避'] as const
+import { REPLACEMENT_REASON_LIST } from './drawLists'
+
+export * from './drawLists'
 export type DrawRole = '组长' | '组员' | '专家'
 
 /** One seed source typed at the draw: a witness's digits, or a public value named in advance. */

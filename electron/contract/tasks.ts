@@ -1,9 +1,9 @@
 /** 抽查任务 (tasks.*): tasks, scope, per-class rules, eligibility preview, frozen pool. */
 import { z } from 'zod'
 import { ch, id, nonEmpty, text, withoutDefaults, year, ymd } from './common'
+import { ADHOC_REASONS, CREDIT_CLASSES, TASK_STATUSES, type CreditClassName, type TaskStatus } from './taskLists'
 
-export const CREDIT_CLASSES = ['A', 'B', 'C', 'D'] as const
-export type CreditClassName = (typeof CREDIT_CLASSES)[number]
+export * from './taskLists'
 
 export const OBJECT_KINDS = ['market', 'institution', 'social'] as const
 export const OBJECT_KIND_LABELS: Record<(typeof OBJECT_KINDS)[number], string> = { market: '市场主体', institution: '机关事业单位', social: '社会团体' }
@@ -41,11 +41,6 @@ export const classRuleSchema = z.object({
 export const drawRuleSchema = z.object({ A: classRuleSchema, B: classRuleSchema, C: classRuleSchema, D: classRuleSchema })
 export type DrawRuleSpec = z.output<typeof drawRuleSchema>
 
-export const ADHOC_REASONS = ['上级交办', '投诉举报', '专项整治', '其他'] as const
-export const TASK_STATUSES = ['草稿', '方案已公布', '已抽取', '检查中', '已完成', '已公示', '已取消'] as const
-export type TaskStatus = (typeof TASK_STATUSES)[number]
-export const PLAN_STATUSES = ['草稿', '已报送', '已发布', '已合并', '已取消'] as const
-export type PlanStatus = (typeof PLAN_STATUSES)[number]
 
 export const taskDepartmentSchema = z.object({
   deptId: z.number().int().positive(),
