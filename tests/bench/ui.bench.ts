@@ -1,8 +1,10 @@
 /**
- * The screens in Chromium, driving the built renderer through the browser host
- * on a county of 150 000 objects:
+ * The screens in Chromium, driving the built renderer through the program as
+ * `npm start` runs it (its own process, the browser host) on a county of
+ * 150 000 objects:
  * - JavaScript the first screen loads (goal ≤ 1.2 MB) and the time until it is
- *   interactive (counts shown, main thread free; goal ≤ 1.5 s);
+ *   interactive (the counts painted and then the main thread free: the end of
+ *   the last long task before half a second without one; goal ≤ 1.5 s);
  * - 检查对象: from the API answer to the new rows painted (goal ≤ 100 ms median);
  * - 检查结果: a grid of 1 000 rows scrolled top to bottom without a long task
  *   over 50 ms; scrolled again under a trace, the same tasks by the main
@@ -10,16 +12,18 @@
  * Times are read inside the page (performance.now, PerformanceObserver), so the
  * cost of driving the browser is not counted.
  */
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { launchBrowser, Running, ROOT } from '../e2e/harness'
+import { launchBrowser, ROOT } from '../e2e/harness'
 import { Workbench } from '../../electron/services/workbench'
 import { generateDemoCounty } from '../../electron/services/demo/generate'
 import { dispatch } from '../../electron/services/api/dispatch'
 import { handlers } from '../../electron/services/api/handlers'
+import { autoDir } from '../../electron/services/backup/paths'
+import { todayText } from '../../electron/services/time'
 import type { Task } from '@contract'
 
 const OBJECTS = 150_000
@@ -28,6 +32,19 @@ const GRID_ROWS = 1000
 /** Runs in the page before its own scripts: records long tasks, API answers and paints. */
 const PROBE = `(() => {
   const w = window
+  // the moment the first screen's counts are painted: seen in the page, not by the driver's polling
+  w.__shown = null
+  const counted = () => [...document.querySelectorAll('.n-statistic')].some((s) => s.textContent.includes('检查对象') && /${OBJECTS.toLocaleString('en-US')}|${OBJECTS}/.test(s.textContent))
+  new MutationObserver((_, watch) => {
+    if (w.__shown !== null || !counted()) return
+    watch.disconnect()
+    // this frame paints the counts; a message posted now is handled after that paint
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel()
+      ch.port1.onmessage = () => (w.__shown = performance.now())
+      ch.port2.postMessage(0)
+    })
+  }).observe(document, { subtree: true, childList: true, characterData: true })
   w.__long = []
   new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push({ start: e.startTime, end: e.startTime + e.duration, duration: e.duration }) }).observe({ type: 'longtask', buffered: true })
   w.__answers = []
@@ -87,23 +104,57 @@ const verdict = (ok: boolean) => (ok ? '达标' : '未达标')
 
 async function firstScreen(page: Page, url: string): Promise<string[]> {
   await page.goto(url)
-  await page.locator('.n-statistic', { hasText: '检查对象' }).filter({ hasText: /150,?000/ }).waitFor({ timeout: 120_000 })
-  const shownAt = await page.evaluate('performance.now()')
-  // let the main thread settle, then see whether a long task ran up to (or over) the moment the counts were shown
-  await page.evaluate('new Promise((r) => setTimeout(() => r(true), 500))')
+  type Probe = { __shown: number | null; __long: { end: number }[] }
+  await page.waitForFunction(() => (globalThis as unknown as Probe).__shown !== null, undefined, { timeout: 120_000 })
+  // interactive once the main thread has been free of long tasks for half a second after the counts were painted
+  await page.waitForFunction(
+    () => {
+      const w = globalThis as unknown as Probe
+      return performance.now() - Math.max(w.__shown!, ...w.__long.map((l) => l.end)) >= 500
+    },
+    undefined,
+    { timeout: 120_000, polling: 100 }
+  )
   const r = (await page.evaluate(`(() => {
     const js = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js'))
-    const nav = performance.getEntriesByType('navigation')[0]
-    return { bytes: js.reduce((s, e) => s + (e.decodedBodySize || 0), 0), files: js.length, long: window.__long, dcl: nav ? nav.domContentLoadedEventEnd : 0 }
-  })()`)) as { bytes: number; files: number; long: { start: number; end: number }[]; dcl: number }
-  const shown = shownAt as number
-  const lastLongEnd = Math.max(0, ...r.long.filter((l) => l.start <= shown).map((l) => l.end))
-  const interactive = Math.max(shown, lastLongEnd)
+    return { bytes: js.reduce((s, e) => s + (e.decodedBodySize || 0), 0), files: js.length, long: window.__long, shown: window.__shown }
+  })()`)) as { bytes: number; files: number; long: { start: number; end: number; duration: number }[]; shown: number }
+  const interactive = Math.max(r.shown, ...r.long.map((l) => l.end))
   const mb = r.bytes / 1048576
   return [
     `首屏 JavaScript：${r.files} 个文件，${mb.toFixed(2)} MB（目标 ≤ 1.2 MB，${verdict(mb <= 1.2)}）`,
-    `首屏可交互（统计数字已显示、主线程空闲）：${interactive.toFixed(0)} ms（目标 ≤ 1500 ms，${verdict(interactive <= 1500)}）；其间长任务 ${r.long.filter((l) => l.start <= shown).length} 个`
+    `首屏可交互：统计数字绘制于 ${r.shown.toFixed(0)} ms，此后主线程空闲于 ${interactive.toFixed(0)} ms（目标 ≤ 1500 ms，${verdict(interactive <= 1500)}）；其间长任务 ${r.long.length} 个，最长 ${Math.max(0, ...r.long.map((l) => l.duration)).toFixed(0)} ms`
   ]
+}
+
+/**
+ * The program as `npm start` runs it without Electron: its own process
+ * serving the built page, so that the browser driver never shares its event
+ * loop. Resolves once the address is printed and the day's automatic backup
+ * (made at every first start of a day) is written.
+ */
+async function startProgram(dbFile: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['electron/host/start.ts', '--browser', '--db', dbFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    const read = (b: Buffer) => {
+      out += b.toString()
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out)
+      if (m) resolve(m[0])
+    }
+    child.stdout.on('data', read)
+    child.stderr.on('data', read)
+    child.on('exit', (code) => reject(new Error(`程序退出（${code}）：${out}`)))
+  })
+  const backup = join(autoDir(dbFile), `${todayText()}.db`)
+  while (!existsSync(backup)) await new Promise((r) => setTimeout(r, 100))
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve()
+      child.on('exit', () => resolve())
+      child.kill('SIGTERM')
+    })
+  return { url, stop }
 }
 
 /** One change of the table: the time of the API answer, then of the first frame painted after the rows changed. */
@@ -205,18 +256,18 @@ export async function benchUi(): Promise<string[]> {
   if (kept && !existsSync(kept)) copyFileSync(file, kept)
   lines.push(`准备：演示县 ${OBJECTS.toLocaleString()} 户检查对象与 1 个抽取了 ${GRID_ROWS} 户的任务，${((Date.now() - t0) / 1000).toFixed(0)} s`)
   const browser = await launchBrowser()
-  const app = await new Running(file).start()
+  const program = await startProgram(file)
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' })
     await page.addInitScript(PROBE)
     // a first visit fills the disk cache as an installed program has its files on disk
-    await page.goto(app.host.launchUrl)
+    await page.goto(program.url)
     await page.locator('[data-nav="首页"]').waitFor()
     lines.push(...(await firstScreen(page, page.url())))
     lines.push(...(await objectsPage(page)))
     lines.push(...(await resultsGrid(page)))
   } finally {
-    await app.stop()
+    await program.stop()
     await browser.close()
     rmSync(dir, { recursive: true, force: true })
   }
