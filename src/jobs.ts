@@ -14,6 +14,22 @@ export async function followJob(start: JobStatus, onProgress: (s: JobStatus) => 
 }
 
 /**
+ * Runs a job the program started to its end: `show` gets each status for the
+ * page's bar, then null. Gives the job's result; a refused or failed job
+ * throws its Chinese message (`failed` if it has none).
+ */
+export async function runJob<R>(start: Promise<JobStatus>, show: (s: JobStatus | null) => void, failed: string): Promise<R> {
+  show(null)
+  try {
+    const end = await followJob(await start, show)
+    if (end.state !== 'done') throw new Error(end.message || failed)
+    return end.result as R
+  } finally {
+    show(null)
+  }
+}
+
+/**
  * Hands a file the user chose in the page to the program; returns the path it
  * got. In the browser the file goes as it is to the host's `/upload`, which
  * writes it to disk as it arrives (large exchange packages never sit in

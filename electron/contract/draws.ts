@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { ch, id, ymd } from './common'
 import type { CreditClassName, TaskStatus } from './tasks'
+import type { JobStatus } from './app'
 
 import { REPLACEMENT_REASON_LIST } from './drawLists'
 
@@ -168,6 +169,25 @@ export interface EvidenceCheck {
 const drawIdSchema = z.string().trim().min(1, '请指定抽取编号').max(40)
 const drawFile = (what: string) => z.string().trim().min(1, `请选择${what}`)
 
+/** The result of a finished `draws.exportEvidence` job. */
+export interface EvidenceExported {
+  file: string
+  bytes: number
+  shortHash: string
+}
+
+/** The result of a finished `draws.exportPoolFile` job. */
+export interface PoolFileExported {
+  file: string
+  sha256: string
+}
+
+/** The result of a finished `draws.drawRecordDocx` job: the record, and beside it the list of excluded objects when it has one. */
+export interface DrawRecordWritten {
+  file: string
+  attachment?: string
+}
+
 export const drawsChannels = {
   /** 方案已公布 with the roster frozen: publish a 草稿 (or freeze an already published task) and return the 抽取方案公告 */
   'draws.publish': ch<DrawAnnouncement>()(
@@ -203,7 +223,8 @@ export const drawsChannels = {
       note: z.string().trim().max(200).optional()
     })
   ),
-  'draws.exportEvidence': ch<{ file: string; bytes: number; shortHash: string }>()(z.object({ drawId: drawIdSchema, file: drawFile('证据文件的保存位置') })),
+  /** runs as a job; its result is an EvidenceExported */
+  'draws.exportEvidence': ch<JobStatus>()(z.object({ drawId: drawIdSchema, file: drawFile('证据文件的保存位置') })),
   'draws.verifyFile': ch<EvidenceCheck>()(
     z.object({
       file: drawFile('要核验的证据文件（.json）'),
@@ -212,9 +233,10 @@ export const drawsChannels = {
       headCode: z.string().trim().regex(/^[0-9A-Fa-f]{4}(-?[0-9A-Fa-f]{4}){3}$/, '链头校验码应为 16 位，如 1A2B-3C4D-5E6F-7081').optional()
     })
   ),
-  /** the published files of a frozen plan: canonical pool, canonical roster (the hashed bytes) and a readable .xlsx */
-  'draws.exportPoolFile': ch<{ file: string; sha256: string }>()(
+  /** the published files of a frozen plan: canonical pool, canonical roster (the hashed bytes) and a readable .xlsx; runs as a job, its result is a PoolFileExported */
+  'draws.exportPoolFile': ch<JobStatus>()(
     z.object({ taskId: id, kind: z.enum(['pool', 'roster', 'workbook']), file: drawFile('文件的保存位置') })
   ),
-  'draws.drawRecordDocx': ch<{ file: string }>()(z.object({ drawId: drawIdSchema, file: drawFile('抽取记录的保存位置') }))
+  /** runs as a job; its result is a DrawRecordWritten */
+  'draws.drawRecordDocx': ch<JobStatus>()(z.object({ drawId: drawIdSchema, file: drawFile('抽取记录的保存位置') }))
 } as const

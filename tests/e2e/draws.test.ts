@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
-import { callApi, closeAll, dbQueries, launchBrowser, openApp, Running, shot, nav } from './harness'
+import { callApi, closeAll, dbQueries, launchBrowser, openApp, Running, shot, nav, watchBar } from './harness'
 import { tempDir } from '../helpers/tmp'
 import { Workbench } from '../../electron/services/workbench'
 import { generateDemoCounty } from '../../electron/services/demo/generate'
@@ -86,6 +87,15 @@ describe('随机抽取 in the browser', () => {
     await page.locator('[data-testid="draw-form"]').waitFor()
     await settle(page)
     await shot(page, 'draws-announcement')
+
+    // the published pool file, written as a job with a bar, is the exact bytes of the announced hash
+    const bar = await watchBar(page, 'pool-file-progress')
+    const download = page.waitForEvent('download')
+    await page.locator('[data-testid="export-pool"]').click()
+    const poolFile = join(t.dir, 'pool.txt')
+    await (await download).saveAs(poolFile)
+    expect(createHash('sha256').update(readFileSync(poolFile)).digest('hex')).toBe(ann.poolSha256)
+    expect((await bar())[0]).toBe('整理冻结的对象池和执法人员名单……')
   })
 
   it('draws with three witnesses entering hidden digits revealed together, and shows the teams', async () => {
@@ -134,8 +144,11 @@ describe('随机抽取 in the browser', () => {
 
   it('exports the evidence file and verifies it in the 验证 tab: 一致', async () => {
     const download = page.waitForEvent('download')
+    // written as a job: a bar with the stage stands above the result while it runs
+    const bar = await watchBar(page, 'draw-file-progress')
     await page.locator('[data-testid="export-evidence"]').click()
     const d = await download
+    expect((await bar())[0]).toBe('汇总抽取证据（对象池、排除名单、调整记录）……')
     evidencePath = join(t.dir, 'evidence.json')
     await d.saveAs(evidencePath)
     const e = JSON.parse(readFileSync(evidencePath, 'utf8')) as DrawEvidence

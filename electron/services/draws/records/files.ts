@@ -13,6 +13,7 @@ import { verifyEvidenceFile, type PaperChain } from '../verifyFile'
 import { ALGORITHM_V1, CREDIT_CLASSES, type DrawEvidence, type SourceSpec } from '../types'
 import { ruleLines } from './announcement'
 import { drawRow, fullEvidence } from './store'
+import { nextTurn, type Report } from '../../jobs/runner'
 
 function write(file: string, data: string | Buffer): number {
   try {
@@ -25,6 +26,9 @@ function write(file: string, data: string | Buffer): number {
 }
 
 /** The evidence file (.json): the draw and every replacement since; `suiji verify` needs nothing else. */
+/** What the 抽取记录 and the evidence file do first: gather the pool, exclusions and adjustments of the draw. */
+export const EVIDENCE_FIRST_PHASE = '汇总抽取证据（对象池、排除名单、调整记录）'
+
 export function exportEvidence(ctx: Ctx, drawId: string, file: string): { file: string; bytes: number; shortHash: string } {
   const e = fullEvidence(ctx, drawRow(ctx, drawId))
   const bytes = write(file, serialiseEvidence(e))
@@ -132,11 +136,14 @@ function poolFileWords(e: DrawEvidence): string[] {
  * 抽取记录 (.docx) with QR code, check code, 第x页 共y页 and signature lines,
  * and beside it the attachment it names with every excluded object.
  */
-export async function drawRecordDocx(ctx: Ctx, drawId: string, file: string): Promise<{ file: string; attachment?: string }> {
+export async function drawRecordDocx(ctx: Ctx, drawId: string, file: string, report: Report = () => {}): Promise<{ file: string; attachment?: string }> {
+  report(EVIDENCE_FIRST_PHASE, 0, 0)
   const row = drawRow(ctx, drawId)
   const e = fullEvidence(ctx, row)
   const task = getTaskRow(ctx, row.taskId)
   const input = drawRecordInput(e, task.taskNo, row.supersedesDrawId ? { drawId: row.supersedesDrawId, reason: row.supersedeReason } : null)
+  report('排版抽取记录', 0, 0)
+  await nextTurn()
   const buf = await buildDrawRecord(input)
   const attachment = input.exclusionsFile ? join(dirname(file), input.exclusionsFile) : undefined
   if (attachment) write(attachment, Buffer.from(exclusionsCsv(e)))

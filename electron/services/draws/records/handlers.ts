@@ -1,11 +1,11 @@
 import type { HandlerGroup } from '../../api/dispatch'
 import { announcement } from './announcement'
-import { exportEvidence, drawRecordDocx, verifyFile } from './files'
+import { EVIDENCE_FIRST_PHASE, exportEvidence, drawRecordDocx, verifyFile } from './files'
 import { performDraw } from './perform'
 import { publishWithAnnouncement } from './plan'
 import { replaceInspector, replacementCandidates } from './replace'
 import { currentDrawRow } from './store'
-import { exportPoolFile } from './poolFiles'
+import { POOL_FILE_FIRST_PHASE, exportPoolFile } from './poolFiles'
 import { getDraw, getDrawById, listDraws } from './view'
 
 export const drawHandlers: HandlerGroup<'draws'> = {
@@ -20,8 +20,18 @@ export const drawHandlers: HandlerGroup<'draws'> = {
   'draws.list': ({ taskId }, wb) => listDraws(wb.ctx(), taskId),
   'draws.replacementCandidates': ({ drawId, order, outIdNumber }, wb) => replacementCandidates(wb.ctx(), drawId, order, outIdNumber),
   'draws.replace': ({ drawId, ...input }, wb) => replaceInspector(wb.ctx(), drawId, input),
-  'draws.exportEvidence': ({ drawId, file }, wb) => exportEvidence(wb.ctx(), drawId, file),
+  // The files of a draw over a county-wide pool take seconds: jobs, so that the page shows a bar with the stage
+  'draws.exportEvidence': ({ drawId, file }, wb) => {
+    const ctx = wb.ctx()
+    return wb.jobs.start('draws-evidence', '导出抽取证据文件', async () => exportEvidence(ctx, drawId, file), EVIDENCE_FIRST_PHASE)
+  },
   'draws.verifyFile': ({ file, adjustments, headCode }) => verifyFile(file, { adjustments, headCode }),
-  'draws.exportPoolFile': ({ taskId, kind, file }, wb) => exportPoolFile(wb.ctx(), taskId, kind, file),
-  'draws.drawRecordDocx': ({ drawId, file }, wb) => drawRecordDocx(wb.ctx(), drawId, file)
+  'draws.exportPoolFile': ({ taskId, kind, file }, wb) => {
+    const ctx = wb.ctx()
+    return wb.jobs.start('draws-pool-file', '导出公布的名单文件', (_signal, report) => exportPoolFile(ctx, taskId, kind, file, report), POOL_FILE_FIRST_PHASE)
+  },
+  'draws.drawRecordDocx': ({ drawId, file }, wb) => {
+    const ctx = wb.ctx()
+    return wb.jobs.start('draws-record', '生成抽取记录', (_signal, report) => drawRecordDocx(ctx, drawId, file, report), EVIDENCE_FIRST_PHASE)
+  }
 }

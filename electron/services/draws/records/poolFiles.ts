@@ -7,6 +7,10 @@ import { UserError } from '../../errors'
 import { getTaskRow } from '../../tasks/service'
 import { canonicalInspectors, canonicalPool } from '../canonical'
 import { findPlan, prepareFromDb } from './plan'
+import { nextTurn, type Report } from '../../jobs/runner'
+
+/** What exporting a published file does first (the job's status says it at once). */
+export const POOL_FILE_FIRST_PHASE = '整理冻结的对象池和执法人员名单'
 
 /**
  * The pool and roster as published with the 抽取方案公告 (spec §2, §3, §12):
@@ -33,7 +37,7 @@ function write(file: string, data: string | Buffer): void {
   }
 }
 
-async function workbook(file: string, taskNo: string, taskName: string, pool: string, roster: string, poolSha: string, rosterSha: string): Promise<void> {
+async function workbook(file: string, taskNo: string, taskName: string, pool: string, roster: string, poolSha: string, rosterSha: string, report: Report): Promise<void> {
   try {
     mkdirSync(dirname(file), { recursive: true })
   } catch {
@@ -51,21 +55,38 @@ async function workbook(file: string, taskNo: string, taskName: string, pool: st
   ])
     about.addRow(row).commit()
   about.commit()
+  const poolLines = pool.split('\n').filter(Boolean)
+  const rosterLines = roster.split('\n').filter(Boolean)
+  const total = poolLines.length + rosterLines.length
+  let done = 0
+  // a county-wide pool is a hundred thousand rows: the bar moves, and the program answers, every few thousand
+  const rows = async (ws: ExcelJS.Worksheet, lines: string[], phase: string) => {
+    for (const line of lines) {
+      ws.addRow(line.split('\t')).commit()
+      if (++done % 2000 === 0) {
+        report(phase, done, total)
+        await nextTurn()
+      }
+    }
+    ws.commit()
+  }
   const ps = wb.addWorksheet('对象池')
   ps.columns = [{ width: 24 }, { width: 10 }, { width: 16 }, { width: 40 }]
   ps.addRow(['统一社会信用代码/注册号', '信用风险分类', '乡镇/片区', '名称']).commit()
-  for (const line of pool.split('\n')) if (line) ps.addRow(line.split('\t')).commit()
-  ps.commit()
+  report('写入对象池', 0, total)
+  await rows(ps, poolLines, '写入对象池')
   const rs = wb.addWorksheet('执法人员名单')
   rs.columns = [20, 8, 10, 16, 14, 8, 8, 20, 30, 20].map((width) => ({ width }))
   rs.addRow(['身份证号', '部门编号', '姓名', '执法证号', '执法证有效期至', '在职', '专家', '业务专长', '回避对象', '回避片区']).commit()
-  for (const line of roster.split('\n')) if (line) rs.addRow(line.split('\t')).commit()
-  rs.commit()
+  report('写入执法人员名单', done, total)
+  await rows(rs, rosterLines, '写入执法人员名单')
+  report('压缩并保存表格', total, total)
   await wb.commit()
 }
 
-/** Writes one of the published files of a frozen plan. */
-export async function exportPoolFile(ctx: Ctx, taskId: number, kind: PoolFileKind, file: string): Promise<{ file: string; sha256: string }> {
+/** Writes one of the published files of a frozen plan; `report` follows the rows of the workbook. */
+export async function exportPoolFile(ctx: Ctx, taskId: number, kind: PoolFileKind, file: string, report: Report = () => {}): Promise<{ file: string; sha256: string }> {
+  report(POOL_FILE_FIRST_PHASE, 0, 0)
   const plan = findPlan(ctx, taskId)
   const task = getTaskRow(ctx, taskId)
   if (!plan) throw new UserError(`任务“${task.name}”（${task.taskNo}）还没有公布抽取方案，对象池和执法人员名单尚未冻结，请先公布抽取方案。`, 'not-published')
@@ -77,7 +98,7 @@ export async function exportPoolFile(ctx: Ctx, taskId: number, kind: PoolFileKin
   else if (kind === 'roster') {
     write(file, roster)
     sha256 = p.inspectorsSha256
-  } else await workbook(file, task.taskNo, task.name, pool, roster, p.poolSha256, p.inspectorsSha256)
+  } else await workbook(file, task.taskNo, task.name, pool, roster, p.poolSha256, p.inspectorsSha256, report)
   audit(ctx, { action: '导出公布的对象池文件', entity: 'task', entityId: task.uid, detail: { kind, file, sha256 } })
   return { file, sha256 }
 }
