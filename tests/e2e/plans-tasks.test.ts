@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
-import { closeAll, dbQueries, launchBrowser, openApp, Running, shot, nav } from './harness'
+import { closeAll, dbQueries, launchBrowser, openApp, Running, shot, nav, watchBar } from './harness'
 import { tempDir } from '../helpers/tmp'
 import { Workbench } from '../../electron/services/workbench'
 import { generateDemoCounty } from '../../electron/services/demo/generate'
@@ -306,8 +306,11 @@ describe('抽查任务 on the demo county', () => {
     await page.locator('[data-testid="task-status"]', { hasText: '草稿' }).waitFor()
     await page.locator('[data-testid="task-publish"]').click()
     await page.locator('.n-dialog', { hasText: '冻结' }).waitFor()
+    // freezing the pool takes a moment on a big registry: a bar says what is being done while it runs
+    const bar = await watchBar(page, 'task-publish-progress')
     await page.locator('.n-dialog .n-button', { hasText: '确定公布' }).click()
     await page.locator('[data-testid="task-status"]', { hasText: '方案已公布' }).waitFor()
+    expect(await bar()).toEqual(['正在按当前名录库固定对象池、冻结抽查范围和规则……'])
     await page.locator('[data-testid="task-readonly"]', { hasText: '已冻结' }).waitFor()
     expect(await page.locator('[data-testid="tf-name"] input').isDisabled()).toBe(true)
     expect(await page.locator('[data-testid="rule-B"] input').isDisabled()).toBe(true)
