@@ -6,7 +6,7 @@ import { APPLY_FIRST_PHASE, applyPackage, applyPackageInSteps } from '../../../e
 import { BULK_THRESHOLD } from '../../../electron/services/db/bulk'
 import { JobRunner } from '../../../electron/services/jobs/runner'
 import type { JobStatus } from '@contract'
-import { addInspector, addObject, bulkCode, closedAfterEach, count, dumpHash, pair, site, tempDir, type Site } from './helpers'
+import { addInspector, addObject, bulkCode, closedAfterEach, count, dumpHash, officeAndScjg, type Site } from './helpers'
 
 const open = closedAfterEach()
 afterEach(() => vi.useRealTimers())
@@ -17,11 +17,7 @@ afterEach(() => vi.useRealTimers())
  * job the page runs. Both run at the same frozen clock, under the same name.
  */
 function twins() {
-  const dir = tempDir()
-  const office = site(dir, 'office', { name: '县双随机办' })
-  const scjg = site(dir, 'scjg', { name: '县市场监管局', deptCode: 'SCJG' })
-  open.push(office, scjg)
-  pair(dir, office, scjg)
+  const { dir, office, dept: scjg } = officeAndScjg(open)
   scjg.ctx.sqlite.transaction(() => {
     for (let i = 0; i < BULK_THRESHOLD + 200; i++) addObject(scjg.ctx, bulkCode(i), `泗县第${i}号商店`, 'SCJG')
   })()

@@ -55,6 +55,16 @@ export function pair(dir: string, a: Site, b: Site) {
   }
 }
 
+/** The county office and 市场监管局, each with its identity, keys exchanged; closed after the test. */
+export function officeAndScjg(open: Site[]): { dir: string; office: Site; dept: Site } {
+  const dir = tempDir()
+  const office = site(dir, 'office', { name: '县双随机办' })
+  const dept = site(dir, 'scjg', { name: '县市场监管局', deptCode: 'SCJG' })
+  open.push(office, dept)
+  pair(dir, office, dept)
+  return { dir, office, dept }
+}
+
 const deptId = (ctx: Ctx, code: string) => (ctx.sqlite.prepare('SELECT id FROM departments WHERE code = ?').get(code) as { id: number }).id
 const now = '2026-03-01 09:00:00'
 

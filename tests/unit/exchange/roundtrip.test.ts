@@ -4,16 +4,12 @@ import { exportPackage, exportPackageInSteps } from '../../../electron/services/
 import { applyPackage, previewPackage } from '../../../electron/services/exchange/merge'
 import { listAudit } from '../../../electron/services/audit/log'
 import { whoChanged } from '../../../electron/services/exchange/origin'
-import { addInspector, addItem, addObject, closedAfterEach, count, dumpHash, objectRow, pair, setObject, site, tempDir } from './helpers'
+import { addInspector, addItem, addObject, closedAfterEach, count, dumpHash, objectRow, officeAndScjg, setObject } from './helpers'
 
 const open = closedAfterEach()
 
 function setup() {
-  const dir = tempDir()
-  const office = site(dir, 'office', { name: '县双随机办' })
-  const dept = site(dir, 'scjg', { name: '县市场监管局', deptCode: 'SCJG' })
-  open.push(office, dept)
-  pair(dir, office, dept)
+  const { dir, office, dept } = officeAndScjg(open)
   // The department maintains two objects, one inspector and one item; a third object belongs to another department.
   addObject(dept.ctx, '91341324MA2N000018', '泗县甲超市', 'SCJG')
   addObject(dept.ctx, '91341324MA2N00002B', '泗县乙饭店', 'SCJG')
