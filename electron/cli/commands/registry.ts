@@ -1,6 +1,8 @@
 /**
- * `suiji import objects|inspectors|items FILE --db DB [--dept NAME] [--dry-run] [--json] [--rejects OUT.xlsx]`.
- * --dry-run reads, checks and compares only: the same counts, nothing written.
+ * `suiji import objects|inspectors|items FILE --db DB [--dept NAME] [--dry-run] [--expect-fingerprint SHA256] [--json] [--rejects OUT.xlsx]`.
+ * --dry-run reads, checks and compares only: the same counts, nothing written,
+ * and prints the file's fingerprint; `--expect-fingerprint` with it imports
+ * only if the file is still the one previewed (as the page's confirm does).
  * Exit 0 when the file was read (even with rejected rows), 2 when it could not be read at all.
  *
  * `suiji export objects|inspectors|items --db DB --out FILE.xlsx|FILE.csv [--dept NAME] [--org TEXT] [--json]`
@@ -19,7 +21,8 @@ import type { ObjectKind } from '../../services/registry/spreadsheet/layouts'
 import { exportRegistry, writeTemplate } from '../../services/registry/export/export'
 import type { Command } from './types'
 
-export const IMPORT_USAGE = 'import objects|inspectors|items FILE --db DB [--dept NAME] [--kind market|institution|social] [--dry-run] [--json] [--rejects OUT.xlsx]'
+export const IMPORT_USAGE =
+  'import objects|inspectors|items FILE --db DB [--dept NAME] [--kind market|institution|social] [--dry-run] [--expect-fingerprint SHA256] [--json] [--rejects OUT.xlsx]'
 
 interface Args {
   positional: string[]
@@ -64,6 +67,9 @@ export function summaryLines(r: ImportResult): string[] {
   for (const x of r.rejects.slice(0, 50)) lines.push(`  拒绝 ${x.sheet} 第 ${x.row} 行：${x.reason}`)
   if (r.rejects.length > 50) lines.push(`  …… 另有 ${r.rejects.length - 50} 行被拒绝，用 --rejects 文件名.xlsx 保存全部`)
   for (const w of r.warningList.slice(0, 50)) lines.push(`  警告 ${w.sheet} 第 ${w.row} 行 ${w.field}：${w.message}`)
+  if (r.dryRun && r.fingerprint) {
+    lines.push(`文件指纹（SHA-256）：${r.fingerprint}`, `  核对无误后导入时加上 --expect-fingerprint ${r.fingerprint}：文件若在预览之后被改动，将拒绝导入。`)
+  }
   return lines
 }
 
@@ -84,15 +90,19 @@ export async function importCli(argv: string[]): Promise<number> {
     if (kind && !['market', 'institution', 'social'].includes(kind)) {
       throw new UserError(`--kind 应为 market（市场主体）、institution（机关/事业单位）或 social（社会团体），现为“${kind}”。`)
     }
+    const expectFingerprint = p.flags.get('expect-fingerprint')?.toLowerCase()
+    if (expectFingerprint !== undefined && !/^[0-9a-f]{64}$/.test(expectFingerprint)) {
+      throw new UserError(`--expect-fingerprint 应为预览（--dry-run）打印的 64 位文件指纹，现为“${expectFingerprint}”。`)
+    }
     wb = new Workbench(resolve(db))
     const ctx = wb.ctx()
     const path = resolve(file)
     const r =
       registry === 'objects'
-        ? await importObjects(ctx, path, { kind, dryRun })
+        ? await importObjects(ctx, path, { kind, dryRun, expectFingerprint })
         : registry === 'inspectors'
-          ? await importInspectors(ctx, path, { dryRun })
-          : await importItems(ctx, path, { dept: p.flags.get('dept'), dryRun })
+          ? await importInspectors(ctx, path, { dryRun, expectFingerprint })
+          : await importItems(ctx, path, { dept: p.flags.get('dept'), dryRun, expectFingerprint })
     const rejectsOut = p.flags.get('rejects')
     let rejectsError: string | undefined
     if (rejectsOut) {
@@ -108,6 +118,7 @@ export async function importCli(argv: string[]): Promise<number> {
       out(
         JSON.stringify({
           dryRun,
+          ...(r.fingerprint ? { fingerprint: r.fingerprint } : {}),
           ...(r.encoding ? { encoding: r.encoding } : {}),
           read: r.read,
           imported: r.imported,

@@ -99,6 +99,39 @@ describe('suiji import / export (CLI functions)', () => {
     t.ctx.sqlite = openDatabase(t.ctx.file).sqlite
   })
 
+  it('--expect-fingerprint imports only the file the preview read: a file changed since is refused and nothing is written', async () => {
+    const file = t.path('a.xlsx')
+    await writeWorkbook(file, [{ name: '市场主体', rows: [H, [1, uscc(1), '甲公司', '张三', '城关', '2020-1-2']] }])
+    t.ctx.sqlite.close()
+    const dry = JSON.parse((await run('import', 'objects', file, '--db', t.ctx.file, '--json', '--dry-run')).stdout.trim())
+    expect(dry.fingerprint).toMatch(/^[0-9a-f]{64}$/)
+    const text = await run('import', 'objects', file, '--db', t.ctx.file, '--dry-run')
+    expect(text.stdout).toContain(`--expect-fingerprint ${dry.fingerprint}`)
+
+    // someone edits the sheet after the clerk checked the preview
+    await writeWorkbook(file, [{ name: '市场主体', rows: [H, [1, uscc(1), '甲公司', '张三', '城关', '2020-1-2'], [2, uscc(2), '未经核对的公司', '', '', '']] }])
+    const db = openDatabase(t.ctx.file).sqlite
+    const snap = () => JSON.stringify(db.prepare('SELECT * FROM objects ORDER BY id').all()) + JSON.stringify(db.prepare('SELECT count(*) AS n FROM audit_log').get())
+    const before = snap()
+    const refused = await run('import', 'objects', file, '--db', t.ctx.file, '--json', '--expect-fingerprint', dry.fingerprint)
+    expect(refused.code).toBe(2)
+    expect(JSON.parse(refused.stdout.trim()).error).toContain('在预览之后被修改过或被替换，本次未导入任何数据')
+    expect(snap()).toBe(before)
+
+    // previewed again, the file goes in with its new fingerprint (upper case as copied from a screen works too)
+    const again = JSON.parse((await run('import', 'objects', file, '--db', t.ctx.file, '--json', '--dry-run')).stdout.trim())
+    expect(again.fingerprint).not.toBe(dry.fingerprint)
+    const ok = await run('import', 'objects', file, '--db', t.ctx.file, '--json', '--expect-fingerprint', again.fingerprint.toUpperCase())
+    expect(ok.code).toBe(0)
+    expect(JSON.parse(ok.stdout.trim())).toMatchObject({ imported: 2 })
+
+    const bad = await run('import', 'objects', file, '--db', t.ctx.file, '--expect-fingerprint', '12ab')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('64 位文件指纹')
+    db.close()
+    t.ctx.sqlite = openDatabase(t.ctx.file).sqlite
+  })
+
   it('exit 2 with a Chinese message when the file cannot be read', async () => {
     t.ctx.sqlite.close()
     const txt = t.path('not.xlsx')
