@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { UserError } from '../errors'
 
+/** 1 MB of 4 KB pages a turn: few enough turns that a large file is not slowed, enough that the bar moves. */
 const PAGES_PER_STEP = 256
 
 /**

@@ -11,6 +11,7 @@ import { RefMaps, dataColumns, fromPortable, readRows, tableColumns, toPortable,
 import type { Manifest } from './manifest'
 import { Ownership, type Refusal } from './ownership'
 import { rowProblem } from './validate'
+import { nextTurn, type Report } from '../jobs/runner'
 
 import { fieldLabel, type ExchangeApplyResult, type ExchangeChoice, type ExchangeCounts, type ExchangePreview, type ExchangeRecordChange, type ExchangeRecordStatus } from '@contract'
 
@@ -303,8 +304,6 @@ export function applyPackage(ctx: Ctx, file: string, decisions: Decisions, opts:
   return applyOpened(ctx, openPackage(ctx, file, opts), decisions, opts)
 }
 
-export type ApplyProgress = (phase: string, done: number, total: number) => void
-
 /** What the import does first (the job's status says it before any work starts). */
 export const APPLY_FIRST_PHASE = '校验签名并读取交换包'
 
@@ -316,22 +315,16 @@ export const APPLY_FIRST_PHASE = '校验签名并读取交换包'
  * the page sees the one named before it starts. The database ends the same
  * as with `applyPackage`.
  */
-export async function applyPackageInSteps(ctx: Ctx, file: string, decisions: Decisions, opts: OpenPackageOptions & { token?: string }, report: ApplyProgress): Promise<ApplyResult> {
-  const pause = () => new Promise<void>((r) => setImmediate(r))
+export async function applyPackageInSteps(ctx: Ctx, file: string, decisions: Decisions, opts: OpenPackageOptions & { token?: string }, report: Report): Promise<ApplyResult> {
   report(APPLY_FIRST_PHASE, 0, 1)
-  await pause()
+  await nextTurn()
   const pkg = openPackage(ctx, file, opts)
   const contents = pkg.manifest.contents
   const merged = ADAPTERS.filter((a) => (contents[a.entity] ?? 0) > 0)
   const total = merged.length + 2
   const records = merged.reduce((n, a) => n + (contents[a.entity] ?? 0), 0)
   report(`合并记录（共 ${records} 条，全部成功才写入）`, 1, total)
-  try {
-    await pause()
-  } catch (e) {
-    pkg.close()
-    throw e
-  }
+  await nextTurn()
   const result = applyOpened(ctx, pkg, decisions, opts, (phase, k) => report(phase, 1 + k, total))
   report('完成', total, total)
   return result

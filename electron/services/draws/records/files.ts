@@ -25,10 +25,10 @@ function write(file: string, data: string | Buffer): number {
   return typeof data === 'string' ? Buffer.byteLength(data) : data.length
 }
 
-/** The evidence file (.json): the draw and every replacement since; `suiji verify` needs nothing else. */
 /** What the 抽取记录 and the evidence file do first: gather the pool, exclusions and adjustments of the draw. */
 export const EVIDENCE_FIRST_PHASE = '汇总抽取证据（对象池、排除名单、调整记录）'
 
+/** The evidence file (.json): the draw and every replacement since; `suiji verify` needs nothing else. */
 export function exportEvidence(ctx: Ctx, drawId: string, file: string): { file: string; bytes: number; shortHash: string } {
   const e = fullEvidence(ctx, drawRow(ctx, drawId))
   const bytes = write(file, serialiseEvidence(e))
