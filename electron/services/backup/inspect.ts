@@ -64,7 +64,8 @@ export function previewBackup(file: string, migrationsDir = defaultMigrationsDir
     }
   } catch (e) {
     if (e instanceof UserError) throw e
-    throw new UserError(`备份“${basename(file)}”已损坏，无法读取（${(e as Error).message}）。请选择其他备份。`, 'corrupt')
+    // SQLite's own words (“database disk image is malformed” …) mean nothing to the clerk: the sentence says what to do
+    throw new UserError(`备份“${basename(file)}”已损坏，无法读取（文件内容不完整或被改动过）。请选择其他备份。`, 'corrupt')
   } finally {
     ro.close()
   }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createBackup, listBackups, previewBackup, restoreBackup, runDailyBackup } from '../../../electron/services/backup'
 import { Workbench } from '../../../electron/services/workbench'
@@ -70,6 +70,28 @@ describe('backup and restore of the whole database', () => {
     const before = registryDump(s.file)
     writeFileSync(join(dir, 'junk.db'), 'not sqlite at all, just text')
     await expect(restoreBackup(join(dir, 'junk.db'), s.file)).rejects.toThrow(/不是工作台的数据库备份/)
+    expect(registryDump(s.file)).toBe(before)
+  })
+})
+
+describe('a damaged backup', () => {
+  it('is refused in plain Chinese, without SQLite’s English, and the current file stays as it was', async () => {
+    const dir = tempDir()
+    const s = site(dir, 'county')
+    for (let i = 0; i < 3000; i++) addObject(s.ctx, `91341324MA2N${String(i).padStart(5, '0')}X`.slice(0, 18), `泗县第${i}号商店`, 'SCJG')
+    const backup = (await createBackup(s.ctx, join(dir, 'b.db'))).file
+    // pages in the middle overwritten, as a failing disk or a careless copy leaves them
+    const bytes = readFileSync(backup)
+    bytes.fill(0xff, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 40_000)
+    writeFileSync(backup, bytes)
+    s.wb.close()
+    const before = registryDump(s.file)
+    const refusal = await restoreBackup(backup, s.file).then(
+      () => null,
+      (e: Error) => e.message
+    )
+    expect(refusal).toContain('已损坏')
+    expect(refusal).not.toMatch(/[A-Za-z]{3,}/)
     expect(registryDump(s.file)).toBe(before)
   })
 })
